@@ -1,0 +1,65 @@
+import winkNLP, { type ItemEntity, type ItemSentence, type ItemToken } from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+// wink-nlp with its lite English model does the statistical work: tokenisation, sentence
+// boundaries, part-of-speech tags and entity types (dates, durations, ordinals). Everything
+// newsroom-specific lives in the rule files next to this one.
+
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+  pos: string;
+  lemma: string;
+}
+
+export interface EntityMention {
+  type: string;
+  start: number;
+  end: number;
+}
+
+export interface AnalysedText {
+  tokens: Token[];
+  // Token index ranges [first, last] of the model's sentences.
+  sentences: Array<[number, number]>;
+  entities: EntityMention[];
+}
+
+const nlp = winkNLP(model);
+const its = nlp.its;
+
+export function analyse(text: string): AnalysedText {
+  const doc = nlp.readDoc(text);
+  const tokens: Token[] = [];
+  let cursor = 0;
+  doc.tokens().each((t: ItemToken) => {
+    const value = t.out();
+    // The model keeps every token's original characters, so a forward search recovers its
+    // offset; the fallback keeps going if a token was normalised.
+    const found = text.indexOf(value, cursor);
+    const start = found >= 0 ? found : cursor;
+    const end = found >= 0 ? start + value.length : cursor;
+    cursor = end;
+    tokens.push({
+      text: value,
+      start,
+      end,
+      pos: t.out(its.pos),
+      lemma: t.out(its.lemma as typeof its.pos),
+    });
+  });
+  const sentences: Array<[number, number]> = [];
+  doc.sentences().each((s: ItemSentence) => {
+    const span = s.out(its.span) as unknown as number[];
+    sentences.push([span[0], span[1]]);
+  });
+  const entities: EntityMention[] = [];
+  doc.entities().each((e: ItemEntity) => {
+    const span = e.out(its.span) as unknown as number[];
+    const first = tokens[span[0]];
+    const last = tokens[span[1]];
+    if (first && last) entities.push({ type: e.out(its.type), start: first.start, end: last.end });
+  });
+  return { tokens, sentences, entities };
+}
