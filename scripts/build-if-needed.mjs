@@ -1,0 +1,20 @@
+// `npm start` builds first when dist/ is missing or older than any source file, so a
+// fresh clone needs only `npm install` and `npm start`.
+import { execSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+function newest(dir) {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+const marker = 'dist/main.js';
+if (!existsSync(marker) || statSync(marker).mtimeMs < newest('src')) {
+  console.log('claimdesk: building…');
+  execSync('npm run build', { stdio: 'inherit' });
+}

@@ -1,0 +1,17 @@
+import type { AuditActor } from '../audit/audit-event.js';
+import type { AuthUser } from './role.js';
+
+// Who did it, as recorded in the audit trail: a snapshot, so renaming a user later does
+// not rewrite history.
+export const actorOf = (user: Pick<AuthUser, 'id' | 'name' | 'roles'>): AuditActor => ({
+  id: user.id,
+  name: user.name,
+  roles: [...user.roles],
+});
+
+// Changes made from the operator CLI or at first start, not by a signed-in person.
+export const OPERATOR_ACTOR: AuditActor = {
+  id: '00000000-0000-0000-0000-000000000000',
+  name: 'operator',
+  roles: ['admin'],
+};

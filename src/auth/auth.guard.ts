@@ -1,0 +1,39 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { DomainError } from '../common/problem/domain-error.js';
+import { AuthenticatedRequest, PUBLIC_ROUTE, REQUIRED_ROLES } from './decorators.js';
+import { hasRole, Role } from './role.js';
+import { TokenAuthenticator } from './token-authenticator.service.js';
+
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
+// Every route needs a valid bearer token unless marked @Public(); @Roles() narrows it.
+// 401: no or bad token. 403: a good token without the role.
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly authenticator: TokenAuthenticator,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const secret = BEARER.exec(request.headers.authorization ?? '')?.[1];
+    const user = secret ? await this.authenticator.authenticate(secret) : null;
+    if (!user) {
+      throw new DomainError('unauthenticated', 'A valid bearer token is required.', {
+        headers: { 'www-authenticate': 'Bearer' },
+      });
+    }
+    request.user = user;
+
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
+    if (roles && !hasRole(user, ...roles)) {
+      throw new DomainError('forbidden', `This needs one of the roles: ${roles.join(', ')}.`);
+    }
+    return true;
+  }
+}

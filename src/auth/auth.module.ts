@@ -1,0 +1,39 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '../config/app-config.js';
+import { ApiToken } from './api-token.entity.js';
+import { AuthGuard } from './auth.guard.js';
+import { BootstrapAdmin } from './bootstrap-admin.service.js';
+import { TokenThrottlerGuard } from './rate-limit.js';
+import { TokenAuthenticator } from './token-authenticator.service.js';
+import { TokensService } from './tokens.service.js';
+import { User } from './user.entity.js';
+import { UsersController } from './users.controller.js';
+import { UsersService } from './users.service.js';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([User, ApiToken]),
+    ThrottlerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        throttlers: [{ ttl: 60_000, limit: config.rateLimitPerMinute || 1 }],
+        skipIf: () => config.rateLimitPerMinute === 0,
+      }),
+    }),
+  ],
+  controllers: [UsersController],
+  providers: [
+    TokenAuthenticator,
+    UsersService,
+    TokensService,
+    BootstrapAdmin,
+    // Order matters: the rate limit is checked before the token is looked up.
+    { provide: APP_GUARD, useClass: TokenThrottlerGuard },
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [UsersService, TokensService],
+})
+export class AuthModule {}

@@ -1,0 +1,104 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  MaxLength,
+} from 'class-validator';
+import { Role, ROLES } from '../role.js';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'Olena Kovalenko', maxLength: 200 })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @ApiProperty({ example: 'olena@newsroom.example' })
+  @Transform(trim)
+  @IsString()
+  @MaxLength(320)
+  @IsEmail()
+  email!: string;
+
+  @ApiProperty({ enum: ROLES, isArray: true, example: ['reporter'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(4)
+  @ArrayUnique()
+  @IsIn(ROLES, { each: true })
+  roles!: Role[];
+}
+
+export class UpdateUserDto {
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: ROLES, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(4)
+  @ArrayUnique()
+  @IsIn(ROLES, { each: true })
+  roles?: Role[];
+
+  @ApiPropertyOptional({ description: 'false deactivates the user; their tokens stop at once' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class IssueTokenDto {
+  @ApiPropertyOptional({ example: 'laptop', maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  label?: string;
+}
+
+export class UserView {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty({ enum: ROLES, isArray: true }) roles!: Role[];
+  @ApiProperty() active!: boolean;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() updatedAt!: string;
+}
+
+export class TokenView {
+  @ApiProperty() id!: string;
+  @ApiProperty() userId!: string;
+  @ApiProperty({ nullable: true, type: String }) label!: string | null;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty({ description: 'The secret. Shown once; only its hash is kept.' })
+  token!: string;
+}
+
+export class CreatedUserView {
+  @ApiProperty({ type: UserView }) user!: UserView;
+  @ApiProperty({ description: 'The new user\'s first token. Shown once.' }) token!: string;
+  @ApiProperty({ description: 'Id of that token, for revoking it' }) tokenId!: string;
+}
+
+export class MeView {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty({ enum: ROLES, isArray: true }) roles!: Role[];
+}

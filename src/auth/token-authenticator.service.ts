@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AuthUser, Role } from './role.js';
+import { hashTokenSecret, TOKEN_PREFIX } from './token-secret.js';
+
+// last_used_at is a hint for admins, not an audit record: writing it at most once a
+// minute keeps a busy token from turning every read into a write.
+const LAST_USED_RESOLUTION = '1 minute';
+
+@Injectable()
+export class TokenAuthenticator {
+  constructor(private readonly dataSource: DataSource) {}
+
+  // The active user behind a live token, or null. Revoked tokens and deactivated users
+  // fail here on their very next request: nothing is cached.
+  async authenticate(secret: string): Promise<AuthUser | null> {
+    if (!secret.startsWith(TOKEN_PREFIX) || secret.length > 200) return null;
+    const rows = (await this.dataSource.query(
+      `WITH token AS (
+         SELECT t.id, t.user_id, t.last_used_at FROM api_tokens t
+         WHERE t.token_hash = $1 AND t.revoked_at IS NULL
+       ), touched AS (
+         UPDATE api_tokens SET last_used_at = now()
+         WHERE id = (SELECT id FROM token)
+           AND (last_used_at IS NULL OR last_used_at < now() - interval '${LAST_USED_RESOLUTION}')
+       )
+       SELECT token.id AS token_id, u.id, u.name, u.email, u.roles
+       FROM token JOIN users u ON u.id = token.user_id
+       WHERE u.active`,
+      [hashTokenSecret(secret)],
+    )) as { token_id: string; id: string; name: string; email: string; roles: Role[] }[];
+    const [row] = rows;
+    if (!row) return null;
+    return { id: row.id, name: row.name, email: row.email, roles: row.roles, tokenId: row.token_id };
+  }
+}

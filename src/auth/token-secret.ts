@@ -1,0 +1,14 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+export const TOKEN_PREFIX = 'cd_';
+
+// 32 random bytes, URL-safe, with a prefix that secret scanners and people can recognise.
+export function generateTokenSecret(): string {
+  return TOKEN_PREFIX + randomBytes(32).toString('base64url');
+}
+
+// Tokens are looked up by this digest, never compared as plaintext: the secret itself is
+// never in the database, and a lookup by hash leaks nothing about other tokens' bytes.
+export function hashTokenSecret(secret: string): string {
+  return createHash('sha256').update(secret, 'utf8').digest('hex');
+}

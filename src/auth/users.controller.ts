@@ -1,0 +1,83 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
+import { ParseIdPipe } from '../common/validation/parse-id.pipe.js';
+import { actorOf } from './actor.js';
+import { CurrentUser, Roles } from './decorators.js';
+import {
+  CreatedUserView,
+  CreateUserDto,
+  IssueTokenDto,
+  MeView,
+  TokenView,
+  UpdateUserDto,
+  UserView,
+} from './dto/user.dto.js';
+import type { AuthUser } from './role.js';
+import { TokensService } from './tokens.service.js';
+import { UsersService } from './users.service.js';
+
+@ApiTags('people')
+@ApiBearerAuth()
+@Controller()
+export class UsersController {
+  constructor(
+    private readonly users: UsersService,
+    private readonly tokens: TokensService,
+  ) {}
+
+  @Get('me')
+  @ApiOkResponse({ type: MeView })
+  @ApiProblems()
+  me(@CurrentUser() user: AuthUser): MeView {
+    return { id: user.id, name: user.name, email: user.email, roles: user.roles };
+  }
+
+  @Post('users')
+  @Roles('admin')
+  @ApiCreatedResponse({ type: CreatedUserView })
+  @ApiProblems(400, 403, 409)
+  create(@CurrentUser() user: AuthUser, @Body() body: CreateUserDto): Promise<CreatedUserView> {
+    return this.users.create(actorOf(user), body);
+  }
+
+  @Get('users')
+  @Roles('admin')
+  @ApiOkResponse({ type: [UserView] })
+  @ApiProblems(403)
+  async list(): Promise<{ items: UserView[] }> {
+    return { items: await this.users.list() };
+  }
+
+  @Patch('users/:id')
+  @Roles('admin')
+  @ApiOkResponse({ type: UserView })
+  @ApiProblems(400, 403, 404)
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() body: UpdateUserDto,
+  ): Promise<UserView> {
+    return this.users.update(actorOf(user), id, body);
+  }
+
+  @Post('users/:id/tokens')
+  @Roles('admin')
+  @ApiCreatedResponse({ type: TokenView })
+  @ApiProblems(400, 403, 404)
+  issueToken(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() body: IssueTokenDto,
+  ): Promise<TokenView> {
+    return this.tokens.issue(actorOf(user), id, body.label);
+  }
+
+  @Delete('tokens/:id')
+  @HttpCode(204)
+  @Roles('admin')
+  @ApiProblems(403, 404)
+  async revoke(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string) {
+    await this.tokens.revoke(actorOf(user), id);
+  }
+}

@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditActor } from '../audit/audit-event.js';
+import { AuditTrail } from '../audit/audit-trail.service.js';
+import { DomainError } from '../common/problem/domain-error.js';
+import { isUniqueViolation } from '../database/postgres-errors.js';
+import { CreateUserDto, UpdateUserDto, UserView } from './dto/user.dto.js';
+import { TokensService } from './tokens.service.js';
+import { User } from './user.entity.js';
+
+export const toUserView = (user: User): UserView => ({
+  id: user.id,
+  name: user.name,
+  email: user.email,
+  roles: user.roles,
+  active: user.active,
+  createdAt: user.createdAt.toISOString(),
+  updatedAt: user.updatedAt.toISOString(),
+});
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditTrail,
+    private readonly tokens: TokensService,
+  ) {}
+
+  // Creates the user and their first token in one transaction, with both audit events.
+  async create(actor: AuditActor, input: CreateUserDto, fixedSecret?: string) {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.insertUser(manager, input);
+      await this.audit.append(manager, {
+        claimId: null,
+        type: 'user.created',
+        actor,
+        data: { userId: user.id, after: { name: user.name, email: user.email, roles: user.roles } },
+      });
+      const token = await this.tokens.issueWithin(manager, actor, user.id, 'initial', fixedSecret);
+      return { user: toUserView(user), token: token.token, tokenId: token.id };
+    });
+  }
+
+  async list(): Promise<UserView[]> {
+    const users = await this.dataSource.getRepository(User).find({ order: { createdAt: 'ASC' } });
+    return users.map(toUserView);
+  }
+
+  async update(actor: AuditActor, id: string, changes: UpdateUserDto): Promise<UserView> {
+    return this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(User);
+      const user = await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new DomainError('not-found', `No user ${id}.`);
+      const before: Record<string, unknown> = {};
+      const after: Record<string, unknown> = {};
+      for (const key of ['name', 'roles', 'active'] as const) {
+        const next = changes[key];
+        if (next === undefined || JSON.stringify(next) === JSON.stringify(user[key])) continue;
+        before[key] = user[key];
+        after[key] = next;
+      }
+      if (Object.keys(after).length === 0) return toUserView(user);
+      Object.assign(user, after);
+      const saved = await repository.save(user);
+      await this.audit.append(manager, {
+        claimId: null,
+        type: 'user.updated',
+        actor,
+        data: { userId: id, before, after },
+      });
+      return toUserView(saved);
+    });
+  }
+
+  async findByIdOrEmail(idOrEmail: string): Promise<User | null> {
+    const repository = this.dataSource.getRepository(User);
+    return /^[0-9a-f-]{36}$/i.test(idOrEmail)
+      ? repository.findOneBy({ id: idOrEmail })
+      : repository
+          .createQueryBuilder('u')
+          .where('lower(u.email) = lower(:email)', { email: idOrEmail })
+          .getOne();
+  }
+
+  private async insertUser(manager: EntityManager, input: CreateUserDto): Promise<User> {
+    const repository = manager.getRepository(User);
+    try {
+      return await repository.save(
+        repository.create({ name: input.name, email: input.email, roles: input.roles }),
+      );
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new DomainError('conflict', `A user with email ${input.email} already exists.`, {
+          errors: [{ field: 'email', message: 'is already taken' }],
+        });
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import { EnvironmentVariables, LogLevel } from './environment.js';
+
+// The typed configuration the rest of the service reads. It is a class so that it can be
+// injected by type; one instance is built at boot from the validated environment.
+export class AppConfig {
+  readonly port: number;
+  readonly databaseUrl: string;
+  readonly databaseReadUrl?: string;
+  readonly databasePoolSize: number;
+  readonly bootstrapAdminToken?: string;
+  readonly verifyMinSupportingSources: number;
+  readonly auditSigningKey?: string;
+  readonly logLevel: LogLevel;
+  readonly bodyLimit: number;
+  readonly newsroomName: string;
+  readonly rateLimitPerMinute: number;
+
+  constructor(env: EnvironmentVariables, databaseUrl: string) {
+    this.port = env.PORT;
+    this.databaseUrl = databaseUrl;
+    this.databaseReadUrl = env.DATABASE_READ_URL;
+    this.databasePoolSize = env.DATABASE_POOL_SIZE;
+    this.bootstrapAdminToken = env.BOOTSTRAP_ADMIN_TOKEN;
+    this.verifyMinSupportingSources = env.VERIFY_MIN_SUPPORTING_SOURCES;
+    this.auditSigningKey = env.AUDIT_SIGNING_KEY;
+    this.logLevel = env.LOG_LEVEL;
+    this.bodyLimit = env.BODY_LIMIT;
+    this.newsroomName = env.NEWSROOM_NAME;
+    this.rateLimitPerMinute = env.RATE_LIMIT_PER_MINUTE;
+  }
+}

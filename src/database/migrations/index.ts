@@ -1,0 +1,4 @@
+import { InitialSchema1764000000000 } from './1764000000000-initial-schema.js';
+
+// Every migration, in order. Listed by hand (not globbed) so a reviewer sees exactly what runs.
+export const migrations = [InitialSchema1764000000000];

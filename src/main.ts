@@ -1,0 +1,54 @@
+import 'reflect-metadata';
+import { resolve } from 'node:path';
+import { AppConfig } from './config/app-config.js';
+import { InvalidEnvironmentError, parseEnvironment } from './config/environment.js';
+import { createApp } from './create-app.js';
+import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres.js';
+import { runMigrations } from './database/migrate.js';
+
+const EMBEDDED_DATA_DIR = resolve('.claimdesk', 'pg');
+
+async function main(): Promise<void> {
+  const env = parseEnvironment(process.env);
+
+  let embedded: EmbeddedDatabase | undefined;
+  if (!env.DATABASE_URL) {
+    embedded = await startEmbeddedPostgres(EMBEDDED_DATA_DIR);
+    // embedded-postgres stops its server on the first signal, before in-flight requests
+    // finish; claimdesk orders the shutdown itself (below).
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal);
+  }
+  const databaseUrl = env.DATABASE_URL ?? embedded!.url;
+  await runMigrations(databaseUrl);
+
+  const config = new AppConfig(env, databaseUrl);
+  const app = await createApp(config);
+
+  // Stop accepting, let in-flight requests finish, close the pool, then stop PostgreSQL.
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`claimdesk: ${signal} received, shutting down`);
+    await app.close();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, (name) => void shutdown(name));
+  }
+
+  await app.listen({ port: config.port, host: process.env.HOST ?? '0.0.0.0' });
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  console.log(`claimdesk listening on http://localhost:${port}`);
+}
+
+main().catch(async (error: unknown) => {
+  if (error instanceof InvalidEnvironmentError) {
+    console.error(error.message);
+  } else {
+    console.error('claimdesk failed to start:', error);
+  }
+  process.exit(1);
+});
