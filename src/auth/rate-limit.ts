@@ -10,8 +10,9 @@ import { hashTokenSecret } from './token-secret.js';
 // N times the limit, which is acceptable for a limit meant to stop runaway scripts.
 @Injectable()
 export class TokenThrottlerGuard extends ThrottlerGuard {
-  protected override async getTracker(request: Record<string, any>): Promise<string> {
-    const header = String(request.headers?.authorization ?? '');
+  protected override async getTracker(request: Record<string, unknown>): Promise<string> {
+    const headers = request.headers as { authorization?: string } | undefined;
+    const header = headers?.authorization ?? '';
     const secret = /^Bearer\s+(\S+)/i.exec(header)?.[1];
     return secret ? `token:${hashTokenSecret(secret)}` : `ip:${String(request.ip)}`;
   }
@@ -28,4 +29,3 @@ export class TokenThrottlerGuard extends ThrottlerGuard {
     );
   }
 }
-

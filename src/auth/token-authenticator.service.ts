@@ -31,6 +31,12 @@ export class TokenAuthenticator {
     )) as { token_id: string; id: string; name: string; email: string; roles: Role[] }[];
     const [row] = rows;
     if (!row) return null;
-    return { id: row.id, name: row.name, email: row.email, roles: row.roles, tokenId: row.token_id };
+    return {
+      id: row.id,
+      name: row.name,
+      email: row.email,
+      roles: row.roles,
+      tokenId: row.token_id,
+    };
   }
 }

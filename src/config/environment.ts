@@ -24,9 +24,9 @@ const toInt = ({ value }: { value: unknown }) =>
 // fails instead of becoming 3000.
 export class EnvironmentVariables {
   @Transform(toInt)
-  @IsInt()
   @Min(0)
   @Max(65535)
+  @IsInt()
   PORT = 3000;
 
   @IsOptional()
@@ -38,9 +38,9 @@ export class EnvironmentVariables {
   DATABASE_READ_URL?: string;
 
   @Transform(toInt)
-  @IsInt()
   @Min(1)
   @Max(200)
+  @IsInt()
   DATABASE_POOL_SIZE = 10;
 
   @IsOptional()
@@ -49,9 +49,9 @@ export class EnvironmentVariables {
   BOOTSTRAP_ADMIN_TOKEN?: string;
 
   @Transform(toInt)
-  @IsInt()
   @Min(0)
   @Max(100)
+  @IsInt()
   VERIFY_MIN_SUPPORTING_SOURCES = 1;
 
   @IsOptional()
@@ -68,15 +68,15 @@ export class EnvironmentVariables {
   LOG_LEVEL: LogLevel = 'info';
 
   @Transform(({ value }: { value: unknown }) => parseByteSize(value))
-  @IsInt({ message: 'must be a size such as 1048576, 512kb or 1mb' })
   @Min(1024)
   @Max(50 * 1024 * 1024)
+  @IsInt({ message: 'must be a size such as 1048576, 512kb or 1mb' })
   BODY_LIMIT = 1024 * 1024;
 
   // Requests per minute per token; 0 turns the limit off (e.g. for the benchmark).
   @Transform(toInt)
-  @IsInt()
   @Min(0)
+  @IsInt()
   RATE_LIMIT_PER_MINUTE = 6000;
 
   @IsOptional()
@@ -118,9 +118,11 @@ export function parseEnvironment(env: NodeJS.ProcessEnv): EnvironmentVariables {
   const parsed = plainToInstance(EnvironmentVariables, present);
   const [first] = validateSync(parsed, { stopAtFirstError: true });
   if (first) {
-    const reason = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
-    throw new InvalidEnvironmentError(`Invalid environment: ${first.property} ${reason}`);
+    const reason = Object.values(first.constraints ?? {})[0] ?? `${first.property} is invalid`;
+    const named = reason.startsWith(first.property) ? reason : `${first.property} ${reason}`;
+    throw new InvalidEnvironmentError(`Invalid environment: ${named}`);
   }
-  if (parsed.AUDIT_SIGNING_KEY) parsed.AUDIT_SIGNING_KEY = parsed.AUDIT_SIGNING_KEY.replace(/\\n/g, '\n');
+  if (parsed.AUDIT_SIGNING_KEY)
+    parsed.AUDIT_SIGNING_KEY = parsed.AUDIT_SIGNING_KEY.replace(/\\n/g, '\n');
   return parsed;
 }

@@ -92,7 +92,7 @@ export class TokenView {
 
 export class CreatedUserView {
   @ApiProperty({ type: UserView }) user!: UserView;
-  @ApiProperty({ description: 'The new user\'s first token. Shown once.' }) token!: string;
+  @ApiProperty({ description: "The new user's first token. Shown once." }) token!: string;
   @ApiProperty({ description: 'Id of that token, for revoking it' }) tokenId!: string;
 }
 

@@ -36,7 +36,9 @@ export function ApiProblems(...statuses: number[]) {
       ApiResponse({
         status,
         description: DESCRIPTIONS[status] ?? 'Problem',
-        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemView' } } },
+        content: {
+          'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemView' } },
+        },
       }),
     ),
   );

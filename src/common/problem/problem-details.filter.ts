@@ -35,7 +35,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const problem = this.toProblem(exception, request);
     if (problem.body.status >= 500) {
-      this.logger.error({ err: exception, requestId: request.id }, `${problem.body.status} on ${request.method} ${request.url}`);
+      this.logger.error(
+        { err: exception, requestId: request.id },
+        `${problem.body.status} on ${request.method} ${request.url}`,
+      );
     }
     void reply
       .status(problem.body.status)
@@ -56,7 +59,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const status = clientErrorStatus(exception);
     const code = status ? CODE_FOR_STATUS[status] : undefined;
     if (code) {
-      return problemFromDomainError(new DomainError(code, clientErrorDetail(code, exception, request)));
+      return problemFromDomainError(
+        new DomainError(code, clientErrorDetail(code, exception, request)),
+      );
     }
     return internalProblem(String(request.id));
   }
