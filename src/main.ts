@@ -1,28 +1,19 @@
 import 'reflect-metadata';
-import { resolve } from 'node:path';
 import { AppConfig } from './config/app-config.js';
 import { InvalidEnvironmentError, parseEnvironment } from './config/environment.js';
 import { createApp } from './create-app.js';
-import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres.js';
-import { runMigrations } from './database/migrate.js';
-
-const EMBEDDED_DATA_DIR = resolve('.claimdesk', 'pg');
+import { openDatabase } from './database/open-database.js';
 
 async function main(): Promise<void> {
   const env = parseEnvironment(process.env);
-
-  let embedded: EmbeddedDatabase | undefined;
-  if (!env.DATABASE_URL) {
-    embedded = await startEmbeddedPostgres(EMBEDDED_DATA_DIR);
-    // embedded-postgres stops its server on the first signal, before in-flight requests
-    // finish; claimdesk orders the shutdown itself (below).
-    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
-      process.removeAllListeners(signal);
+  const database = await openDatabase(env.DATABASE_URL);
+  // embedded-postgres stops its server on the first signal, before in-flight requests
+  // finish; claimdesk orders the shutdown itself (below).
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.removeAllListeners(signal);
   }
-  const databaseUrl = env.DATABASE_URL ?? embedded!.url;
-  await runMigrations(databaseUrl);
 
-  const config = new AppConfig(env, databaseUrl);
+  const config = new AppConfig(env, database.url);
   const app = await createApp(config);
 
   // Stop accepting, let in-flight requests finish, close the pool, then stop PostgreSQL.
@@ -32,7 +23,7 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`claimdesk: ${signal} received, shutting down`);
     await app.close();
-    await embedded?.stop();
+    await database.stop();
     process.exit(0);
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -45,7 +36,7 @@ async function main(): Promise<void> {
   console.log(`claimdesk listening on http://localhost:${port}`);
 }
 
-main().catch(async (error: unknown) => {
+main().catch((error: unknown) => {
   if (error instanceof InvalidEnvironmentError) {
     console.error(error.message);
   } else {

@@ -31,6 +31,14 @@ export async function startEmbeddedPostgres(
   }
 
   const credentials = await loadOrCreateCredentials(join(dirname(databaseDir), 'credentials.json'));
+  const urlFor = (port: number) =>
+    `postgres://postgres:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/postgres`;
+
+  // Already running on this data (the service is up while the CLI runs, or a server was
+  // left behind by a killed process): use it rather than start a second one.
+  const runningPort = await portOfRunningServer(databaseDir);
+  if (runningPort) return { url: urlFor(runningPort), stop: async () => undefined };
+
   const port = await findFreePort();
   const server = new EmbeddedPostgres({
     databaseDir,
@@ -57,8 +65,23 @@ export async function startEmbeddedPostgres(
     );
   });
 
-  const url = `postgres://postgres:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/postgres`;
-  return { url, stop: () => server.stop() };
+  return { url: urlFor(port), stop: () => server.stop() };
+}
+
+// postmaster.pid: line 1 is the server's pid, line 4 its port.
+async function portOfRunningServer(databaseDir: string): Promise<number | undefined> {
+  const pidFile = join(databaseDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const lines = (await readFile(pidFile, 'utf8')).split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!pid || !port) return undefined;
+  try {
+    process.kill(pid, 0);
+    return port;
+  } catch {
+    return undefined; // stale file; PostgreSQL itself cleans it up on start
+  }
 }
 
 async function loadOrCreateCredentials(file: string): Promise<Credentials> {
