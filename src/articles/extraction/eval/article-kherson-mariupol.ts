@@ -59,7 +59,8 @@ Faced with the threat of financial sanctions, Chelsea owner Roman Abramovich con
     {
       sentence:
         'Kherson, another Black Sea port city, may have been captured, but Ukrainian officials dispute the fight there is over.',
-      claimant: null,
+      // Verbs of contest ("dispute", "deny") attribute a position, as "say" does.
+      claimant: 'Ukrainian officials',
       figures: [],
       hedges: ['may have been', 'dispute'],
     },

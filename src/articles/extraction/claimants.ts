@@ -1,0 +1,393 @@
+import type { Token } from './nlp.js';
+import type { AnalysedSentence } from './sentences.js';
+
+export interface Claimant {
+  text: string;
+  // True when the claimant names someone ("Britain's Defense Ministry", "the company") rather
+  // than describing a crowd ("officials", "a spokeswoman").
+  named: boolean;
+}
+
+type Attribution =
+  | { kind: 'explicit'; text: string; named: boolean; tokens: Token[] }
+  | { kind: 'quoted_by'; text: string; named: boolean }
+  | { kind: 'pronoun' }
+  | { kind: 'continues_previous' }
+  | { kind: 'continues_next' }
+  | { kind: 'none'; subject: string | null };
+
+const REPORTING = new Set([
+  'said',
+  'says',
+  'say',
+  'told',
+  'tells',
+  'tell',
+  'reported',
+  'announced',
+  'announces',
+  'confirmed',
+  'confirms',
+  'warned',
+  'warns',
+  'added',
+  'adds',
+  'stated',
+  'claimed',
+  'alleged',
+  'alleges',
+  'estimated',
+  'predicted',
+  'noted',
+  'wrote',
+  'writes',
+  'tweeted',
+  'testified',
+  'argued',
+  'insisted',
+  'explained',
+  'disclosed',
+  'revealed',
+  'acknowledged',
+  'admitted',
+  'asked',
+  'declared',
+  'denied',
+  'denies',
+  'disputed',
+  'maintained',
+  'projected',
+  'cautioned',
+  'concluded',
+  'countered',
+  'replied',
+  'repeated',
+  'conceded',
+  'stressed',
+  'forecast',
+]);
+// Words that are reporting verbs only when tagged as verbs ("the reports", "the United States").
+const REPORTING_IF_VERB = new Set([
+  'report',
+  'reports',
+  'states',
+  'claims',
+  'estimates',
+  'forecasts',
+  'dispute',
+  'disputes',
+  'deny',
+  'warn',
+  'confirm',
+  'announce',
+]);
+const PRONOUNS = new Set(['he', 'she', 'they', 'it']);
+const RELATIVE = new Set(['who', 'which', 'whose', 'where', 'that']);
+const DAYS = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)$/;
+const INNER_PREPOSITIONS = new Set(['of', 'for', 'at', 'in', 'from', 'with', 'to']);
+const TRAILING_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'to', 'via']);
+const ORG_NOUNS =
+  /^(?:company|firm|agency|ministry|department|group|bank|government|board|commission|council|campaign|union|bloc|office|institute|organization|organisation|service|court|party|army|military|police|airline|regulator|authority|authorities|administration|committee|team|club|league|network|newspaper|agency's)$/i;
+const OPEN_QUOTES = new Set(['“', '"', '‘']);
+const CLOSE_QUOTES = new Set(['”', '"', '’']);
+
+const isPossessive = (t: Token): boolean => /^['’]s?$/.test(t.text) && t.pos === 'PART';
+const isWordy = (t: Token): boolean =>
+  ['PROPN', 'NOUN', 'ADJ', 'NUM', 'X'].includes(t.pos) && /[\p{L}\d]/u.test(t.text);
+const capitalised = (t: Token): boolean => /^\p{Lu}/u.test(t.text);
+
+function quoteMask(tokens: Token[]): boolean[] {
+  const mask: boolean[] = [];
+  let inside = false;
+  for (const t of tokens) {
+    if (t.text === '"') {
+      mask.push(true);
+      inside = !inside;
+    } else if (OPEN_QUOTES.has(t.text) && t.text !== '‘') {
+      mask.push(true);
+      inside = true;
+    } else if (CLOSE_QUOTES.has(t.text) && t.text !== '’') {
+      mask.push(true);
+      inside = false;
+    } else mask.push(inside);
+  }
+  return mask;
+}
+
+function isReportingVerb(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  const word = t.text.toLowerCase();
+  const next = tokens[i + 1]?.text.toLowerCase();
+  // "the figures reported by the ministry" is a participle, not an attribution.
+  if (next === 'by') return false;
+  if (REPORTING.has(word)) return t.pos === 'VERB' || t.pos === 'AUX' || !/^\p{Lu}/u.test(t.text);
+  if (REPORTING_IF_VERB.has(word)) return t.pos === 'VERB';
+  // "The Red Crescent put the death toll at 150,000".
+  if (word === 'put' || word === 'puts') {
+    const after = tokens
+      .slice(i + 1, i + 4)
+      .map((x) => x.text.toLowerCase())
+      .join(' ');
+    return /^the (?:\w+ )?(?:toll|number|figure|count|total|cost)/.test(after);
+  }
+  return false;
+}
+
+function spanText(sentence: AnalysedSentence, from: Token, to: Token): string {
+  return sentence.text.slice(from.start - sentence.start, to.end - sentence.start);
+}
+
+function isNamed(tokens: Token[], sentence: AnalysedSentence): boolean {
+  const first = sentence.tokens.find((t) => /[\p{L}\d]/u.test(t.text));
+  const named = tokens.some(
+    (t) =>
+      /[\p{L}]/u.test(t.text) &&
+      capitalised(t) &&
+      !DAYS.test(t.text) &&
+      (t !== first || t.pos === 'PROPN'),
+  );
+  if (named) return true;
+  // "the company", "the agency" refer back to an organisation named earlier.
+  const words = tokens.map((t) => t.text);
+  return words.length === 2 && /^the$/i.test(words[0]!) && ORG_NOUNS.test(words[1]!);
+}
+
+// Walks left from index `end` over a noun phrase: "Ukraine's State Emergency Service",
+// "one of the people", "Officials in two neighboring states", "Airbus and Boeing".
+function nounPhraseBefore(tokens: Token[], end: number, mask: boolean[]): Token[] {
+  const taken: Token[] = [];
+  let k = end;
+  while (k >= 0) {
+    const t = tokens[k]!;
+    if (mask[k]) break;
+    const prev = tokens[k - 1];
+    const lastTaken = taken[0];
+    if (isWordy(t) || isPossessive(t)) {
+      taken.unshift(t);
+    } else if (t.pos === 'DET') {
+      taken.unshift(t);
+      if (prev?.text.toLowerCase() !== 'of') break;
+    } else if (
+      INNER_PREPOSITIONS.has(t.text.toLowerCase()) &&
+      lastTaken &&
+      prev &&
+      (prev.pos === 'NOUN' || prev.pos === 'PROPN' || prev.pos === 'VERB')
+    ) {
+      taken.unshift(t);
+    } else if (t.text === 'and' && lastTaken?.pos === 'PROPN' && prev?.pos === 'PROPN') {
+      taken.unshift(t);
+    } else if (
+      // "A group opposed to vaccine mandates", "videos released by the agency"
+      t.pos === 'VERB' &&
+      /(?:ed|en)$/.test(t.text) &&
+      lastTaken &&
+      INNER_PREPOSITIONS.has(lastTaken.text.toLowerCase()) &&
+      prev &&
+      (prev.pos === 'NOUN' || prev.pos === 'PROPN')
+    ) {
+      taken.unshift(t);
+    } else break;
+    k--;
+  }
+  while (taken.length > 0 && !isWordy(taken[0]!) && taken[0]!.pos !== 'DET') taken.shift();
+  return taken.some((t) => ['PROPN', 'NOUN', 'NUM', 'X'].includes(t.pos)) ? taken : [];
+}
+
+// Walks right from `start` over a noun phrase, for "said X" and "quoted by X".
+function nounPhraseAfter(tokens: Token[], start: number, mask: boolean[]): Token[] {
+  const taken: Token[] = [];
+  for (let k = start; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (mask[k]) break;
+    if (isWordy(t) || isPossessive(t) || (t.pos === 'DET' && taken.length === 0)) {
+      if (taken.length === 0 && t.pos === 'NUM') break;
+      taken.push(t);
+    } else if (t.text === 'of' && taken.length > 0) taken.push(t);
+    else if (t.text === 'and' && taken[taken.length - 1]?.pos === 'PROPN') taken.push(t);
+    else break;
+  }
+  while (taken.length > 0 && !isWordy(taken[taken.length - 1]!)) taken.pop();
+  return taken;
+}
+
+// The rest of a clause after "according to": up to a comma, the end, or a relative pronoun.
+function clauseAfter(tokens: Token[], start: number, mask: boolean[]): Token[] {
+  const taken: Token[] = [];
+  for (let k = start; k < tokens.length && taken.length < 15; k++) {
+    const t = tokens[k]!;
+    if (mask[k] || RELATIVE.has(t.text.toLowerCase())) break;
+    if (t.pos === 'PUNCT' && !isPossessive(t)) break;
+    taken.push(t);
+  }
+  return taken;
+}
+
+function explicit(sentence: AnalysedSentence, phrase: Token[]): Attribution {
+  return {
+    kind: 'explicit',
+    text: spanText(sentence, phrase[0]!, phrase[phrase.length - 1]!),
+    named: isNamed(phrase, sentence),
+    tokens: phrase,
+  };
+}
+
+function subjectOf(sentence: AnalysedSentence, verb: number, mask: boolean[]): Attribution | null {
+  const tokens = sentence.tokens;
+  let j = verb - 1;
+  // Skip auxiliaries and time words between subject and verb: "has said", "on Wednesday announced".
+  while (j >= 0) {
+    const t = tokens[j]!;
+    const isTime = DAYS.test(t.text) || (t.text === 'on' && DAYS.test(tokens[j + 1]?.text ?? ''));
+    if (t.pos === 'AUX' || t.pos === 'ADV' || isTime) j--;
+    else break;
+  }
+  if (j < 0) return null;
+  const before = tokens[j]!;
+  if (PRONOUNS.has(before.text.toLowerCase()) && !mask[j]) return { kind: 'pronoun' };
+
+  if (before.text === ',' && !mask[j]) {
+    // "X, head of Y, said" and "X, who heads Y, said".
+    let c = j - 1;
+    while (c >= 0 && !(tokens[c]!.text === ',' && !mask[c])) c--;
+    if (c > 0 && j - c - 1 <= 12) {
+      const head = nounPhraseBefore(tokens, c - 1, mask);
+      const appositive = tokens.slice(c + 1, j);
+      if (head.length > 0 && appositive.length > 0 && isNamed(head, sentence)) {
+        if (RELATIVE.has(appositive[0]!.text.toLowerCase())) return explicit(sentence, head);
+        const text = spanText(sentence, head[0]!, appositive[appositive.length - 1]!);
+        return { kind: 'explicit', text, named: true, tokens: [...head, ...appositive] };
+      }
+    }
+    return null;
+  }
+  if (before.text === 'and' && before.pos === 'CCONJ') {
+    // "Health authorities have run clinics ... and say they have given 35,000 doses".
+    const lead = nounPhraseAfter(tokens, 0, mask);
+    return lead.length > 0 ? explicit(sentence, lead) : null;
+  }
+  const phrase = nounPhraseBefore(tokens, j, mask);
+  return phrase.length > 0 ? explicit(sentence, phrase) : null;
+}
+
+// '"We won," said Dana Whitfield, an analyst at Crestline.' / '..., said adviser Anton Herashchenko in a post.'
+function invertedSubject(
+  sentence: AnalysedSentence,
+  verb: number,
+  mask: boolean[],
+): Attribution | null {
+  const tokens = sentence.tokens;
+  const prev = tokens[verb - 1];
+  if (prev && !(prev.text === ',' || CLOSE_QUOTES.has(prev.text) || mask[verb - 1])) return null;
+  const phrase = nounPhraseAfter(tokens, verb + 1, mask);
+  if (phrase.length === 0) return null;
+  const endIndex = tokens.indexOf(phrase[phrase.length - 1]!);
+  const next = tokens[endIndex + 1];
+  const ok =
+    !next ||
+    (next.pos === 'PUNCT' && !OPEN_QUOTES.has(next.text)) ||
+    TRAILING_PREPOSITIONS.has(next.text.toLowerCase());
+  if (!ok) return null;
+  if (
+    next?.text === ',' &&
+    ['a', 'an', 'the'].includes(tokens[endIndex + 2]?.text.toLowerCase() ?? '')
+  ) {
+    const rest = clauseAfter(tokens, endIndex + 2, mask);
+    if (rest.length > 0 && !rest.some((t) => t.pos === 'VERB' || t.pos === 'AUX')) {
+      const text = spanText(sentence, phrase[0]!, rest[rest.length - 1]!);
+      return {
+        kind: 'explicit',
+        text,
+        named: isNamed(phrase, sentence),
+        tokens: [...phrase, ...rest],
+      };
+    }
+  }
+  return explicit(sentence, phrase);
+}
+
+export function attribute(sentence: AnalysedSentence): Attribution {
+  const tokens = sentence.tokens;
+  const mask = quoteMask(tokens);
+  const lower = tokens.map((t) => t.text.toLowerCase());
+
+  for (let i = 0; i < tokens.length - 2; i++) {
+    if (lower[i] === 'quoted' && lower[i + 1] === 'by' && !mask[i]) {
+      const phrase = nounPhraseAfter(tokens, i + 2, mask);
+      if (phrase.length > 0) {
+        const a = explicit(sentence, phrase);
+        if (a.kind === 'explicit') return { kind: 'quoted_by', text: a.text, named: a.named };
+      }
+    }
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    if (mask[i] || !isReportingVerb(tokens, i)) continue;
+    const found = subjectOf(sentence, i, mask) ?? invertedSubject(sentence, i, mask);
+    if (found) return found;
+  }
+  for (let i = 0; i < tokens.length - 2; i++) {
+    if (lower[i] === 'according' && lower[i + 1] === 'to' && !mask[i]) {
+      const phrase = clauseAfter(tokens, i + 2, mask);
+      if (phrase.some(isWordy)) return explicit(sentence, phrase);
+    }
+  }
+  if (tokens[0] && OPEN_QUOTES.has(tokens[0].text)) {
+    return mask[mask.length - 1] && !CLOSE_QUOTES.has(tokens[tokens.length - 1]!.text)
+      ? { kind: 'continues_next' }
+      : { kind: 'continues_previous' };
+  }
+  const lead = nounPhraseAfter(tokens, 0, mask);
+  const subject =
+    lead.length > 0 &&
+    lead[lead.length - 1]!.pos === 'PROPN' &&
+    tokens[tokens.indexOf(lead[lead.length - 1]!) + 1]?.text === ','
+      ? spanText(sentence, lead[0]!, lead[lead.length - 1]!)
+      : null;
+  return { kind: 'none', subject };
+}
+
+// "Blinken said" after "U.S. Secretary of State Antony Blinken said": use the fuller form.
+function expand(text: string, known: string[]): string {
+  const words = text.replace(/^(?:Mr\.|Mrs\.|Ms\.|Dr\.)\s+/, '').split(/\s+/);
+  if (words.length > 1 || !/^\p{Lu}/u.test(words[0] ?? '')) return text;
+  const surname = words[0]!;
+  for (let i = known.length - 1; i >= 0; i--) {
+    const candidate = known[i]!;
+    const name = candidate.split(',')[0]!.trim();
+    if (name !== text && name.split(/\s+/).pop() === surname) return candidate;
+  }
+  return text;
+}
+
+// Resolves each sentence's claimant, carrying named speakers forward for "he said" and for
+// quotes that continue over several sentences.
+export function resolveClaimants(sentences: AnalysedSentence[]): Array<Claimant | null> {
+  const attributions = sentences.map(attribute);
+  const resolved: Array<Claimant | null> = [];
+  const known: string[] = [];
+  let lastNamed: string | null = null;
+  attributions.forEach((a, i) => {
+    let result: Claimant | null = null;
+    if (a.kind === 'explicit') {
+      const text = a.named ? expand(a.text, known) : a.text;
+      result = { text, named: a.named };
+      if (a.named) {
+        known.push(text);
+        lastNamed = text;
+      }
+    } else if (a.kind === 'quoted_by') {
+      result = { text: a.text, named: a.named };
+    } else if (a.kind === 'pronoun') {
+      result = lastNamed ? { text: lastNamed, named: true } : null;
+    } else if (a.kind === 'continues_previous') {
+      result = resolved[i - 1] ?? null;
+    } else if (a.kind === 'none' && a.subject) {
+      lastNamed = expand(a.subject, known);
+      known.push(a.subject);
+    }
+    resolved.push(result);
+  });
+  for (let i = attributions.length - 2; i >= 0; i--) {
+    if (attributions[i]!.kind === 'continues_next') resolved[i] = resolved[i + 1] ?? null;
+  }
+  return resolved;
+}

@@ -1,0 +1,43 @@
+import type { Candidate } from './candidate.js';
+import {
+  CHECKWORTHY_THRESHOLD,
+  hasActorEvent,
+  hasQuotedStatement,
+  scoreCheckworthiness,
+} from './checkworthiness.js';
+import { resolveClaimants } from './claimants.js';
+import { extractFigures } from './figures.js';
+import { findHedges } from './hedges.js';
+import { analyseSentences } from './sentences.js';
+
+export type { Candidate, Figure, FigureQualifier } from './candidate.js';
+
+// Returns the check-worthy sentences of an article, in order, with who said them, the figures
+// they state and the phrases that hedge them. Pure: no I/O, no state between calls.
+export function extractCandidates(text: string): Candidate[] {
+  const sentences = analyseSentences(text);
+  const claimants = resolveClaimants(sentences);
+  const candidates: Candidate[] = [];
+  sentences.forEach((sentence, i) => {
+    const figures = extractFigures(sentence.text);
+    const hedges = findHedges(sentence.text);
+    const claimant = claimants[i] ?? null;
+    const checkworthiness = scoreCheckworthiness({
+      figures: figures.length,
+      claimant,
+      quote: hasQuotedStatement(sentence.text),
+      actorEvent: hasActorEvent(sentence.tokens),
+      hedges: hedges.map((h) => h.kind),
+    });
+    if (checkworthiness < CHECKWORTHY_THRESHOLD) return;
+    candidates.push({
+      sentence: sentence.text,
+      span: { start: sentence.start, end: sentence.end },
+      claimant: claimant?.text ?? null,
+      figures,
+      hedges: hedges.map((h) => h.text),
+      checkworthiness,
+    });
+  });
+  return candidates;
+}
