@@ -97,15 +97,20 @@ export function hasActorEvent(tokens: Token[]): boolean {
   let sawName = false;
   for (let i = 0; i < words.length; i++) {
     const t = words[i]!;
-    if (t.pos === 'PROPN' || /^\p{Lu}/u.test(t.text)) {
+    if (t.pos === 'PROPN' || (/^\p{Lu}/u.test(t.text) && t.pos !== 'VERB')) {
       if (i > 0 && !CALENDAR.test(t.text)) sawName = true;
       continue;
     }
-    if (t.pos !== 'VERB' || !sawName) continue;
-    const prev = words[i - 1];
-    if (prev && prev.pos === 'AUX' && !/^(?:has|have|had)$/i.test(prev.text)) continue;
+    if (!sawName || (t.pos !== 'VERB' && t.pos !== 'AUX')) continue;
+    // The first verb after the name decides: "has sparked" and "voted" are events,
+    // "is finding" and "are standing by" are not.
     const lower = t.text.toLowerCase();
-    if (/ed$/.test(lower) || IRREGULAR_PAST.has(lower)) return true;
+    if (t.pos === 'AUX') {
+      const next = words[i + 1];
+      if (/^(?:has|have|had)$/.test(lower) && next?.pos === 'VERB' && /ed$/.test(next.text))
+        return true;
+    } else if (/ed$/.test(lower) || IRREGULAR_PAST.has(lower)) return true;
+    sawName = false;
   }
   return false;
 }

@@ -81,6 +81,7 @@ const REPORTING_IF_VERB = new Set([
   'confirm',
   'announce',
 ]);
+const PARTICIPLES = new Set(['reported', 'estimated', 'confirmed', 'alleged', 'claimed']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it']);
 const RELATIVE = new Set(['who', 'which', 'whose', 'where', 'that']);
 const DAYS = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)$/;
@@ -88,29 +89,42 @@ const INNER_PREPOSITIONS = new Set(['of', 'for', 'at', 'in', 'from', 'with', 'to
 const TRAILING_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'to', 'via']);
 const ORG_NOUNS =
   /^(?:company|firm|agency|ministry|department|group|bank|government|board|commission|council|campaign|union|bloc|office|institute|organization|organisation|service|court|party|army|military|police|airline|regulator|authority|authorities|administration|committee|team|club|league|network|newspaper|agency's)$/i;
+// Sentence-initial "Political analysts", "Local media" are descriptions, not names.
+const ADJECTIVE_ENDING = /(?:al|ic|ous|ive|ary|ful|less)$/;
 const OPEN_QUOTES = new Set(['“', '"', '‘']);
 const CLOSE_QUOTES = new Set(['”', '"', '’']);
 
 const isPossessive = (t: Token): boolean => /^['’]s?$/.test(t.text) && t.pos === 'PART';
+// A capitalised word the tagger read as something else is still a name ("Garland/VERB said").
+const isName = (t: Token): boolean =>
+  t.pos === 'PROPN' ||
+  (/^\p{Lu}/u.test(t.text) && ['VERB', 'ADV', 'ADJ', 'NOUN', 'INTJ', 'X'].includes(t.pos));
 const isWordy = (t: Token): boolean =>
-  ['PROPN', 'NOUN', 'ADJ', 'NUM', 'X'].includes(t.pos) && /[\p{L}\d]/u.test(t.text);
+  (['PROPN', 'NOUN', 'ADJ', 'NUM', 'X'].includes(t.pos) || isName(t)) && /[\p{L}\d]/u.test(t.text);
 const capitalised = (t: Token): boolean => /^\p{Lu}/u.test(t.text);
 
-function quoteMask(tokens: Token[]): boolean[] {
+// Marks the tokens inside quotation marks. A straight quote opens when it follows a space and
+// closes otherwise; a sentence whose first quote mark closes began inside a quotation.
+function quoteMask(sentence: AnalysedSentence): boolean[] {
   const mask: boolean[] = [];
   let inside = false;
-  for (const t of tokens) {
+  let firstIsClosing: number | null = null;
+  sentence.tokens.forEach((t, i) => {
+    let opens: boolean | null = null;
     if (t.text === '"') {
-      mask.push(true);
-      inside = !inside;
-    } else if (OPEN_QUOTES.has(t.text) && t.text !== '‘') {
-      mask.push(true);
-      inside = true;
-    } else if (CLOSE_QUOTES.has(t.text) && t.text !== '’') {
-      mask.push(true);
-      inside = false;
-    } else mask.push(inside);
-  }
+      const before = sentence.text[t.start - sentence.start - 1] ?? ' ';
+      opens = /[\s(\[—-]/.test(before);
+    } else if (t.text === '“') opens = true;
+    else if (t.text === '”') opens = false;
+    if (opens === null) {
+      mask.push(inside);
+      return;
+    }
+    if (!opens && !inside && firstIsClosing === null && !mask.includes(true)) firstIsClosing = i;
+    inside = opens;
+    mask.push(true);
+  });
+  if (firstIsClosing !== null) for (let i = 0; i < firstIsClosing; i++) mask[i] = true;
   return mask;
 }
 
@@ -118,10 +132,33 @@ function isReportingVerb(tokens: Token[], i: number): boolean {
   const t = tokens[i]!;
   const word = t.text.toLowerCase();
   const next = tokens[i + 1]?.text.toLowerCase();
-  // "the figures reported by the ministry" is a participle, not an attribution.
+  // "the figures reported by the ministry" and "infections reported so far" are participles,
+  // not attributions.
   if (next === 'by') return false;
+  // "1,274 confirmed infections": an adjective before a noun.
+  if (
+    PARTICIPLES.has(word) &&
+    ['NUM', 'DET', 'ADJ'].includes(tokens[i - 1]?.pos ?? '') &&
+    tokens[i + 1]?.pos === 'NOUN'
+  )
+    return false;
+  if (
+    PARTICIPLES.has(word) &&
+    tokens[i - 1]?.pos === 'NOUN' &&
+    (tokens[i + 1]?.pos === 'ADV' || /^(?:so|since|this|last)$/i.test(tokens[i + 1]?.text ?? ''))
+  )
+    return false;
   if (REPORTING.has(word)) return t.pos === 'VERB' || t.pos === 'AUX' || !/^\p{Lu}/u.test(t.text);
-  if (REPORTING_IF_VERB.has(word)) return t.pos === 'VERB';
+  if (REPORTING_IF_VERB.has(word)) {
+    // The tagger sometimes reads "officials dispute the figure" as a noun compound.
+    const prev = tokens[i - 1];
+    const pluralSubject = prev?.pos === 'NOUN' && /s$/.test(prev.text);
+    return (
+      t.pos === 'VERB' ||
+      (pluralSubject && ['DET', 'SCONJ', 'PRON'].includes(tokens[i + 1]?.pos ?? ''))
+    );
+  }
+
   // "The Red Crescent put the death toll at 150,000".
   if (word === 'put' || word === 'puts') {
     const after = tokens
@@ -144,7 +181,7 @@ function isNamed(tokens: Token[], sentence: AnalysedSentence): boolean {
       /[\p{L}]/u.test(t.text) &&
       capitalised(t) &&
       !DAYS.test(t.text) &&
-      (t !== first || t.pos === 'PROPN'),
+      (t !== first || (t.pos === 'PROPN' && !ADJECTIVE_ENDING.test(t.text))),
   );
   if (named) return true;
   // "the company", "the agency" refer back to an organisation named earlier.
@@ -171,7 +208,7 @@ function nounPhraseBefore(tokens: Token[], end: number, mask: boolean[]): Token[
       INNER_PREPOSITIONS.has(t.text.toLowerCase()) &&
       lastTaken &&
       prev &&
-      (prev.pos === 'NOUN' || prev.pos === 'PROPN' || prev.pos === 'VERB')
+      (prev.pos === 'NOUN' || prev.pos === 'PROPN' || prev.pos === 'VERB' || prev.pos === 'NUM')
     ) {
       taken.unshift(t);
     } else if (t.text === 'and' && lastTaken?.pos === 'PROPN' && prev?.pos === 'PROPN') {
@@ -190,7 +227,7 @@ function nounPhraseBefore(tokens: Token[], end: number, mask: boolean[]): Token[
     k--;
   }
   while (taken.length > 0 && !isWordy(taken[0]!) && taken[0]!.pos !== 'DET') taken.shift();
-  return taken.some((t) => ['PROPN', 'NOUN', 'NUM', 'X'].includes(t.pos)) ? taken : [];
+  return taken.some((t) => ['PROPN', 'NOUN', 'NUM', 'X'].includes(t.pos) || isName(t)) ? taken : [];
 }
 
 // Walks right from `start` over a noun phrase, for "said X" and "quoted by X".
@@ -203,7 +240,8 @@ function nounPhraseAfter(tokens: Token[], start: number, mask: boolean[]): Token
       if (taken.length === 0 && t.pos === 'NUM') break;
       taken.push(t);
     } else if (t.text === 'of' && taken.length > 0) taken.push(t);
-    else if (t.text === 'and' && taken[taken.length - 1]?.pos === 'PROPN') taken.push(t);
+    else if (t.text === 'and' && taken.length > 0 && isName(taken[taken.length - 1]!))
+      taken.push(t);
     else break;
   }
   while (taken.length > 0 && !isWordy(taken[taken.length - 1]!)) taken.pop();
@@ -222,7 +260,10 @@ function clauseAfter(tokens: Token[], start: number, mask: boolean[]): Token[] {
   return taken;
 }
 
-function explicit(sentence: AnalysedSentence, phrase: Token[]): Attribution {
+function explicit(
+  sentence: AnalysedSentence,
+  phrase: Token[],
+): Extract<Attribution, { kind: 'explicit' }> {
   return {
     kind: 'explicit',
     text: spanText(sentence, phrase[0]!, phrase[phrase.length - 1]!),
@@ -238,7 +279,7 @@ function subjectOf(sentence: AnalysedSentence, verb: number, mask: boolean[]): A
   while (j >= 0) {
     const t = tokens[j]!;
     const isTime = DAYS.test(t.text) || (t.text === 'on' && DAYS.test(tokens[j + 1]?.text ?? ''));
-    if (t.pos === 'AUX' || t.pos === 'ADV' || isTime) j--;
+    if (t.pos === 'AUX' || t.pos === 'ADV' || isTime || t.text === 'there') j--;
     else break;
   }
   if (j < 0) return null;
@@ -307,7 +348,7 @@ function invertedSubject(
 
 export function attribute(sentence: AnalysedSentence): Attribution {
   const tokens = sentence.tokens;
-  const mask = quoteMask(tokens);
+  const mask = quoteMask(sentence);
   const lower = tokens.map((t) => t.text.toLowerCase());
 
   for (let i = 0; i < tokens.length - 2; i++) {
@@ -327,7 +368,8 @@ export function attribute(sentence: AnalysedSentence): Attribution {
   for (let i = 0; i < tokens.length - 2; i++) {
     if (lower[i] === 'according' && lower[i + 1] === 'to' && !mask[i]) {
       const phrase = clauseAfter(tokens, i + 2, mask);
-      if (phrase.some(isWordy)) return explicit(sentence, phrase);
+      // An explicitly sourced statement weighs as much as a named speaker.
+      if (phrase.some(isWordy)) return { ...explicit(sentence, phrase), named: true };
     }
   }
   if (tokens[0] && OPEN_QUOTES.has(tokens[0].text)) {

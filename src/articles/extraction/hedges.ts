@@ -12,8 +12,9 @@ export interface Hedge {
 const PATTERNS: Array<[HedgeKind, RegExp]> = [
   [
     'reported',
-    /\bpreliminary(?:\s+(?:reports?|results?|figures?|data|estimates?|findings|counts?|tallies)(?:\s+(?:also|now|still))?(?:\s+(?:suggest(?:s|ed)?|show(?:s|ed)?|indicate(?:s|d)?))?)?/gi,
+    /\bpreliminary\s+(?:reports?|results?|figures?|data|estimates?|findings|counts?|tallies)(?:\s+(?:also|now|still))?(?:\s+(?:suggest(?:s|ed)?|show(?:s|ed)?|indicate(?:s|d)?))?/gi,
   ],
+  ['uncertain', /\bpreliminary\b/gi],
   ['reported', /\bunconfirmed reports?\b|\bunconfirmed\b|\bunverified\b/gi],
   ['reported', /\b(?:reportedly|allegedly|purportedly|alleged|claimed)\b/gi],
   ['reported', /\bon (?:the )?condition of anonymity\b/gi],
