@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { AppConfig } from './config/app-config.js';
+import { parseJsonBody } from './common/http/json-body-parser.js';
 
 // A client may pass its own X-Request-Id (to correlate logs across systems) if it is short
 // and plain; otherwise the service makes one.
@@ -30,6 +31,13 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
+  app.useBodyParser('application/json', { bodyLimit: config.bodyLimit }, (_request, body, done) => {
+    try {
+      done(null, parseJsonBody(body.toString('utf8')));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
   app.setGlobalPrefix('api/v1', { exclude: ['health'] });
   setUpOpenApi(app);
   return app;

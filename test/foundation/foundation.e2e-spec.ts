@@ -63,6 +63,21 @@ describe('service foundation', () => {
       expect(fields).toEqual(expect.arrayContaining(['email', 'isRoot']));
     });
 
+    it('answers JSON nested too deeply with a 400 problem', async () => {
+      const deep = '{"name":' + '['.repeat(40) + ']'.repeat(40) + '}';
+      const response = await admin().post('/api/v1/users', { rawBody: deep });
+      expect(response.status).toBe(400);
+      expect(response.body.detail).toBe('JSON nested deeper than 32 levels.');
+    });
+
+    it('refuses a __proto__ key instead of honouring it', async () => {
+      const response = await admin().post('/api/v1/users', {
+        rawBody: '{"name":"Eve","email":"eve@newsroom.test","roles":["admin"],"__proto__":{"x":1}}',
+      });
+      expect(response.status).toBe(400);
+      expect(response.body.type).toBe('https://claimdesk.dev/problems/malformed-request');
+    });
+
     it('answers a body over BODY_LIMIT with a 413 problem', async () => {
       const response = await admin().post('/api/v1/users', {
         body: { name: 'x'.repeat(8000), email: 'big@example.org', roles: ['reporter'] },

@@ -1,0 +1,38 @@
+import { describe, expect, it } from '@jest/globals';
+import { DomainError } from '../problem/domain-error.js';
+import { jsonNestingDepth, MAX_JSON_DEPTH, parseJsonBody } from './json-body-parser.js';
+
+describe('jsonNestingDepth', () => {
+  it('counts objects and arrays but not brackets inside strings', () => {
+    expect(jsonNestingDepth('{"a": [1, {"b": 2}]}')).toBe(3);
+    expect(jsonNestingDepth('{"text": "[[[{{{ \\" ]]]"}')).toBe(1);
+    expect(jsonNestingDepth('"plain"')).toBe(0);
+  });
+});
+
+describe('parseJsonBody', () => {
+  it('parses ordinary bodies', () => {
+    expect(parseJsonBody('{"text":"141-5 with 35 abstentions","tags":["un"]}')).toEqual({
+      text: '141-5 with 35 abstentions',
+      tags: ['un'],
+    });
+  });
+
+  it('refuses nesting deeper than the limit', () => {
+    const deep = '['.repeat(MAX_JSON_DEPTH + 1) + ']'.repeat(MAX_JSON_DEPTH + 1);
+    expect(() => parseJsonBody(deep)).toThrow(DomainError);
+    expect(() => parseJsonBody('['.repeat(100_000))).toThrow(/nested deeper/);
+  });
+
+  it('refuses prototype-pollution keys', () => {
+    expect(() => parseJsonBody('{"__proto__": {"isAdmin": true}}')).toThrow(/forbidden key/);
+    expect(() => parseJsonBody('{"constructor": {"prototype": {"x": 1}}}')).toThrow(
+      /forbidden key/,
+    );
+  });
+
+  it('refuses text that is not JSON', () => {
+    expect(() => parseJsonBody('{"a":')).toThrow(/not valid JSON/);
+    expect(() => parseJsonBody('  ')).toThrow(/empty/);
+  });
+});

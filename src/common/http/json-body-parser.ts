@@ -1,0 +1,46 @@
+import secureJson from 'secure-json-parse';
+import { DomainError } from '../problem/domain-error.js';
+
+// Deep enough for any real claimdesk body (the deepest is a claim with a span: 2 levels).
+export const MAX_JSON_DEPTH = 32;
+
+// The deepest nesting of objects and arrays in a JSON text, found in one pass without
+// parsing, so a hostile body cannot make the parser or later code recurse deeply.
+export function jsonNestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charCodeAt(i);
+    if (inString) {
+      if (char === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (char === 0x22) inString = false;
+    } else if (char === 0x22) inString = true;
+    else if (char === 0x7b || char === 0x5b) deepest = Math.max(deepest, ++depth);
+    else if (char === 0x7d || char === 0x5d) depth--;
+  }
+  return deepest;
+}
+
+// JSON bodies: depth-limited, and `__proto__` / `constructor.prototype` keys refused
+// rather than silently honoured (prototype pollution).
+export function parseJsonBody(text: string): unknown {
+  if (jsonNestingDepth(text) > MAX_JSON_DEPTH) {
+    throw new DomainError('malformed-request', `JSON nested deeper than ${MAX_JSON_DEPTH} levels.`);
+  }
+  if (text.trim() === '') {
+    throw new DomainError('malformed-request', 'The request body is empty.');
+  }
+  try {
+    return secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' });
+  } catch (error) {
+    const forbidden = error instanceof SyntaxError && /forbidden prototype/.test(error.message);
+    throw new DomainError(
+      'malformed-request',
+      forbidden
+        ? 'The request body contains a forbidden key (__proto__ or constructor.prototype).'
+        : 'The request body is not valid JSON.',
+    );
+  }
+}
