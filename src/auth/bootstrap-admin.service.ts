@@ -4,7 +4,7 @@ import { AppConfig } from '../config/app-config.js';
 import { OPERATOR_ACTOR } from './actor.js';
 import { UsersService } from './users.service.js';
 
-const BOOTSTRAP_LOCK = 4_172_003;
+const BOOTSTRAP_LOCK = 4_172_004;
 
 // On the first start against an empty database, creates the first admin so someone can
 // sign in. Replicas starting together take turns on a lock, so it happens exactly once.
