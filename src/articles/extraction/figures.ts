@@ -184,6 +184,10 @@ function isExcluded(
     }
     if (/^half/i.test(num) && /\b(?:first|second|the|a|and a)\s+$/i.test(head)) return true;
   }
+  // "a third of the vote" is a fraction; "a third person" is an ordinal.
+  if (/^(?:a|one)[-\s](?:third|quarter)$/i.test(num) && !/^\s+of\b/i.test(after) && !g.qual) {
+    return true;
+  }
   return false;
 }
 

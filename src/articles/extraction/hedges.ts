@@ -34,7 +34,7 @@ const PATTERNS: Array<[HedgeKind, RegExp]> = [
   ],
   [
     'uncertain',
-    /\b(?:possibly|probably|apparently|presumably)\b|\bappear(?:s|ed)?(?=\s+(?:to|set|that)\b)/gi,
+    /\b(?:possibly|probably|apparently|presumably|perhaps|maybe)\b|\bappear(?:s|ed)?(?=\s+(?:to|set|that)\b)/gi,
   ],
 ];
 
