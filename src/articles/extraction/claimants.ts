@@ -113,7 +113,7 @@ function quoteMask(sentence: AnalysedSentence): boolean[] {
     let opens: boolean | null = null;
     if (t.text === '"') {
       const before = sentence.text[t.start - sentence.start - 1] ?? ' ';
-      opens = /[\s(\[—-]/.test(before);
+      opens = /[\s([—-]/.test(before);
     } else if (t.text === '“') opens = true;
     else if (t.text === '”') opens = false;
     if (opens === null) {

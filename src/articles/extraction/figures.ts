@@ -43,13 +43,6 @@ const SCALES: Record<string, number> = {
   bn: 1e9,
   tn: 1e12,
 };
-const FRACTIONS: Record<string, number> = {
-  half: 0.5,
-  third: 1 / 3,
-  thirds: 2 / 3,
-  quarter: 0.25,
-  quarters: 0.75,
-};
 
 // Longest phrases first so "more than" wins over "more".
 const QUALIFIERS: Array<[RegExp, FigureQualifier]> = [
