@@ -14,6 +14,11 @@ export default tseslint.config(
     },
   },
   {
+    // The editors' desk runs in the browser.
+    files: ['src/web/client/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     // Specs read loosely-typed JSON responses.
     files: ['test/**/*.ts', '**/*.spec.ts', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

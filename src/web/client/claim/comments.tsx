@@ -1,0 +1,73 @@
+import { useEffect, useState } from 'preact/hooks';
+import { get, messageOf, post } from '../api.js';
+import { formatDateTime } from '../format.js';
+import { can, type Me } from '../session.js';
+import type { Comment, Page } from '../types.js';
+import { Alert, Field, inputValue } from '../ui.js';
+
+export function CommentsSection({ me, claimId }: { me: Me; claimId: string }) {
+  const [comments, setComments] = useState<Comment[]>([]);
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = () =>
+    get<Page<Comment> | Comment[]>(`/claims/${claimId}/comments?limit=200`)
+      .then((reply) => setComments(Array.isArray(reply.body) ? reply.body : reply.body.items))
+      .catch((failure) => setError(messageOf(failure)));
+  useEffect(() => void load(), [claimId]);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (!text.trim()) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await post(`/claims/${claimId}/comments`, { body: { text: text.trim() } });
+      setText('');
+      await load();
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="card" aria-labelledby="comments-title">
+      <h2 id="comments-title">Comments</h2>
+      {comments.length ? (
+        <ol class="comments">
+          {comments.map((comment) => (
+            <li>
+              <div class="small">
+                <strong>{comment.author?.name ?? comment.authorName ?? 'someone'}</strong>{' '}
+                <span class="muted">{formatDateTime(comment.createdAt)}</span>
+              </div>
+              <p class="comment-text">{comment.text}</p>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p class="muted">No comments yet.</p>
+      )}
+      {can.comment(me) ? (
+        <form onSubmit={submit}>
+          <Field label="Add a comment">
+            <textarea
+              name="comment"
+              rows={3}
+              maxLength={5000}
+              value={text}
+              onInput={(e) => setText(inputValue(e))}
+            />
+          </Field>
+          <Alert>{error}</Alert>
+          <button type="submit" disabled={busy || !text.trim()}>
+            Comment
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+import { useEffect, useState } from 'preact/hooks';
+import { get, messageOf } from '../api.js';
+import { type ChainCheck, verifyChains } from '../chain.js';
+import { formatDateTime, shortHash } from '../format.js';
+import { type AuditEvent, label, type Page } from '../types.js';
+import { Alert } from '../ui.js';
+
+const TYPE_LABELS: Record<string, string> = {
+  'claim.submitted': 'Submitted',
+  'claim.edited': 'Edited',
+  'claim.transitioned': 'Status changed',
+  'claim.assigned': 'Assigned',
+  'evidence.attached': 'Evidence attached',
+  'evidence.detached': 'Evidence detached',
+  'comment.added': 'Commented',
+};
+
+// The claim's audit events as a timeline, and the chain recomputed here in the browser:
+// each event's SHA-256 over its canonical JSON, each link to the one before.
+export function HistorySection({ claimId, revision }: { claimId: string; revision: number }) {
+  const [events, setEvents] = useState<AuditEvent[] | null>(null);
+  const [check, setCheck] = useState<ChainCheck | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    get<AuditEvent[] | Page<AuditEvent>>(`/claims/${claimId}/history`)
+      .then(async (reply) => {
+        const list = Array.isArray(reply.body) ? reply.body : reply.body.items;
+        setEvents(list);
+        setCheck(await verifyChains(list));
+      })
+      .catch((failure) => setError(messageOf(failure)));
+  }, [claimId, revision]);
+
+  return (
+    <section class="card" aria-labelledby="history-title">
+      <div class="card-head">
+        <h2 id="history-title">History</h2>
+        <ChainMark check={check} />
+      </div>
+      <Alert>{error}</Alert>
+      {events ? (
+        <ol class="timeline">
+          {events.map((event) => (
+            <li class={`event event-${event.type.replace('.', '-')}`}>
+              <div class="event-head">
+                <strong>{TYPE_LABELS[event.type] ?? event.type}</strong>
+                {event.fromStatus || event.toStatus ? (
+                  <span class="transition">
+                    {event.fromStatus ? label(event.fromStatus) : '—'} →{' '}
+                    {event.toStatus ? label(event.toStatus) : '—'}
+                  </span>
+                ) : null}
+              </div>
+              <div class="small muted">
+                {event.actor.name} · <time dateTime={event.at}>{formatDateTime(event.at)}</time>
+              </div>
+              {event.rationale ? <p class="rationale">“{event.rationale}”</p> : null}
+              <div class="hash small" title={event.hash}>
+                {shortHash(event.hash)}
+              </div>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </section>
+  );
+}
+
+function ChainMark({ check }: { check: ChainCheck | null }) {
+  if (!check) return <span class="chain chain-pending">checking chain…</span>;
+  if (check.state === 'verified') {
+    return (
+      <span
+        class="chain chain-ok"
+        data-testid="chain-mark"
+        title="Every hash and link recomputed in this browser"
+      >
+        ✓ chain verified ({check.events} events)
+      </span>
+    );
+  }
+  if (check.state === 'unavailable') {
+    return <span class="chain chain-pending">{check.reason}</span>;
+  }
+  return (
+    <span class="chain chain-broken" data-testid="chain-mark" role="alert">
+      ✗ chain broken at event {check.eventId.slice(0, 8)}: {check.reason}
+    </span>
+  );
+}

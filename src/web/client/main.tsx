@@ -1,0 +1,126 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { get } from './api.js';
+import { ArticlePage, NewArticlePage } from './pages/article.js';
+import { AuditPage } from './pages/audit.js';
+import { ClaimPage } from './pages/claim.js';
+import { QueuePage } from './pages/queue.js';
+import { SignInPage } from './pages/sign-in.js';
+import { SubmitPage } from './pages/submit.js';
+import { href, type Route, useRoute } from './router.js';
+import { can, type Me, session } from './session.js';
+import { useSignal } from './signal.js';
+import './styles.css';
+
+function App() {
+  const me = useSignal(session.me);
+  const [resuming, setResuming] = useState(() => session.token() !== null);
+
+  // A reload keeps the tab's token: ask who it belongs to before showing anything.
+  useEffect(() => {
+    if (!resuming) return;
+    get<Me>('/me')
+      .then((reply) => session.signIn(session.token()!, reply.body))
+      .catch(() => session.signOut())
+      .finally(() => setResuming(false));
+  }, []);
+
+  if (resuming) return <p class="muted page">Signing in…</p>;
+  if (!me) return <SignInPage />;
+  return <Desk me={me} />;
+}
+
+function Desk({ me }: { me: Me }) {
+  const route = useRoute();
+  const current = route.page === 'home' ? homeOf(me) : route;
+  useEffect(() => {
+    document.title = `${TITLES[current.page]} · claimdesk`;
+  }, [current.page]);
+  return (
+    <>
+      <a class="skip" href="#main">
+        Skip to content
+      </a>
+      <header class="top">
+        <a class="brand" href="#/">
+          claimdesk
+        </a>
+        <nav aria-label="Main">
+          <NavLink to={href.queue()} active={current.page === 'queue'}>
+            {can.review(me) ? 'Review queue' : 'Claims'}
+          </NavLink>
+          {can.submit(me) ? (
+            <NavLink to={href.submit()} active={current.page === 'submit'}>
+              Submit a claim
+            </NavLink>
+          ) : null}
+          {can.submit(me) ? (
+            <NavLink to={href.newArticle()} active={current.page.startsWith('article')}>
+              Articles
+            </NavLink>
+          ) : null}
+          {can.audit(me) ? (
+            <NavLink to={href.audit()} active={current.page === 'audit'}>
+              Audit
+            </NavLink>
+          ) : null}
+        </nav>
+        <div class="who">
+          <span data-testid="who">
+            <strong>{me.name}</strong> <span class="muted">{me.roles.join(', ')}</span>
+          </span>
+          <button type="button" class="link" onClick={() => session.signOut()}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      <main id="main" class="page" tabIndex={-1}>
+        <Page route={current} me={me} />
+      </main>
+    </>
+  );
+}
+
+const TITLES: Record<Route['page'], string> = {
+  home: 'Desk',
+  queue: 'Claims',
+  claim: 'Claim',
+  submit: 'Submit a claim',
+  'article-new': 'New article',
+  article: 'Article',
+  audit: 'Audit',
+};
+
+const homeOf = (me: Me): Route =>
+  can.audit(me) && !can.submit(me) ? { page: 'audit' } : { page: 'queue' };
+
+function NavLink(props: { to: string; active: boolean; children: string }) {
+  return (
+    <a
+      href={props.to}
+      class={props.active ? 'active' : undefined}
+      aria-current={props.active ? 'page' : undefined}
+    >
+      {props.children}
+    </a>
+  );
+}
+
+function Page({ route, me }: { route: Route; me: Me }) {
+  switch (route.page) {
+    case 'claim':
+      return <ClaimPage key={route.id} id={route.id} me={me} />;
+    case 'submit':
+      return <SubmitPage me={me} />;
+    case 'article-new':
+      return <NewArticlePage me={me} />;
+    case 'article':
+      return <ArticlePage key={route.id} id={route.id} me={me} />;
+    case 'audit':
+      return <AuditPage me={me} />;
+    default:
+      return <QueuePage me={me} />;
+  }
+}
+
+render(<App />, document.getElementById('app')!);

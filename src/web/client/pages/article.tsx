@@ -1,0 +1,186 @@
+import { useEffect, useState } from 'preact/hooks';
+import { get, messageOf, newKey, post } from '../api.js';
+import { findMarks, Highlighted } from '../highlight.js';
+import { href, navigate } from '../router.js';
+import { can, type Me } from '../session.js';
+import type { Article, Candidate, Claim } from '../types.js';
+import { Alert, Field, inputValue, Loading } from '../ui.js';
+
+const emptyArticle = { title: '', url: '', outlet: '', text: '' };
+
+export function NewArticlePage({ me }: { me: Me }) {
+  const [form, setForm] = useState(emptyArticle);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [key, setKey] = useState(newKey);
+  if (!can.submit(me)) return <Alert>Only reporters and editors ingest articles.</Alert>;
+
+  const set = (field: keyof typeof emptyArticle) => (event: Event) =>
+    setForm({ ...form, [field]: inputValue(event) });
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const body = Object.fromEntries(
+      Object.entries(form).filter(([, value]) => value.trim() !== ''),
+    );
+    try {
+      const reply = await post<{ article: Article }>('/articles', { body, idempotencyKey: key });
+      setKey(newKey());
+      navigate(href.article(reply.body.article.id));
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="article-title">
+      <h1 id="article-title">Find the claims in an article</h1>
+      <form class="card" onSubmit={submit}>
+        <div class="grid-2">
+          <Field label="Headline">
+            <input name="title" maxLength={500} value={form.title} onInput={set('title')} />
+          </Field>
+          <Field label="Outlet">
+            <input name="outlet" maxLength={200} value={form.outlet} onInput={set('outlet')} />
+          </Field>
+        </div>
+        <Field label="Article URL">
+          <input type="url" name="url" value={form.url} onInput={set('url')} />
+        </Field>
+        <Field label="Article text" hint="Paste the whole story; up to 200,000 characters.">
+          <textarea
+            name="text"
+            rows={14}
+            required
+            maxLength={200000}
+            value={form.text}
+            onInput={set('text')}
+          />
+        </Field>
+        <Alert>{error}</Alert>
+        <button type="submit" class="primary" disabled={busy}>
+          {busy ? 'Reading…' : 'Find claims'}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+// An ingested article: each candidate with its claimant, figures and hedges marked, and
+// one button that files it as a claim pointing back at its sentence.
+export function ArticlePage({ id, me }: { id: string; me: Me }) {
+  const [article, setArticle] = useState<Article | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    get<Article | { article: Article; candidates: Candidate[] }>(`/articles/${id}`)
+      .then((reply) => {
+        const body = reply.body;
+        setArticle('article' in body ? { ...body.article, candidates: body.candidates } : body);
+      })
+      .catch((failure) => setError(messageOf(failure)));
+  }, [id]);
+
+  if (!article) return error ? <Alert>{error}</Alert> : <Loading what="the article" />;
+  const candidates = article.candidates ?? [];
+  return (
+    <section aria-labelledby="article-head">
+      <h1 id="article-head">{article.title ?? 'Article'}</h1>
+      <p class="muted small">
+        {[article.outlet, article.url].filter(Boolean).join(' · ')} · {candidates.length} candidate
+        {candidates.length === 1 ? '' : 's'}
+      </p>
+      <p class="legend small" aria-label="Highlight legend">
+        <mark class="hl hl-claimant">claimant</mark> <mark class="hl hl-figure">figure</mark>{' '}
+        <mark class="hl hl-hedge">hedge</mark>
+      </p>
+      {candidates.length === 0 ? <p class="empty">No checkable sentences found.</p> : null}
+      <ol class="candidates">
+        {candidates.map((candidate) => (
+          <CandidateItem article={article} candidate={candidate} me={me} />
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function CandidateItem(props: { article: Article; candidate: Candidate; me: Me }) {
+  const { article, candidate, me } = props;
+  const [claimId, setClaimId] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [key] = useState(newKey);
+  const marks = findMarks(candidate.sentence, [
+    ...(candidate.claimant ? [{ text: candidate.claimant, kind: 'claimant' }] : []),
+    ...candidate.figures.map((figure) => ({
+      text: figure.text,
+      kind: 'figure',
+      title: `figure: ${figure.value ?? '?'}${figure.qualifier ? ` (${figure.qualifier.replace(/_/g, ' ')})` : ''}`,
+    })),
+    ...candidate.hedges.map((hedge) => ({
+      text: typeof hedge === 'string' ? hedge : hedge.text,
+      kind: 'hedge',
+    })),
+  ]);
+
+  const makeClaim = async () => {
+    setBusy(true);
+    setError(null);
+    const body = {
+      text: candidate.sentence.slice(0, 2000),
+      articleId: article.id,
+      span: candidate.span,
+      ...(candidate.claimant ? { claimant: candidate.claimant } : {}),
+      ...(article.url ? { appearanceUrl: article.url } : {}),
+    };
+    try {
+      const reply = await post<Claim>('/claims', { body, idempotencyKey: key });
+      setClaimId(reply.body.id);
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <li class="card candidate">
+      <p class="candidate-sentence">
+        <Highlighted text={candidate.sentence} marks={marks} />
+      </p>
+      <dl class="facts small">
+        <dt>Claimant</dt>
+        <dd>{candidate.claimant ?? <span class="muted">none found</span>}</dd>
+        <dt>Check-worthiness</dt>
+        <dd>{Math.round(candidate.checkworthiness * 100)}%</dd>
+      </dl>
+      {candidate.duplicates.length ? (
+        <div class="alert alert-warn" role="note">
+          Possible duplicate of{' '}
+          {candidate.duplicates.map((duplicate, index) => (
+            <>
+              {index ? ', ' : ''}
+              <a href={href.claim(duplicate.claimId)}>
+                a claim on file ({Math.round(duplicate.similarity * 100)}% similar)
+              </a>
+            </>
+          ))}
+          .
+        </div>
+      ) : null}
+      <Alert>{error}</Alert>
+      {claimId ? (
+        <p class="alert alert-ok" role="status">
+          Claim filed. <a href={href.claim(claimId)}>Open it</a>
+        </p>
+      ) : can.submit(me) ? (
+        <button type="button" onClick={makeClaim} disabled={busy}>
+          {candidate.duplicates.length ? 'Make a claim anyway' : 'Make a claim'}
+        </button>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,92 @@
+import { useEffect, useState } from 'preact/hooks';
+import { get, messageOf } from '../api.js';
+import { ActionsPanel } from '../claim/actions.js';
+import { Appearance } from '../claim/appearance.js';
+import { CommentsSection } from '../claim/comments.js';
+import { EvidenceSection } from '../claim/evidence.js';
+import { HistorySection } from '../claim/history.js';
+import { formatDate, formatDateTime } from '../format.js';
+import type { Me } from '../session.js';
+import type { Claim } from '../types.js';
+import { Alert, Loading, PriorityBadge, StatusBadge } from '../ui.js';
+
+export interface Loaded {
+  claim: Claim;
+  etag: string;
+}
+
+// One claim: what was said, by whom, where; the evidence; what to do next; the
+// conversation; and the tamper-evident record of every change.
+export function ClaimPage({ id, me }: { id: string; me: Me }) {
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  // Bumped after every change, so the history and evidence re-read the record.
+  const [revision, setRevision] = useState(0);
+
+  const reload = async () => {
+    try {
+      const reply = await get<Claim>(`/claims/${encodeURIComponent(id)}`);
+      setLoaded({ claim: reply.body, etag: reply.etag ?? `"${reply.body.version}"` });
+      setError(null);
+      setRevision((n) => n + 1);
+    } catch (failure) {
+      setError(messageOf(failure));
+    }
+  };
+  useEffect(() => void reload(), [id]);
+
+  if (!loaded) return error ? <Alert>{error}</Alert> : <Loading what="the claim" />;
+  const { claim } = loaded;
+  return (
+    <article class="claim-page" aria-labelledby="claim-text">
+      <div class="claim-head">
+        <div class="badges">
+          <StatusBadge status={claim.status} />
+          <PriorityBadge priority={claim.priority} />
+          <span class="muted small">version {claim.version}</span>
+        </div>
+        <blockquote id="claim-text" class="claim-text">
+          {claim.text}
+        </blockquote>
+        <dl class="facts">
+          <dt>Claimant</dt>
+          <dd>{claim.claimant ?? <span class="muted">not recorded</span>}</dd>
+          {claim.claimedAt ? (
+            <>
+              <dt>Claimed on</dt>
+              <dd>{formatDate(claim.claimedAt)}</dd>
+            </>
+          ) : null}
+          <dt>Tags</dt>
+          <dd>
+            {claim.tags.length ? (
+              claim.tags.map((tag) => <span class="tag">{tag}</span>)
+            ) : (
+              <span class="muted">none</span>
+            )}
+          </dd>
+          <dt>Submitted</dt>
+          <dd>{formatDateTime(claim.createdAt)}</dd>
+          {claim.rationale ? (
+            <>
+              <dt>Rationale</dt>
+              <dd class="rationale">{claim.rationale}</dd>
+            </>
+          ) : null}
+        </dl>
+      </div>
+      <Alert>{error}</Alert>
+      <div class="claim-grid">
+        <div class="claim-main">
+          <Appearance claim={claim} />
+          <EvidenceSection me={me} loaded={loaded} onChanged={reload} />
+          <CommentsSection me={me} claimId={claim.id} />
+        </div>
+        <aside class="claim-side">
+          <ActionsPanel me={me} loaded={loaded} onChanged={reload} onReload={reload} />
+          <HistorySection claimId={claim.id} revision={revision} />
+        </aside>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,112 @@
+import { useState } from 'preact/hooks';
+import { messageOf, newKey, post } from '../api.js';
+import { href, navigate } from '../router.js';
+import { can, type Me } from '../session.js';
+import { type Claim, PRIORITIES } from '../types.js';
+import { Alert, Field, inputValue } from '../ui.js';
+
+const empty = {
+  text: '',
+  claimant: '',
+  claimedAt: '',
+  appearanceUrl: '',
+  tags: '',
+  priority: 'normal',
+};
+
+export function SubmitPage({ me }: { me: Me }) {
+  const [form, setForm] = useState(empty);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  // One key per claim being written: a second click or a retry replays, never duplicates.
+  const [key, setKey] = useState(newKey);
+
+  if (!can.submit(me)) return <Alert>Only reporters and editors submit claims.</Alert>;
+
+  const set = (field: keyof typeof empty) => (event: Event) =>
+    setForm({ ...form, [field]: inputValue(event) });
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const tags = form.tags
+      .split(',')
+      .map((tag) => tag.trim())
+      .filter(Boolean);
+    const body = {
+      text: form.text.trim(),
+      priority: form.priority,
+      ...(form.claimant.trim() ? { claimant: form.claimant.trim() } : {}),
+      ...(form.claimedAt ? { claimedAt: form.claimedAt } : {}),
+      ...(form.appearanceUrl.trim() ? { appearanceUrl: form.appearanceUrl.trim() } : {}),
+      ...(tags.length ? { tags } : {}),
+    };
+    try {
+      const reply = await post<Claim>('/claims', { body, idempotencyKey: key });
+      setForm(empty);
+      setKey(newKey());
+      navigate(href.claim(reply.body.id));
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="submit-title" class="narrow">
+      <h1 id="submit-title">Submit a claim</h1>
+      <form class="card" onSubmit={submit}>
+        <Field
+          label="Claim"
+          hint="The checkable statement, as it was made (up to 2,000 characters)."
+        >
+          <textarea
+            name="text"
+            rows={4}
+            required
+            maxLength={2000}
+            value={form.text}
+            onInput={set('text')}
+          />
+        </Field>
+        <div class="grid-2">
+          <Field label="Claimant" hint="Who made the claim.">
+            <input
+              name="claimant"
+              maxLength={500}
+              value={form.claimant}
+              onInput={set('claimant')}
+            />
+          </Field>
+          <Field label="Claimed on">
+            <input type="date" name="claimedAt" value={form.claimedAt} onInput={set('claimedAt')} />
+          </Field>
+          <Field label="Where it appeared (URL)">
+            <input
+              type="url"
+              name="appearanceUrl"
+              value={form.appearanceUrl}
+              onInput={set('appearanceUrl')}
+            />
+          </Field>
+          <Field label="Priority">
+            <select name="priority" value={form.priority} onChange={set('priority')}>
+              {PRIORITIES.map((priority) => (
+                <option value={priority}>{priority}</option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        <Field label="Tags" hint="Separated by commas, e.g. ukraine, casualties">
+          <input name="tags" value={form.tags} onInput={set('tags')} />
+        </Field>
+        <Alert>{error}</Alert>
+        <button type="submit" class="primary" disabled={busy}>
+          {busy ? 'Submitting…' : 'Submit claim'}
+        </button>
+      </form>
+    </section>
+  );
+}

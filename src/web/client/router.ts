@@ -1,0 +1,46 @@
+import { useEffect, useState } from 'preact/hooks';
+
+// Hash routes (#/claims/<id>), so the server serves one page and a reload keeps the view.
+export type Route =
+  | { page: 'queue' }
+  | { page: 'claim'; id: string }
+  | { page: 'submit' }
+  | { page: 'article-new' }
+  | { page: 'article'; id: string }
+  | { page: 'audit' }
+  | { page: 'home' };
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '');
+  const [, first, second] = path.split('/');
+  if (first === 'queue') return { page: 'queue' };
+  if (first === 'claims' && second) return { page: 'claim', id: decodeURIComponent(second) };
+  if (first === 'submit') return { page: 'submit' };
+  if (first === 'articles' && second === 'new') return { page: 'article-new' };
+  if (first === 'articles' && second) return { page: 'article', id: decodeURIComponent(second) };
+  if (first === 'audit') return { page: 'audit' };
+  return { page: 'home' };
+}
+
+export const href = {
+  queue: () => '#/queue',
+  claim: (id: string) => `#/claims/${encodeURIComponent(id)}`,
+  submit: () => '#/submit',
+  newArticle: () => '#/articles/new',
+  article: (id: string) => `#/articles/${encodeURIComponent(id)}`,
+  audit: () => '#/audit',
+};
+
+export const navigate = (target: string) => {
+  location.hash = target;
+};
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(location.hash));
+    addEventListener('hashchange', onChange);
+    return () => removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
