@@ -1,0 +1,70 @@
+import { Readable, pipeline } from 'node:stream';
+import { Injectable, Logger } from '@nestjs/common';
+import type pg from 'pg';
+import QueryStream from 'pg-query-stream';
+import { DataSource } from 'typeorm';
+import { selectAuditEvents } from '../audit-query.js';
+import type { AuditFilterQuery, ExportFormat } from '../dto/audit-query.dto.js';
+import { exportFormatter } from './export-format.js';
+
+// Rows fetched per round trip; with the formatter's own buffer this bounds what one
+// export holds in memory, whatever the size of the history.
+const CURSOR_BATCH = 1000;
+
+// Streams the audit events from a server-side cursor inside one REPEATABLE READ, READ
+// ONLY transaction, so a full export is one consistent snapshot (SPEC §6).
+@Injectable()
+export class AuditExportService {
+  private readonly logger = new Logger(AuditExportService.name);
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  // Resolves once the snapshot is taken, so a database failure is still an ordinary error
+  // response; what happens after that is the stream's.
+  async open(filters: AuditFilterQuery, format: ExportFormat): Promise<Readable> {
+    const client = await this.pool().connect();
+    // A connection error while checked out must not crash the process; pipeline() below
+    // sees it through the stream and discards the connection.
+    const onClientError = (error: Error) => this.logger.warn(`export connection: ${error}`);
+    client.on('error', onClientError);
+    let released = false;
+    const release = (discard?: Error) => {
+      if (released) return;
+      released = true;
+      client.removeListener('error', onClientError);
+      client.release(discard);
+    };
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      // A cursor spans many round trips and may wait on a slow client: the pool's
+      // per-statement limit would cut long exports short.
+      await client.query('SET LOCAL statement_timeout = 0');
+    } catch (error) {
+      release(error as Error);
+      throw error;
+    }
+
+    const { text, values } = selectAuditEvents(filters);
+    const rows = client.query(
+      new QueryStream(text, values, { batchSize: CURSOR_BATCH, highWaterMark: CURSOR_BATCH }),
+    );
+    const formatter = exportFormatter(format);
+    pipeline(rows, formatter, (error) => {
+      if (error) {
+        // The client went away or the database failed mid-way: drop the connection
+        // rather than return it with an open cursor; PostgreSQL ends the transaction.
+        release(error instanceof Error ? error : new Error(String(error)));
+        return;
+      }
+      client.query('COMMIT').then(
+        () => release(),
+        (commitError: Error) => release(commitError),
+      );
+    });
+    return formatter;
+  }
+
+  private pool(): pg.Pool {
+    return (this.dataSource.driver as unknown as { master: pg.Pool }).master;
+  }
+}
