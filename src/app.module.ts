@@ -12,6 +12,9 @@ import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { loggerOptions } from './common/logging/logger-options.js';
 import { WebModule } from './web/web.module.js';
+import { ClaimsModule } from './claims/claims.module.js';
+import { CommentsModule } from './comments/comments.module.js';
+import { SourcesModule } from './sources/sources.module.js';
 
 @Module({})
 export class AppModule {
@@ -31,6 +34,9 @@ export class AppModule {
         AuthModule,
         HealthModule,
         WebModule,
+        ClaimsModule,
+        SourcesModule,
+        CommentsModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -1,4 +1,5 @@
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema.js';
+import { IdempotencyResponseHeaders1764000000400 } from './1764000000400-idempotency-response-headers.js';
 
 // Every migration, in order. Listed by hand (not globbed) so a reviewer sees exactly what runs.
-export const migrations = [InitialSchema1764000000000];
+export const migrations = [InitialSchema1764000000000, IdempotencyResponseHeaders1764000000400];

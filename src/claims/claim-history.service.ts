@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditEvent } from '../audit/audit-event.js';
+import { DomainError } from '../common/problem/domain-error.js';
+import { ClaimSourceView, ClaimSummaryView, ClaimView } from './dto/claim.view.js';
+
+interface EventRow {
+  seq: string;
+  id: string;
+  claim_id: string;
+  type: AuditEvent['type'];
+  actor: AuditEvent['actor'];
+  at: Date;
+  from_status: string | null;
+  to_status: string | null;
+  rationale: string | null;
+  data: Record<string, unknown>;
+  prev_hash: string;
+  hash: string;
+}
+
+const toEvent = (row: EventRow): AuditEvent => ({
+  seq: String(row.seq),
+  id: row.id,
+  claimId: row.claim_id,
+  type: row.type,
+  actor: row.actor,
+  at: row.at.toISOString(),
+  fromStatus: row.from_status,
+  toStatus: row.to_status,
+  rationale: row.rationale,
+  data: row.data,
+  prevHash: row.prev_hash,
+  hash: row.hash,
+});
+
+// A claim's audit chain, and the claim rebuilt from it as of a moment ("what did we say
+// on date T"). Rebuilding reads only events, never the current row.
+@Injectable()
+export class ClaimHistory {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async events(claimId: string, asOf?: string): Promise<AuditEvent[]> {
+    const [claim] = (await this.dataSource.query('SELECT 1 FROM claims WHERE id = $1', [
+      claimId,
+    ])) as unknown[];
+    if (!claim) throw new DomainError('not-found', `No claim ${claimId}.`);
+    const rows = (await this.dataSource.query(
+      `SELECT seq, id, claim_id, type, actor, at, from_status, to_status, rationale, data,
+              prev_hash, hash
+         FROM audit_events
+        WHERE chain = $1 ${asOf ? 'AND at <= $2::timestamptz' : ''}
+        ORDER BY seq`,
+      asOf ? [claimId, asOf] : [claimId],
+    )) as EventRow[];
+    return rows.map(toEvent);
+  }
+
+  async asOf(claimId: string, moment: string): Promise<ClaimView> {
+    const events = await this.events(claimId, moment);
+    if (events.length === 0) {
+      throw new DomainError('not-found', `Claim ${claimId} did not exist yet at ${moment}.`);
+    }
+    return { ...replay(events), asOf: new Date(moment).toISOString() };
+  }
+}
+
+// Applies each event's `after` fields in order; evidence events add or remove a source.
+export function replay(events: AuditEvent[]): ClaimView {
+  let claim: ClaimSummaryView | undefined;
+  let sources: ClaimSourceView[] = [];
+  for (const event of events) {
+    const data = event.data as {
+      after?: Partial<ClaimSummaryView>;
+      source?: ClaimSourceView;
+    };
+    if (event.type === 'claim.submitted') claim = { ...(data.after as ClaimSummaryView) };
+    else if (claim && data.after) Object.assign(claim, data.after);
+    if (event.type === 'evidence.attached' && data.source) sources.push(data.source);
+    if (event.type === 'evidence.detached' && data.source) {
+      sources = sources.filter((source) => source.id !== data.source!.id);
+    }
+  }
+  if (!claim) throw new Error('a claim chain starts with claim.submitted');
+  return { ...claim, sources };
+}

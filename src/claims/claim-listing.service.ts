@@ -1,0 +1,129 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  CursorPosition,
+  decodeCursor,
+  fromTimestampKey,
+  KEY_SHAPES,
+  Page,
+  pageOf,
+} from '../common/pagination/cursor.js';
+import { CLAIM_COLUMNS, ClaimRow, toClaimSummary } from './claim-rows.js';
+import { ClaimSort, ListClaimsQuery, ReviewQueueQuery } from './dto/claim-query.dto.js';
+import { ClaimSummaryView } from './dto/claim.view.js';
+
+// Bind parameters for a hand-built WHERE clause: `add(value)` returns its `$n`.
+class SqlParameters {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+interface KeysetOrder {
+  name: ClaimSort | 'queue';
+  orderBy: string;
+  // The keyset condition "after this cursor" for the decoded key parts.
+  after(key: string[], parameters: SqlParameters): string;
+  cursorOf(row: ClaimRow): CursorPosition;
+  shapes: RegExp[];
+}
+
+const { integer, uuid } = KEY_SHAPES;
+
+// Each order is served by an index of the initial migration, scanned in index order.
+const ORDERS: Record<ClaimSort | 'queue', KeysetOrder> = {
+  '-createdAt': {
+    name: '-createdAt',
+    orderBy: 'c.created_at DESC, c.id DESC',
+    after: ([at, id], p) => `(c.created_at, c.id) < (${fromTimestampKey(p.add(at))}, ${p.add(id)})`,
+    cursorOf: (row) => ({ sort: '-createdAt', key: [row.created_key, row.id] }),
+    shapes: [integer, uuid],
+  },
+  createdAt: {
+    name: 'createdAt',
+    orderBy: 'c.created_at, c.id',
+    after: ([at, id], p) => `(c.created_at, c.id) > (${fromTimestampKey(p.add(at))}, ${p.add(id)})`,
+    cursorOf: (row) => ({ sort: 'createdAt', key: [row.created_key, row.id] }),
+    shapes: [integer, uuid],
+  },
+  '-priority': {
+    name: '-priority',
+    orderBy: 'c.priority_rank DESC, c.created_at DESC, c.id DESC',
+    after: ([rank, at, id], p) =>
+      `(c.priority_rank, c.created_at, c.id) < ` +
+      `(${p.add(Number(rank))}, ${fromTimestampKey(p.add(at))}, ${p.add(id)})`,
+    cursorOf: (row) => ({ sort: '-priority', key: [row.priority_rank, row.created_key, row.id] }),
+    shapes: [integer, integer, uuid],
+  },
+  // Urgent first, then oldest: mixed directions, so the row comparison is spelled out.
+  queue: {
+    name: 'queue',
+    orderBy: 'c.priority_rank DESC, c.created_at, c.id',
+    after: ([rank, at, id], p) => {
+      const r = p.add(Number(rank));
+      return `(c.priority_rank < ${r} OR (c.priority_rank = ${r} AND (c.created_at, c.id) > (${fromTimestampKey(p.add(at))}, ${p.add(id)})))`;
+    },
+    cursorOf: (row) => ({ sort: 'queue', key: [row.priority_rank, row.created_key, row.id] }),
+    shapes: [integer, integer, uuid],
+  },
+};
+
+// The claim lists: GET /claims and GET /review-queue. One query per page, no sources.
+@Injectable()
+export class ClaimListing {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async list(query: ListClaimsQuery): Promise<Page<ClaimSummaryView>> {
+    const p = new SqlParameters();
+    const where: string[] = [];
+    if (query.status) where.push(oneOrAny('c.status', query.status, p));
+    if (query.priority) where.push(oneOrAny('c.priority', query.priority, p));
+    if (query.q) where.push(`c.search @@ websearch_to_tsquery('english', ${p.add(query.q)})`);
+    if (query.tag) where.push(`c.tags @> ARRAY[${p.add(query.tag)}]::text[]`);
+    if (query.claimant) where.push(`lower(c.claimant) = lower(${p.add(query.claimant)})`);
+    if (query.submittedBy) where.push(`c.submitted_by = ${p.add(query.submittedBy)}`);
+    if (query.assigneeId) where.push(`c.assignee_id = ${p.add(query.assigneeId)}`);
+    if (query.createdFrom) where.push(`c.created_at >= ${p.add(query.createdFrom)}::timestamptz`);
+    if (query.createdTo) where.push(`c.created_at < ${p.add(query.createdTo)}::timestamptz`);
+    return this.page(ORDERS[query.sort], where, p, query);
+  }
+
+  async queue(userId: string, query: ReviewQueueQuery): Promise<Page<ClaimSummaryView>> {
+    const p = new SqlParameters();
+    // Spelled as in the partial index claims_queue_idx, so the planner can use it.
+    const where = [`c.status IN ('submitted', 'in_review')`];
+    if (query.status) where.push(oneOrAny('c.status', query.status, p));
+    if (query.priority) where.push(oneOrAny('c.priority', query.priority, p));
+    if (query.mine === 'true') where.push(`c.assignee_id = ${p.add(userId)}`);
+    return this.page(ORDERS.queue, where, p, query);
+  }
+
+  private async page(
+    order: KeysetOrder,
+    where: string[],
+    p: SqlParameters,
+    { limit, cursor }: { limit: number; cursor?: string },
+  ): Promise<Page<ClaimSummaryView>> {
+    if (cursor) {
+      const key = decodeCursor(cursor, order.name, order.shapes);
+      where.push(order.after(key, p));
+    }
+    const rows = (await this.dataSource.query(
+      `SELECT ${CLAIM_COLUMNS} FROM claims c
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY ${order.orderBy}
+        LIMIT ${p.add(limit + 1)}`,
+      p.values,
+    )) as ClaimRow[];
+    return pageOf(rows, limit, toClaimSummary, order.cursorOf);
+  }
+}
+
+// `= $n` for one value (an index range scan), `= ANY($n)` for several.
+function oneOrAny(column: string, values: string[], p: SqlParameters): string {
+  return values.length === 1
+    ? `${column} = ${p.add(values[0])}`
+    : `${column} = ANY(${p.add(values)}::text[])`;
+}

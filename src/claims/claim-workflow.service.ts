@@ -1,0 +1,150 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail.service.js';
+import { actorOf } from '../auth/actor.js';
+import type { AuthUser } from '../auth/role.js';
+import { AppConfig } from '../config/app-config.js';
+import { assertVersionMatches, VersionPrecondition } from '../common/http/etag.js';
+import { DomainError } from '../common/problem/domain-error.js';
+import { assertMayTake } from './claim-access.js';
+import { changeOf } from './claim-changes.js';
+import {
+  CLAIM_COLUMNS,
+  ClaimRow,
+  lockClaim,
+  toClaimSummary,
+  toClaimView,
+  updateReturning,
+} from './claim-rows.js';
+import {
+  allowedTransitions,
+  ClaimStatus,
+  EvidenceCounts,
+  findTransition,
+  Transition,
+  unmetEvidence,
+} from './claim-status.js';
+import { TransitionDto } from './dto/claim.dto.js';
+import { ClaimView } from './dto/claim.view.js';
+
+// Moves claims through the workflow of claim-status.ts. Everything happens in one
+// transaction under the claim's row lock: the If-Match check, the rules, the evidence
+// count, the update and its audit events. Fifty editors deciding at the same version
+// therefore queue on the lock; the first wins and the rest find a newer version (412).
+@Injectable()
+export class ClaimWorkflow {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditTrail,
+    private readonly config: AppConfig,
+  ) {}
+
+  async transition(
+    user: AuthUser,
+    id: string,
+    precondition: VersionPrecondition | undefined,
+    input: TransitionDto,
+  ): Promise<ClaimView> {
+    return this.dataSource.transaction(async (manager) => {
+      const row = await lockClaim(manager, id);
+      assertVersionMatches(precondition, row.version);
+      const before = toClaimSummary(row);
+      const transition = findTransition(row.status, input.to);
+      if (!transition) throw illegalTransition(row.status, input.to);
+      assertMayTake(user, before, transition);
+      if (transition.rationaleRequired && !input.rationale) {
+        throw new DomainError(
+          'validation',
+          `rationale: is required to move a claim to ${input.to}`,
+          {
+            errors: [{ field: 'rationale', message: `is required to move a claim to ${input.to}` }],
+          },
+        );
+      }
+      await this.checkEvidence(manager, id, transition);
+
+      const [updated] = await updateReturning<ClaimRow>(
+        manager,
+        `UPDATE claims AS c
+            SET status = $2,
+                rationale = CASE WHEN $3::boolean THEN $4 ELSE rationale END,
+                assignee_id = CASE WHEN $5::boolean THEN $6::uuid ELSE assignee_id END,
+                decided_by = CASE $7::text WHEN 'set' THEN $6::uuid WHEN 'clear' THEN NULL
+                                           ELSE decided_by END,
+                decided_at = CASE $7::text WHEN 'set' THEN now() WHEN 'clear' THEN NULL
+                                           ELSE decided_at END,
+                version = version + 1,
+                updated_at = now()
+          WHERE c.id = $1
+          RETURNING ${CLAIM_COLUMNS}`,
+        [
+          id,
+          transition.to,
+          transition.rationaleRequired,
+          input.rationale ?? null,
+          transition.assignsActor,
+          user.id,
+          decisionEffect(transition),
+        ],
+      );
+      const after = toClaimSummary(updated);
+      const actor = actorOf(user);
+      await this.audit.append(manager, {
+        claimId: id,
+        type: 'claim.transitioned',
+        actor,
+        fromStatus: before.status,
+        toStatus: after.status,
+        rationale: input.rationale ?? null,
+        data: changeOf(before, after, ['status', 'rationale', 'decidedBy', 'decidedAt']),
+      });
+      if (after.assigneeId !== before.assigneeId) {
+        await this.audit.append(manager, {
+          claimId: id,
+          type: 'claim.assigned',
+          actor,
+          data: {
+            before: { assigneeId: before.assigneeId },
+            after: { assigneeId: after.assigneeId },
+          },
+        });
+      }
+      return toClaimView(manager, updated);
+    });
+  }
+
+  // Counted under the claim's lock: attach and detach take the same lock, so the evidence
+  // cannot change between this check and the status update.
+  private async checkEvidence(manager: EntityManager, id: string, transition: Transition) {
+    if (!transition.evidence) return;
+    const rows = (await manager.query(
+      `SELECT stance, count(*)::int AS count FROM claim_sources WHERE claim_id = $1 GROUP BY stance`,
+      [id],
+    )) as { stance: keyof EvidenceCounts; count: number }[];
+    const counts: EvidenceCounts = { supports: 0, contradicts: 0, context: 0 };
+    for (const { stance, count } of rows) counts[stance] = count;
+    const unmet = unmetEvidence(transition, counts, this.config.verifyMinSupportingSources);
+    if (!unmet) return;
+    throw new DomainError(
+      'evidence-missing',
+      `${unmet.rule}: moving a claim to ${transition.to} needs at least ${unmet.required} ` +
+        `attached source(s) with stance "${unmet.stance}"; it has ${unmet.attached}.`,
+      { extensions: { ...unmet } },
+    );
+  }
+}
+
+// Decisions and withdrawals record who closed the claim and when; reopening clears it.
+function decisionEffect(transition: Transition): 'set' | 'clear' | 'keep' {
+  if (transition.kind === 'decide' || transition.kind === 'withdraw') return 'set';
+  return transition.kind === 'reopen' ? 'clear' : 'keep';
+}
+
+function illegalTransition(from: ClaimStatus, to: ClaimStatus): DomainError {
+  const allowed = allowedTransitions(from);
+  const detail =
+    allowed.length === 0
+      ? `A ${from} claim is final: it cannot move to ${to} or anywhere else.`
+      : `A ${from} claim cannot move to ${to}; allowed: ${allowed.join(', ')}.`;
+  return new DomainError('illegal-transition', detail, { extensions: { allowed } });
+}

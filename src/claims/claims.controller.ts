@@ -1,0 +1,139 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+  UseInterceptors,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { AuditEvent } from '../audit/audit-event.js';
+import { CurrentUser, Roles } from '../auth/decorators.js';
+import type { AuthUser } from '../auth/role.js';
+import { etagOf, IfMatch } from '../common/http/etag.js';
+import type { VersionPrecondition } from '../common/http/etag.js';
+import { EtagInterceptor } from '../common/http/etag.interceptor.js';
+import { IdempotencyKey } from '../common/idempotency/idempotency-key.decorator.js';
+import { Idempotency } from '../common/idempotency/idempotency.service.js';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
+import { Page } from '../common/pagination/cursor.js';
+import { ParseIdPipe } from '../common/validation/parse-id.pipe.js';
+import { ClaimHistory } from './claim-history.service.js';
+import { ClaimListing } from './claim-listing.service.js';
+import { ClaimWorkflow } from './claim-workflow.service.js';
+import { ClaimsService } from './claims.service.js';
+import { ClaimQuery, ListClaimsQuery, ReviewQueueQuery } from './dto/claim-query.dto.js';
+import { CreateClaimDto, TransitionDto, UpdateClaimDto } from './dto/claim.dto.js';
+import { ClaimPageView, ClaimSummaryView, ClaimView } from './dto/claim.view.js';
+
+const IF_MATCH = { name: 'If-Match', description: 'ETag of the version you read, e.g. "3"' };
+
+@ApiTags('claims')
+@ApiBearerAuth()
+@UseInterceptors(EtagInterceptor)
+@Controller()
+export class ClaimsController {
+  constructor(
+    private readonly claims: ClaimsService,
+    private readonly workflow: ClaimWorkflow,
+    private readonly listing: ClaimListing,
+    private readonly history: ClaimHistory,
+    private readonly idempotency: Idempotency,
+  ) {}
+
+  @Post('claims')
+  @Roles('reporter', 'editor')
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: '≤ 255 characters' })
+  @ApiCreatedResponse({ type: ClaimView, description: 'with Location and ETag' })
+  @ApiProblems(400, 403, 409, 413, 422)
+  async submit(
+    @CurrentUser() user: AuthUser,
+    @IdempotencyKey() key: string | undefined,
+    @Body() body: CreateClaimDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ClaimView> {
+    const result = await this.idempotency.run(
+      { userId: user.id, key, scope: 'POST /claims', body },
+      async (manager) => {
+        const claim = await this.claims.submit(manager, user, body);
+        const headers = { location: `/api/v1/claims/${claim.id}`, etag: etagOf(claim.version) };
+        return { status: 201, body: claim, headers };
+      },
+    );
+    void reply.status(result.status).headers(result.headers);
+    if (result.replayed) void reply.header('idempotent-replayed', 'true');
+    return result.body;
+  }
+
+  @Get('claims')
+  @ApiOkResponse({ type: ClaimPageView })
+  @ApiProblems(400)
+  list(@Query() query: ListClaimsQuery): Promise<Page<ClaimSummaryView>> {
+    return this.listing.list(query);
+  }
+
+  @Get('review-queue')
+  @Roles('editor')
+  @ApiOkResponse({ type: ClaimPageView, description: 'urgent first, then oldest' })
+  @ApiProblems(400, 403)
+  queue(
+    @CurrentUser() user: AuthUser,
+    @Query() query: ReviewQueueQuery,
+  ): Promise<Page<ClaimSummaryView>> {
+    return this.listing.queue(user.id, query);
+  }
+
+  @Get('claims/:id')
+  @ApiOkResponse({ type: ClaimView, description: 'with ETag (not when rebuilt with asOf)' })
+  @ApiProblems(400, 404)
+  get(@Param('id', ParseIdPipe) id: string, @Query() query: ClaimQuery): Promise<ClaimView> {
+    return query.asOf ? this.history.asOf(id, query.asOf) : this.claims.get(id);
+  }
+
+  @Patch('claims/:id')
+  @Roles('reporter', 'editor')
+  @ApiHeader({ ...IF_MATCH, required: true })
+  @ApiOkResponse({ type: ClaimView })
+  @ApiProblems(400, 403, 404, 409, 412, 428)
+  edit(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseIdPipe) id: string,
+    @IfMatch({ required: true }) precondition: VersionPrecondition,
+    @Body() body: UpdateClaimDto,
+  ): Promise<ClaimView> {
+    return this.claims.edit(user, id, precondition, body);
+  }
+
+  @Post('claims/:id/transitions')
+  @HttpCode(200)
+  @Roles('reporter', 'editor')
+  @ApiHeader({ ...IF_MATCH, required: true })
+  @ApiOkResponse({ type: ClaimView })
+  @ApiProblems(400, 403, 404, 409, 412, 422, 428)
+  transition(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseIdPipe) id: string,
+    @IfMatch({ required: true }) precondition: VersionPrecondition,
+    @Body() body: TransitionDto,
+  ): Promise<ClaimView> {
+    return this.workflow.transition(user, id, precondition, body);
+  }
+
+  @Get('claims/:id/history')
+  @ApiOkResponse({ description: 'the claim’s audit events, oldest first, with hashes' })
+  @ApiProblems(404)
+  async historyOf(@Param('id', ParseIdPipe) id: string): Promise<{ items: AuditEvent[] }> {
+    return { items: await this.history.events(id) };
+  }
+}

@@ -1,0 +1,159 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail.service.js';
+import { actorOf } from '../auth/actor.js';
+import type { AuthUser } from '../auth/role.js';
+import { assertVersionMatches, VersionPrecondition } from '../common/http/etag.js';
+import { DomainError } from '../common/problem/domain-error.js';
+import { assertMayEdit } from './claim-access.js';
+import { changedFields, changeOf } from './claim-changes.js';
+import {
+  CLAIM_COLUMNS,
+  ClaimRow,
+  findClaimRow,
+  lockClaim,
+  toClaimSummary,
+  toClaimView,
+  updateReturning,
+} from './claim-rows.js';
+import { CreateClaimDto, UpdateClaimDto } from './dto/claim.dto.js';
+import { ClaimView } from './dto/claim.view.js';
+
+// Editable fields and their columns.
+const EDITABLE_COLUMNS = {
+  text: 'text',
+  claimant: 'claimant',
+  claimedAt: 'claimed_at',
+  appearanceUrl: 'appearance_url',
+  tags: 'tags',
+  priority: 'priority',
+} as const;
+type EditableField = keyof typeof EDITABLE_COLUMNS;
+
+@Injectable()
+export class ClaimsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  // Runs inside the caller's transaction (the idempotency wrapper's).
+  async submit(manager: EntityManager, user: AuthUser, input: CreateClaimDto): Promise<ClaimView> {
+    await this.checkArticleSpan(manager, input);
+    const [row] = (await manager.query(
+      `INSERT INTO claims AS c
+         (text, claimant, claimed_at, article_id, span_start, span_end, appearance_url, tags,
+          priority, submitted_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       RETURNING ${CLAIM_COLUMNS}`,
+      [
+        input.text,
+        input.claimant ?? null,
+        input.claimedAt ?? null,
+        input.articleId ?? null,
+        input.span?.start ?? null,
+        input.span?.end ?? null,
+        input.appearanceUrl ?? null,
+        input.tags ?? [],
+        input.priority ?? 'normal',
+        user.id,
+      ],
+    )) as ClaimRow[];
+    const claim = toClaimSummary(row);
+    // The full initial claim, so the claim can be rebuilt from its events alone.
+    await this.audit.append(manager, {
+      claimId: claim.id,
+      type: 'claim.submitted',
+      actor: actorOf(user),
+      toStatus: claim.status,
+      data: { after: claim },
+    });
+    return { ...claim, sources: [] };
+  }
+
+  async get(id: string): Promise<ClaimView> {
+    const manager = this.dataSource.manager;
+    const row = await findClaimRow(manager, id);
+    if (!row) throw new DomainError('not-found', `No claim ${id}.`);
+    return toClaimView(manager, row);
+  }
+
+  async edit(
+    user: AuthUser,
+    id: string,
+    precondition: VersionPrecondition | undefined,
+    changes: UpdateClaimDto,
+  ): Promise<ClaimView> {
+    return this.dataSource.transaction(async (manager) => {
+      const row = await lockClaim(manager, id);
+      const before = toClaimSummary(row);
+      assertMayEdit(user, before);
+      assertVersionMatches(precondition, row.version);
+
+      const requested: Partial<Record<EditableField, unknown>> = {};
+      for (const field of Object.keys(EDITABLE_COLUMNS) as EditableField[]) {
+        requested[field] = changes[field];
+      }
+      const fields = changedFields(before, requested) as EditableField[];
+      if (fields.length === 0) return toClaimView(manager, row);
+
+      const assignments = fields.map(
+        (field, index) => `${EDITABLE_COLUMNS[field]} = $${index + 2}`,
+      );
+      const [updated] = await updateReturning<ClaimRow>(
+        manager,
+        `UPDATE claims AS c
+            SET ${assignments.join(', ')}, version = version + 1, updated_at = now()
+          WHERE c.id = $1
+          RETURNING ${CLAIM_COLUMNS}`,
+        [id, ...fields.map((field) => requested[field])],
+      );
+      const after = toClaimSummary(updated);
+      await this.audit.append(manager, {
+        claimId: id,
+        type: 'claim.edited',
+        actor: actorOf(user),
+        data: changeOf(before, after, fields),
+      });
+      return toClaimView(manager, updated);
+    });
+  }
+
+  // A claim may point into an ingested article; the span must lie inside its text.
+  private async checkArticleSpan(manager: EntityManager, input: CreateClaimDto): Promise<void> {
+    if (input.span && !input.articleId) {
+      throw invalid('articleId', 'is required when span is given');
+    }
+    if (input.span && input.span.end <= input.span.start) {
+      throw invalid('span', 'end must be greater than start');
+    }
+    if (!input.articleId) return;
+    const [article] = (await manager.query(
+      'SELECT char_length(text) AS length FROM articles WHERE id = $1',
+      [input.articleId],
+    )) as { length: number }[];
+    if (!article) {
+      throw new DomainError('unprocessable', `articleId: no article ${input.articleId}.`, {
+        errors: [{ field: 'articleId', message: 'names no article' }],
+      });
+    }
+    if (input.span && input.span.end > article.length) {
+      throw new DomainError(
+        'unprocessable',
+        `span: ends past the article (${article.length} characters).`,
+        {
+          errors: [
+            {
+              field: 'span',
+              message: `must lie within the article's ${article.length} characters`,
+            },
+          ],
+        },
+      );
+    }
+  }
+}
+
+function invalid(field: string, message: string): DomainError {
+  return new DomainError('validation', `${field}: ${message}`, { errors: [{ field, message }] });
+}

@@ -1,0 +1,118 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsUUID,
+} from 'class-validator';
+import { PageQuery } from '../../common/pagination/page-query.dto.js';
+import { TextField } from '../../common/validation/text.validators.js';
+import { CLAIM_STATUSES, ClaimStatus, OPEN_STATUSES } from '../claim-status.js';
+import { MAX_TAG_LENGTH, PRIORITIES, Priority } from './claim.dto.js';
+
+export const CLAIM_SORTS = ['-createdAt', 'createdAt', '-priority'] as const;
+export type ClaimSort = (typeof CLAIM_SORTS)[number];
+
+// `status=submitted,in_review` → ['submitted', 'in_review'].
+const commaList = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? [...new Set(value.split(',').map((part) => part.trim()))] : value;
+
+export class ListClaimsQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'comma list', example: 'submitted,in_review' })
+  @IsOptional()
+  @Transform(commaList)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(CLAIM_STATUSES.length)
+  @IsIn(CLAIM_STATUSES, { each: true })
+  status?: ClaimStatus[];
+
+  @ApiPropertyOptional({ description: 'full-text search over text and claimant' })
+  @IsOptional()
+  @TextField(1, 200)
+  q?: string;
+
+  @ApiPropertyOptional({ example: 'casualties' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.trim().toLowerCase() : value,
+  )
+  @TextField(1, MAX_TAG_LENGTH)
+  tag?: string;
+
+  @ApiPropertyOptional({ description: 'exact, case-insensitive' })
+  @IsOptional()
+  @TextField(1, 500)
+  claimant?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  submittedBy?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  assigneeId?: string;
+
+  @ApiPropertyOptional({ description: 'comma list', example: 'high,urgent' })
+  @IsOptional()
+  @Transform(commaList)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(PRIORITIES.length)
+  @IsIn(PRIORITIES, { each: true })
+  priority?: Priority[];
+
+  @ApiPropertyOptional({ description: 'inclusive, ISO 8601', example: '2022-03-01T00:00:00Z' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  createdFrom?: string;
+
+  @ApiPropertyOptional({ description: 'exclusive, ISO 8601', example: '2022-04-01T00:00:00Z' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  createdTo?: string;
+
+  @ApiPropertyOptional({ enum: CLAIM_SORTS, default: '-createdAt' })
+  @IsOptional()
+  @IsIn(CLAIM_SORTS)
+  sort: ClaimSort = '-createdAt';
+}
+
+export class ReviewQueueQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'only the claims assigned to me' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  mine?: 'true' | 'false';
+
+  @ApiPropertyOptional({ description: 'comma list', enum: OPEN_STATUSES })
+  @IsOptional()
+  @Transform(commaList)
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsIn(OPEN_STATUSES, { each: true })
+  status?: ClaimStatus[];
+
+  @ApiPropertyOptional({ description: 'comma list', example: 'urgent' })
+  @IsOptional()
+  @Transform(commaList)
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsIn(PRIORITIES, { each: true })
+  priority?: Priority[];
+}
+
+export class ClaimQuery {
+  @ApiPropertyOptional({
+    description: 'rebuild the claim as it stood at this moment from its audit events',
+    example: '2022-03-03T12:00:00.000Z',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  asOf?: string;
+}

@@ -1,0 +1,137 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsUrl,
+  IsUUID,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { PageQuery } from '../../common/pagination/page-query.dto.js';
+import { NoNulCharacters, TextField, trimString } from '../../common/validation/text.validators.js';
+import { STANCES } from '../../claims/claim-status.js';
+import type { Stance } from '../../claims/claim-status.js';
+
+export const SOURCE_KINDS = [
+  'official_statement',
+  'document',
+  'dataset',
+  'media_report',
+  'social_media',
+  'eyewitness',
+  'expert',
+  'other',
+] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+export class CreateSourceDto {
+  @ApiProperty({ enum: SOURCE_KINDS, example: 'official_statement' })
+  @IsIn(SOURCE_KINDS)
+  kind!: SourceKind;
+
+  @ApiProperty({ example: 'General Assembly resolution ES-11/1', maxLength: 500 })
+  @TextField(1, 500)
+  title!: string;
+
+  @ApiPropertyOptional({
+    example: 'https://news.un.org/en/story/2022/03/1113152',
+    description: 'http/https; a URL already known (after normalisation) returns that source',
+  })
+  @IsOptional()
+  @Transform(trimString)
+  @MaxLength(2048)
+  @NoNulCharacters()
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+    { message: 'must be an http or https URL' },
+  )
+  url?: string;
+
+  @ApiPropertyOptional({ example: 'United Nations', maxLength: 200 })
+  @IsOptional()
+  @TextField(1, 200)
+  publisher?: string;
+
+  @ApiPropertyOptional({ example: '2022-03-02T18:00:00Z' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  publishedAt?: string;
+
+  @ApiPropertyOptional({ maxLength: 5000 })
+  @IsOptional()
+  @TextField(1, 5000)
+  notes?: string;
+}
+
+// Either an existing source by id or a new one inline (deduplicated by URL).
+export class AttachEvidenceDto {
+  @ApiPropertyOptional({ description: 'an existing source; or give `source`' })
+  @IsOptional()
+  @IsUUID()
+  sourceId?: string;
+
+  @ApiPropertyOptional({ type: CreateSourceDto, description: 'a new source; or give `sourceId`' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CreateSourceDto)
+  source?: CreateSourceDto;
+
+  @ApiProperty({ enum: STANCES, example: 'supports' })
+  @IsIn(STANCES)
+  stance!: Stance;
+
+  @ApiPropertyOptional({ maxLength: 2000, example: 'Records the vote as 141-5-35.' })
+  @IsOptional()
+  @TextField(1, 2000)
+  note?: string;
+}
+
+export class ListSourcesQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: SOURCE_KINDS })
+  @IsOptional()
+  @IsIn(SOURCE_KINDS)
+  kind?: SourceKind;
+
+  @ApiPropertyOptional({ description: 'find the source known under this URL (normalised)' })
+  @IsOptional()
+  @Transform(trimString)
+  @MaxLength(2048)
+  @NoNulCharacters()
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+    { message: 'must be an http or https URL' },
+  )
+  url?: string;
+}
+
+export class SourceView {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: SOURCE_KINDS }) kind!: SourceKind;
+  @ApiProperty() title!: string;
+  @ApiProperty({ nullable: true, type: String }) url!: string | null;
+  @ApiProperty({ nullable: true, type: String }) publisher!: string | null;
+  @ApiProperty({ nullable: true, type: String }) publishedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) notes!: string | null;
+  @ApiProperty() createdBy!: string;
+  @ApiProperty() createdAt!: string;
+}
+
+export class CitingClaimView {
+  @ApiProperty() id!: string;
+  @ApiProperty() text!: string;
+  @ApiProperty() status!: string;
+  @ApiProperty({ enum: STANCES }) stance!: Stance;
+  @ApiProperty({ nullable: true, type: String }) note!: string | null;
+}
+
+export class SourceWithClaimsView extends SourceView {
+  @ApiProperty({ type: [CitingClaimView], description: 'claims citing it, newest first' })
+  claims!: CitingClaimView[];
+}
+
+export class SourcePageView {
+  @ApiProperty({ type: [SourceView] }) items!: SourceView[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
+}
