@@ -13,6 +13,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { loggerOptions } from './common/logging/logger-options.js';
 import { WebModule } from './web/web.module.js';
 import { ClaimsModule } from './claims/claims.module.js';
+import { ClaimReviewModule } from './claimreview/claim-review.module.js';
 import { CommentsModule } from './comments/comments.module.js';
 import { SourcesModule } from './sources/sources.module.js';
 
@@ -35,6 +36,7 @@ export class AppModule {
         HealthModule,
         WebModule,
         ClaimsModule,
+        ClaimReviewModule,
         SourcesModule,
         CommentsModule,
       ],
