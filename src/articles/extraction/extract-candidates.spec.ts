@@ -56,4 +56,13 @@ describe('extractCandidates', () => {
     expect(result.length).toBeGreaterThan(100);
     expect(elapsed).toBeLessThan(500);
   });
+
+  it('stays fast on 200,000 characters without whitespace', () => {
+    for (const text of ['x'.repeat(200_000), '-'.repeat(200_000), '😀'.repeat(100_000)]) {
+      const started = performance.now();
+      const result = extractCandidates(text);
+      expect(performance.now() - started).toBeLessThan(2000);
+      for (const c of result) expect(text.slice(c.span.start, c.span.end)).toBe(c.sentence);
+    }
+  });
 });

@@ -29,20 +29,38 @@ export interface AnalysedText {
 const nlp = winkNLP(model);
 const its = nlp.its;
 
+// wink-nlp's tokeniser takes time quadratic in the length of a run without whitespace
+// (20,000 characters ~0.4 s, 200,000 ~30 s, blocking the event loop), so a run longer than
+// any real word, URL or figure gets a space every MAX_RUN characters before analysis. The
+// copy has the same length in UTF-16 units, so offsets found in it hold for the original.
+const MAX_RUN = 200;
+const LONG_RUN = new RegExp(`\\S{${MAX_RUN + 1},}`, 'gu');
+
+export function breakLongRuns(text: string): string {
+  return text.replace(LONG_RUN, (run) => {
+    const chars = Array.from(run);
+    for (let i = MAX_RUN; i < chars.length; i += MAX_RUN + 1) {
+      chars[i] = ' '.repeat(chars[i]!.length);
+    }
+    return chars.join('');
+  });
+}
+
 export function analyse(text: string): AnalysedText {
-  const doc = nlp.readDoc(text);
+  const analysed = breakLongRuns(text);
+  const doc = nlp.readDoc(analysed);
   const tokens: Token[] = [];
   let cursor = 0;
   doc.tokens().each((t: ItemToken) => {
     const value = t.out();
     // The model keeps every token's original characters, so a forward search recovers its
     // offset; the fallback keeps going if a token was normalised.
-    const found = text.indexOf(value, cursor);
+    const found = analysed.indexOf(value, cursor);
     const start = found >= 0 ? found : cursor;
     const end = found >= 0 ? start + value.length : cursor;
     cursor = end;
     tokens.push({
-      text: value,
+      text: found >= 0 ? text.slice(start, end) : value,
       start,
       end,
       pos: t.out(its.pos),
