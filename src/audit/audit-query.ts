@@ -49,7 +49,7 @@ export function selectAuditEvents(
 
   let text = `SELECT ${COLUMNS} FROM audit_events`;
   if (where.length) text += ` WHERE ${where.join(' AND ')}`;
-  text += ' ORDER BY seq';
+  text += ' ORDER BY audit_events.seq';
   if (page) {
     values.push(page.limit + 1);
     text += ` LIMIT $${values.length}`;

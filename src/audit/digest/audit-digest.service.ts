@@ -29,7 +29,7 @@ export class AuditDigestService {
         )) as { asOf: string; seq: string }[];
         const heads = (await manager.query(
           `SELECT DISTINCT ON (chain) chain, seq::text AS seq, hash AS head
-             FROM audit_events ORDER BY chain, seq DESC`,
+             FROM audit_events ORDER BY audit_events.chain, audit_events.seq DESC`,
         )) as ChainHead[];
         return { ...top, chains: heads.sort(byChainKey) };
       },
