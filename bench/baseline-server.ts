@@ -1,0 +1,436 @@
+// The baseline of SPEC §9: a minimal node:http + pg server doing, for each benchmarked
+// request, the same SQL as the service (token lookup, the same transaction, the same
+// audit insert with a real hash chain), with the same validation limits checked by hand,
+// prepared statements and the same pool size. Whatever the service spends beyond this is
+// framework, validation-library and serialisation overhead.
+import { randomUUID } from 'node:crypto';
+import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import pg from 'pg';
+import type { AuditActor, AuditEventType, HashedAuditEvent } from '../src/audit/audit-event.js';
+import { hashAuditEvent } from '../src/audit/event-hash.js';
+import { hashTokenSecret } from '../src/auth/token-secret.js';
+
+const pool = new pg.Pool({
+  connectionString: process.env.DATABASE_URL,
+  max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+});
+
+// As src/claims/claim-rows.ts CLAIM_COLUMNS (timestampKey expanded).
+const CLAIM_COLUMNS = `
+  c.id, c.text, c.claimant, c.claimed_at::text AS claimed_at, c.article_id, c.span_start,
+  c.span_end, c.appearance_url, c.tags, c.priority, c.status, c.rationale, c.submitted_by,
+  c.assignee_id, c.decided_by, c.decided_at, c.version, c.created_at, c.updated_at,
+  c.priority_rank, (extract(epoch FROM c.created_at) * 1000000)::bigint::text AS created_key`;
+
+// As src/auth/token-authenticator.service.ts.
+const AUTHENTICATE = `WITH token AS (
+         SELECT t.id, t.user_id, t.last_used_at FROM api_tokens t
+         WHERE t.token_hash = $1 AND t.revoked_at IS NULL
+       ), touched AS (
+         UPDATE api_tokens SET last_used_at = now()
+         WHERE id = (SELECT id FROM token)
+           AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')
+       )
+       SELECT token.id AS token_id, u.id, u.name, u.email, u.roles
+       FROM token JOIN users u ON u.id = token.user_id
+       WHERE u.active`;
+
+// As src/claims/claims.service.ts submit().
+const INSERT_CLAIM = `INSERT INTO claims AS c
+         (text, claimant, claimed_at, article_id, span_start, span_end, appearance_url, tags,
+          priority, submitted_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       RETURNING ${CLAIM_COLUMNS}`;
+
+// As src/audit/audit-trail.service.ts append().
+const CHAIN_HEAD = 'SELECT hash FROM audit_events WHERE chain = $1 ORDER BY seq DESC LIMIT 1';
+const INSERT_EVENT = `INSERT INTO audit_events
+         (id, chain, claim_id, type, actor_id, actor, at, from_status, to_status, rationale,
+          data, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       RETURNING seq`;
+
+// As src/claims/claim-listing.service.ts queue() without filters or cursor.
+const QUEUE_FIRST_PAGE = `SELECT ${CLAIM_COLUMNS} FROM claims c
+        WHERE c.status IN ('submitted', 'in_review')
+        ORDER BY c.priority_rank DESC, c.created_at, c.id
+        LIMIT $1`;
+
+// As src/claims/claim-rows.ts lockClaim() and findClaimSources(), and
+// src/claims/claim-workflow.service.ts transition().
+const LOCK_CLAIM = `SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.id = $1 FOR UPDATE`;
+const EVIDENCE_COUNTS = `SELECT stance, count(*)::int AS count FROM claim_sources WHERE claim_id = $1 GROUP BY stance`;
+const UPDATE_STATUS = `UPDATE claims AS c
+            SET status = $2,
+                rationale = CASE WHEN $3::boolean THEN $4 ELSE rationale END,
+                assignee_id = CASE WHEN $5::boolean THEN $6::uuid ELSE assignee_id END,
+                decided_by = CASE $7::text WHEN 'set' THEN $6::uuid WHEN 'clear' THEN NULL
+                                           ELSE decided_by END,
+                decided_at = CASE $7::text WHEN 'set' THEN now() WHEN 'clear' THEN NULL
+                                           ELSE decided_at END,
+                version = version + 1,
+                updated_at = now()
+          WHERE c.id = $1
+          RETURNING ${CLAIM_COLUMNS}`;
+const CLAIM_SOURCES = `SELECT s.id, s.kind, s.title, s.url, s.publisher, s.published_at,
+            cs.stance, cs.note, cs.attached_by, cs.attached_at
+       FROM claim_sources cs JOIN sources s ON s.id = cs.source_id
+      WHERE cs.claim_id = $1
+      ORDER BY cs.attached_at, s.id`;
+
+interface User {
+  token_id: string;
+  id: string;
+  name: string;
+  email: string;
+  roles: string[];
+}
+
+class Problem extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const query = (client: pg.PoolClient | pg.Pool, name: string, text: string, values: unknown[]) =>
+  client.query({ name, text, values });
+
+async function authenticate(request: IncomingMessage, ...roles: string[]): Promise<User> {
+  const secret = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
+  if (!secret || !secret.startsWith('cd_') || secret.length > 200) throw new Problem(401, 'token');
+  const { rows } = await query(pool, 'authenticate', AUTHENTICATE, [hashTokenSecret(secret)]);
+  const user = rows[0] as User | undefined;
+  if (!user) throw new Problem(401, 'token');
+  if (!roles.some((role) => user.roles.includes(role))) throw new Problem(403, 'role');
+  return user;
+}
+
+async function readJson(request: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > 1024 * 1024) throw new Problem(413, 'body');
+    chunks.push(chunk);
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new Problem(400, 'json');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new Problem(400, 'body');
+  }
+  return body as Record<string, unknown>;
+}
+
+// The limits of src/claims/dto/claim.dto.ts and the text validators, by hand.
+function text(value: unknown, field: string, min: number, max: number): string {
+  if (typeof value !== 'string') throw new Problem(400, field);
+  const trimmed = value.trim();
+  if (trimmed.length < min || trimmed.length > max || trimmed.includes('\u0000')) {
+    throw new Problem(400, field);
+  }
+  return trimmed;
+}
+
+const SUBMIT_FIELDS = new Set([
+  'text',
+  'claimant',
+  'claimedAt',
+  'articleId',
+  'span',
+  'appearanceUrl',
+  'tags',
+  'priority',
+]);
+const PRIORITIES = ['low', 'normal', 'high', 'urgent'];
+
+function validateSubmit(body: Record<string, unknown>) {
+  for (const key of Object.keys(body)) if (!SUBMIT_FIELDS.has(key)) throw new Problem(400, key);
+  // The benchmark submits none of these; they are refused rather than half-checked.
+  for (const key of ['claimedAt', 'articleId', 'span', 'appearanceUrl']) {
+    if (body[key] !== undefined) throw new Problem(400, key);
+  }
+  const claimant = body.claimant == null ? null : text(body.claimant, 'claimant', 1, 500);
+  let tags: string[] = [];
+  if (body.tags !== undefined) {
+    if (!Array.isArray(body.tags) || body.tags.length > 20) throw new Problem(400, 'tags');
+    tags = [...new Set(body.tags.map((tag) => text(tag, 'tags', 1, 50).toLowerCase()))];
+  }
+  const priority = body.priority ?? 'normal';
+  if (typeof priority !== 'string' || !PRIORITIES.includes(priority)) {
+    throw new Problem(400, 'priority');
+  }
+  return { text: text(body.text, 'text', 1, 2000), claimant, tags, priority };
+}
+
+type Row = Record<string, any>;
+
+const summaryOf = (row: Row) => ({
+  id: row.id,
+  text: row.text,
+  claimant: row.claimant,
+  claimedAt: row.claimed_at,
+  articleId: row.article_id,
+  span: row.span_start === null ? null : { start: row.span_start, end: row.span_end },
+  appearanceUrl: row.appearance_url,
+  tags: row.tags,
+  priority: row.priority,
+  status: row.status,
+  rationale: row.rationale,
+  submittedBy: row.submitted_by,
+  assigneeId: row.assignee_id,
+  decidedBy: row.decided_by,
+  decidedAt: row.decided_at?.toISOString() ?? null,
+  version: row.version,
+  createdAt: row.created_at.toISOString(),
+  updatedAt: row.updated_at.toISOString(),
+});
+
+async function appendEvent(
+  client: pg.PoolClient,
+  claimId: string,
+  type: AuditEventType,
+  actor: AuditActor,
+  fields: Partial<HashedAuditEvent>,
+) {
+  const head = await query(client, 'chain-head', CHAIN_HEAD, [claimId]);
+  const event: HashedAuditEvent = {
+    id: randomUUID(),
+    claimId,
+    type,
+    actor,
+    at: new Date().toISOString(),
+    fromStatus: fields.fromStatus ?? null,
+    toStatus: fields.toStatus ?? null,
+    rationale: fields.rationale ?? null,
+    data: fields.data ?? {},
+    prevHash: (head.rows[0]?.hash as string | undefined) ?? '0'.repeat(64),
+  };
+  const hash = hashAuditEvent(event);
+  await query(client, 'insert-event', INSERT_EVENT, [
+    event.id,
+    claimId,
+    claimId,
+    type,
+    actor.id,
+    JSON.stringify(actor),
+    event.at,
+    event.fromStatus,
+    event.toStatus,
+    event.rationale,
+    JSON.stringify(event.data),
+    event.prevHash,
+    hash,
+  ]);
+}
+
+async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+const actorOf = (user: User): AuditActor => ({ id: user.id, name: user.name, roles: user.roles });
+
+async function submit(request: IncomingMessage, response: ServerResponse) {
+  const user = await authenticate(request, 'reporter', 'editor');
+  const input = validateSubmit(await readJson(request));
+  const claim = await inTransaction(async (client) => {
+    const { rows } = await query(client, 'insert-claim', INSERT_CLAIM, [
+      input.text,
+      input.claimant,
+      null,
+      null,
+      null,
+      null,
+      null,
+      input.tags,
+      input.priority,
+      user.id,
+    ]);
+    const summary = summaryOf(rows[0]);
+    await appendEvent(client, summary.id, 'claim.submitted', actorOf(user), {
+      toStatus: summary.status,
+      data: { after: summary },
+    });
+    return summary;
+  });
+  send(
+    response,
+    201,
+    { ...claim, sources: [] },
+    {
+      location: `/api/v1/claims/${claim.id}`,
+      etag: `"${claim.version}"`,
+    },
+  );
+}
+
+async function reviewQueue(request: IncomingMessage, response: ServerResponse, url: URL) {
+  const user = await authenticate(request, 'editor');
+  void user;
+  const limit = Number(url.searchParams.get('limit') ?? 50);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new Problem(400, 'limit');
+  const { rows } = await query(pool, 'queue', QUEUE_FIRST_PAGE, [limit + 1]);
+  const kept = rows.slice(0, limit);
+  const last = kept[kept.length - 1];
+  const nextCursor =
+    rows.length > limit
+      ? Buffer.from(
+          JSON.stringify(['queue', last.priority_rank, last.created_key, last.id]),
+        ).toString('base64url')
+      : null;
+  send(response, 200, { items: kept.map(summaryOf), nextCursor });
+}
+
+const STATUSES = [
+  'submitted',
+  'in_review',
+  'verified',
+  'disputed',
+  'refuted',
+  'unverifiable',
+  'withdrawn',
+];
+// The two moves the decide scenario makes, with the rules of src/claims/claim-status.ts.
+const TRANSITIONS: Record<string, { assigns: boolean; rationale: boolean; supports: number }> = {
+  'submitted>in_review': { assigns: true, rationale: false, supports: 0 },
+  'in_review>verified': { assigns: false, rationale: true, supports: 1 },
+};
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+async function transition(request: IncomingMessage, response: ServerResponse, id: string) {
+  const user = await authenticate(request, 'reporter', 'editor');
+  if (!UUID.test(id)) throw new Problem(404, 'id');
+  const version = Number(/^"(\d{1,9})"$/.exec(request.headers['if-match'] ?? '')?.[1]);
+  if (!version) throw new Problem(428, 'if-match');
+  const body = await readJson(request);
+  for (const key of Object.keys(body)) {
+    if (key !== 'to' && key !== 'rationale') throw new Problem(400, key);
+  }
+  if (typeof body.to !== 'string' || !STATUSES.includes(body.to)) throw new Problem(400, 'to');
+  const rationale = body.rationale == null ? null : text(body.rationale, 'rationale', 1, 5000);
+
+  const claim = await inTransaction(async (client) => {
+    const locked = await query(client, 'lock-claim', LOCK_CLAIM, [id]);
+    if (!locked.rows[0]) throw new Problem(404, 'claim');
+    const before = summaryOf(locked.rows[0]);
+    if (before.version !== version) throw new Problem(412, 'version');
+    const rule = TRANSITIONS[`${before.status}>${body.to}`];
+    if (!rule) throw new Problem(409, 'transition');
+    if (!user.roles.includes('editor')) throw new Problem(403, 'role');
+    if (before.submittedBy === user.id) throw new Problem(403, 'four-eyes');
+    if (rule.rationale && !rationale) throw new Problem(400, 'rationale');
+    if (rule.supports > 0) {
+      const counts = await query(client, 'evidence-counts', EVIDENCE_COUNTS, [id]);
+      const supports = counts.rows.find((row) => row.stance === 'supports')?.count ?? 0;
+      if (supports < rule.supports) throw new Problem(422, 'evidence');
+    }
+    const updated = await query(client, 'update-status', UPDATE_STATUS, [
+      id,
+      body.to,
+      rule.rationale,
+      rationale,
+      rule.assigns,
+      user.id,
+      rule.assigns ? 'keep' : 'set',
+    ]);
+    const after = summaryOf(updated.rows[0]);
+    const actor = actorOf(user);
+    const keys = ['status', 'rationale', 'decidedBy', 'decidedAt', 'version', 'updatedAt'] as const;
+    const pick = (claim: Row) => Object.fromEntries(keys.map((key) => [key, claim[key]]));
+    await appendEvent(client, id, 'claim.transitioned', actor, {
+      fromStatus: before.status,
+      toStatus: after.status,
+      rationale,
+      data: { before: pick(before), after: pick(after) },
+    });
+    if (after.assigneeId !== before.assigneeId) {
+      await appendEvent(client, id, 'claim.assigned', actor, {
+        data: {
+          before: { assigneeId: before.assigneeId },
+          after: { assigneeId: after.assigneeId },
+        },
+      });
+    }
+    const sources = await query(client, 'claim-sources', CLAIM_SOURCES, [id]);
+    return {
+      ...after,
+      sources: sources.rows.map((row) => ({
+        id: row.id,
+        kind: row.kind,
+        title: row.title,
+        url: row.url,
+        publisher: row.publisher,
+        publishedAt: row.published_at?.toISOString() ?? null,
+        stance: row.stance,
+        note: row.note,
+        attachedBy: row.attached_by,
+        attachedAt: row.attached_at.toISOString(),
+      })),
+    };
+  });
+  send(response, 200, claim, { etag: `"${claim.version}"` });
+}
+
+function send(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
+  const json = JSON.stringify(body);
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(json),
+    ...headers,
+  });
+  response.end(json);
+}
+
+const TRANSITION_PATH = /^\/api\/v1\/claims\/([^/]+)\/transitions$/;
+
+const server = createServer((request, response) => {
+  const url = new URL(request.url ?? '/', 'http://baseline');
+  const route = async () => {
+    const transitionOf = TRANSITION_PATH.exec(url.pathname);
+    if (request.method === 'POST' && url.pathname === '/api/v1/claims') {
+      return submit(request, response);
+    }
+    if (request.method === 'GET' && url.pathname === '/api/v1/review-queue') {
+      return reviewQueue(request, response, url);
+    }
+    if (request.method === 'POST' && transitionOf) {
+      return transition(request, response, transitionOf[1]);
+    }
+    if (url.pathname === '/health') return send(response, 200, { status: 'ok' });
+    throw new Problem(404, 'route');
+  };
+  route().catch((error: unknown) => {
+    const status = error instanceof Problem ? error.status : 500;
+    if (status === 500) console.error(error);
+    send(response, status, { status, detail: error instanceof Error ? error.message : '' });
+  });
+});
+
+server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  console.log(`baseline listening on http://127.0.0.1:${port}`);
+});
+process.once('SIGTERM', () => server.close(() => void pool.end().then(() => process.exit(0))));

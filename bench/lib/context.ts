@@ -1,0 +1,51 @@
+import type { People } from './seed.js';
+import type { ServerProcess } from './processes.js';
+
+export interface Sizes {
+  // Claims when the scale scenario first runs, then when the queue runs, then at the end.
+  smallClaims: number;
+  queueClaims: number;
+  largeClaims: number;
+  // Prepared claims for each decide run (service, baseline) and each mixed run.
+  decideClaims: number;
+  mixedDecideClaims: number;
+  loadSeconds: number;
+  pagesSeconds: number;
+  warmupSeconds: number;
+  connections: number;
+}
+
+export const FULL: Sizes = {
+  smallClaims: 10_000,
+  queueClaims: 100_000,
+  largeClaims: 1_000_000,
+  decideClaims: 30_000,
+  mixedDecideClaims: 15_000,
+  loadSeconds: 20,
+  pagesSeconds: 10,
+  warmupSeconds: 3,
+  connections: 32,
+};
+
+export const QUICK: Sizes = {
+  smallClaims: 2_000,
+  queueClaims: 20_000,
+  largeClaims: 40_000,
+  decideClaims: 3_000,
+  mixedDecideClaims: 2_000,
+  loadSeconds: 3,
+  pagesSeconds: 2,
+  warmupSeconds: 1,
+  connections: 32,
+};
+
+export interface BenchContext {
+  sizes: Sizes;
+  ownerUrl: string;
+  service: ServerProcess;
+  baseline: ServerProcess;
+  people: People;
+  log(line: string): void;
+  // Claims seeded so far.
+  claims: number;
+}

@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { startEmbeddedPostgres } from '../../src/database/embedded-postgres.js';
+
+export interface BenchDatabase {
+  // The owner's URL of the fresh database (seeding, EXPLAIN, psql COPY).
+  url: string;
+  serverVersion: string;
+  drop(): Promise<void>;
+}
+
+// DATABASE_URL's server when set, else an embedded PostgreSQL in a temporary folder; either
+// way a database of its own, dropped at the end. Durability stays as configured: the
+// benchmark never turns synchronous_commit or fsync off.
+export async function openBenchDatabase(log: (line: string) => void): Promise<BenchDatabase> {
+  let serverUrl = process.env.DATABASE_URL;
+  let stopServer = async () => undefined as void;
+  let tempDir: string | undefined;
+  if (!serverUrl) {
+    tempDir = await mkdtemp(join(tmpdir(), 'claimdesk-bench-'));
+    await chmod(tempDir, 0o755); // the postgres OS user must reach it when running as root
+    log(`starting embedded PostgreSQL in ${tempDir}`);
+    const embedded = await startEmbeddedPostgres(join(tempDir, 'pg'));
+    serverUrl = embedded.url;
+    stopServer = embedded.stop;
+  }
+  const name = `claimdesk_bench_${randomBytes(4).toString('hex')}`;
+  const serverVersion = await withClient(serverUrl, async (client) => {
+    const settings = await client.query<{ name: string; setting: string }>(
+      `SELECT name, setting FROM pg_settings WHERE name IN ('synchronous_commit', 'fsync')`,
+    );
+    for (const { name: setting, setting: value } of settings.rows) {
+      if (value !== 'on') throw new Error(`${setting} is ${value}: the benchmark needs it on`);
+    }
+    await client.query(`CREATE DATABASE ${name}`);
+    return (await client.query<{ v: string }>(`SELECT current_setting('server_version') AS v`))
+      .rows[0].v;
+  });
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    serverVersion,
+    drop: async () => {
+      await withClient(serverUrl, (client) =>
+        client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+      ).catch((error: unknown) => log(`could not drop ${name}: ${String(error)}`));
+      await stopServer();
+      if (tempDir) await rm(tempDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,360 @@
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import QueryStream from 'pg-query-stream';
+import type { AuditActor, AuditEventType, HashedAuditEvent } from '../../src/audit/audit-event.js';
+import { GENESIS_HASH } from '../../src/audit/audit-event.js';
+import { hashAuditEvent } from '../../src/audit/event-hash.js';
+
+export interface Person extends AuditActor {
+  token: string;
+}
+
+export interface People {
+  reporter: Person;
+  editor: Person;
+  auditor: Person;
+}
+
+// The load's people, made through the service's own admin API.
+export async function createPeople(serviceUrl: string, adminToken: string): Promise<People> {
+  const create = async (name: string, roles: string[]): Promise<Person> => {
+    const response = await fetch(`${serviceUrl}/api/v1/users`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name,
+        email: `${name.toLowerCase().replace(/\s+/g, '-')}-${randomUUID()}@bench.test`,
+        roles,
+      }),
+    });
+    if (response.status !== 201) {
+      throw new Error(`POST /users answered ${response.status}: ${await response.text()}`);
+    }
+    const { user, token } = (await response.json()) as {
+      user: { id: string; name: string; roles: string[] };
+      token: string | { token: string };
+    };
+    const secret = typeof token === 'string' ? token : token.token;
+    return { id: user.id, name: user.name, roles: user.roles, token: secret };
+  };
+  return {
+    reporter: await create('Bench Reporter', ['reporter']),
+    editor: await create('Bench Editor', ['editor']),
+    auditor: await create('Bench Auditor', ['auditor']),
+  };
+}
+
+// Seeded claims are spread two seconds apart, oldest first, in windows that never overlap.
+const STEP_MS = 2000;
+let nextWindowStart = Date.now() - 60 * 24 * 3600 * 1000;
+
+export interface ClaimBatch {
+  count: number;
+  // Every n-th claim is in review (started by the editor); 0 for none.
+  inReviewEvery: number;
+  // Claims submitted with one supporting source attached, ready for the decide load.
+  withEvidence?: boolean;
+}
+
+// Inserts claims with set-based SQL (generate_series), then writes their audit events —
+// valid per-claim hash chains, hashed exactly as the service hashes them — with COPY.
+// Returns the ids of the batch's claims when asked (the decide load needs them).
+export async function seedClaims(
+  ownerUrl: string,
+  people: People,
+  batch: ClaimBatch,
+  options: { returnIds?: boolean; bulk?: boolean } = {},
+): Promise<string[]> {
+  const from = new Date(nextWindowStart);
+  nextWindowStart += batch.count * STEP_MS + 60_000;
+  const to = new Date(nextWindowStart);
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    const restore = options.bulk
+      ? await dropSecondaryIndexes(client, ['claims', 'audit_events'])
+      : undefined;
+    const sourceId = batch.withEvidence ? await createSource(client, people.reporter) : null;
+    await client.query(
+      `INSERT INTO claims (text, claimant, tags, priority, status, submitted_by, assignee_id,
+                           version, created_at, updated_at)
+       SELECT 'Officials said ' || g || ' people were displaced in district ' || (g % 97)
+                || ' after the floods of week ' || (g % 52) || '.',
+              CASE WHEN g % 3 = 0 THEN 'Regional emergency service' ELSE 'Interior ministry' END,
+              ARRAY['seeded', 'district-' || (g % 97)],
+              CASE WHEN g % 50 = 0 THEN 'urgent' WHEN g % 10 = 1 THEN 'high' ELSE 'normal' END,
+              CASE WHEN r THEN 'in_review' ELSE 'submitted' END,
+              $1::uuid,
+              CASE WHEN r THEN $2::uuid END,
+              CASE WHEN r OR $6 THEN 2 ELSE 1 END,
+              t,
+              CASE WHEN r OR $6 THEN t + interval '1 second' ELSE t END
+         FROM generate_series(1, $3::int) AS g,
+              LATERAL (SELECT $4::timestamptz + (g - 1) * ($5::int * interval '1 millisecond') AS t,
+                              $7::int > 0 AND g % greatest($7::int, 1) = 0 AS r) AS s`,
+      [
+        people.reporter.id,
+        people.editor.id,
+        batch.count,
+        from.toISOString(),
+        STEP_MS,
+        Boolean(batch.withEvidence),
+        batch.inReviewEvery,
+      ],
+    );
+    if (sourceId) {
+      await client.query(
+        `INSERT INTO claim_sources (claim_id, source_id, stance, attached_by, attached_at)
+         SELECT id, $1, 'supports', $2, updated_at FROM claims
+          WHERE created_at >= $3 AND created_at < $4`,
+        [sourceId, people.reporter.id, from.toISOString(), to.toISOString()],
+      );
+    }
+    const ids = await writeEvents(ownerUrl, client, people, from, to, sourceId, options.returnIds);
+    if (restore) await restore();
+    await client.query('ANALYZE claims, claim_sources, audit_events');
+    return ids;
+  } finally {
+    await client.end();
+  }
+}
+
+async function createSource(client: pg.Client, reporter: Person): Promise<string> {
+  const id = randomUUID();
+  await client.query(
+    `INSERT INTO sources (id, kind, title, url, normalized_url, publisher, created_by)
+     VALUES ($1, 'official_statement', 'Ministry statement on displacement', $2, $2,
+             'Interior ministry', $3)`,
+    [id, `https://ministry.example/statements/${id}`, reporter.id],
+  );
+  return id;
+}
+
+interface SeededRow {
+  id: string;
+  text: string;
+  claimant: string;
+  tags: string[];
+  priority: string;
+  status: string;
+  submitted_by: string;
+  assignee_id: string | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  source: Record<string, unknown> | null;
+}
+
+// The claim as toClaimSummary (src/claims/claim-rows.ts) renders it at a given stage.
+function summary(
+  row: SeededRow,
+  stage: { status: string; assigneeId: string | null; version: number; updatedAt: string },
+) {
+  return {
+    id: row.id,
+    text: row.text,
+    claimant: row.claimant,
+    claimedAt: null,
+    articleId: null,
+    span: null,
+    appearanceUrl: null,
+    tags: row.tags,
+    priority: row.priority,
+    status: stage.status,
+    rationale: null,
+    submittedBy: row.submitted_by,
+    assigneeId: stage.assigneeId,
+    decidedBy: null,
+    decidedAt: null,
+    version: stage.version,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: stage.updatedAt,
+  };
+}
+
+// The events the service would have written for each seeded claim: claim.submitted; then
+// either evidence.attached, or claim.transitioned + claim.assigned for a review started.
+function* eventsOf(row: SeededRow, people: People): Generator<HashedAuditEvent> {
+  const createdAt = row.created_at.toISOString();
+  const updatedAt = row.updated_at.toISOString();
+  const submitted = summary(row, {
+    status: 'submitted',
+    assigneeId: null,
+    version: 1,
+    updatedAt: createdAt,
+  });
+  let prevHash = GENESIS_HASH;
+  const event = (
+    type: AuditEventType,
+    actor: AuditActor,
+    at: string,
+    fields: Partial<HashedAuditEvent>,
+  ): HashedAuditEvent => ({
+    id: randomUUID(),
+    claimId: row.id,
+    type,
+    actor: { id: actor.id, name: actor.name, roles: [...actor.roles] },
+    at,
+    fromStatus: fields.fromStatus ?? null,
+    toStatus: fields.toStatus ?? null,
+    rationale: null,
+    data: fields.data ?? {},
+    prevHash,
+  });
+  const emit = function* (next: HashedAuditEvent) {
+    yield next;
+    prevHash = hashAuditEvent(next);
+  };
+  yield* emit(
+    event('claim.submitted', people.reporter, createdAt, {
+      toStatus: 'submitted',
+      data: { after: submitted },
+    }),
+  );
+  if (row.source) {
+    yield* emit(
+      event('evidence.attached', people.reporter, updatedAt, {
+        data: {
+          source: row.source,
+          before: { version: 1, updatedAt: createdAt },
+          after: { version: 2, updatedAt },
+        },
+      }),
+    );
+  } else if (row.status === 'in_review') {
+    const keys = { rationale: null, decidedBy: null, decidedAt: null };
+    yield* emit(
+      event('claim.transitioned', people.editor, updatedAt, {
+        fromStatus: 'submitted',
+        toStatus: 'in_review',
+        data: {
+          before: { status: 'submitted', ...keys, version: 1, updatedAt: createdAt },
+          after: { status: 'in_review', ...keys, version: 2, updatedAt },
+        },
+      }),
+    );
+    yield* emit(
+      event('claim.assigned', people.editor, updatedAt, {
+        data: { before: { assigneeId: null }, after: { assigneeId: people.editor.id } },
+      }),
+    );
+  }
+}
+
+const csvField = (value: string | null) => (value === null ? '' : `"${value.replace(/"/g, '""')}"`);
+
+async function writeEvents(
+  url: string,
+  client: pg.Client,
+  people: People,
+  from: Date,
+  to: Date,
+  withSource: string | null,
+  returnIds = false,
+): Promise<string[]> {
+  const ids: string[] = [];
+  // Read with a second connection: the first one carries the COPY.
+  const reader = new pg.Client({ connectionString: url });
+  await reader.connect();
+  try {
+    const rows = reader.query(
+      new QueryStream(
+        `SELECT c.id, c.text, c.claimant, c.tags, c.priority, c.status, c.submitted_by,
+                c.assignee_id, c.version, c.created_at, c.updated_at,
+                CASE WHEN cs.claim_id IS NOT NULL THEN json_build_object(
+                  'id', s.id, 'kind', s.kind, 'title', s.title, 'url', s.url,
+                  'publisher', s.publisher, 'publishedAt', s.published_at, 'stance', cs.stance,
+                  'note', cs.note, 'attachedBy', cs.attached_by,
+                  'attachedAt', to_char(cs.attached_at AT TIME ZONE 'UTC',
+                                        'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) END AS source
+           FROM claims c
+           LEFT JOIN claim_sources cs ON cs.claim_id = c.id AND cs.source_id = $3
+           LEFT JOIN sources s ON s.id = cs.source_id
+          WHERE c.created_at >= $1 AND c.created_at < $2
+          ORDER BY c.created_at`,
+        [from.toISOString(), to.toISOString(), withSource],
+        { batchSize: 5000 },
+      ),
+    );
+    async function* lines() {
+      let buffer = '';
+      for await (const row of rows as AsyncIterable<SeededRow>) {
+        if (returnIds) ids.push(row.id);
+        for (const event of eventsOf(row, people)) {
+          const hash = hashAuditEvent(event);
+          buffer +=
+            [
+              event.id,
+              event.claimId,
+              event.claimId,
+              event.type,
+              event.actor.id,
+              JSON.stringify(event.actor),
+              event.at,
+              event.fromStatus,
+              event.toStatus,
+              event.rationale,
+              JSON.stringify(event.data),
+              event.prevHash,
+              hash,
+            ]
+              .map(csvField)
+              .join(',') + '\n';
+        }
+        if (buffer.length > 256 * 1024) {
+          yield buffer;
+          buffer = '';
+        }
+      }
+      if (buffer) yield buffer;
+    }
+    await pipeline(
+      Readable.from(lines()),
+      client.query(
+        copyFrom(
+          `COPY audit_events (id, chain, claim_id, type, actor_id, actor, at, from_status,
+             to_status, rationale, data, prev_hash, hash) FROM STDIN WITH (FORMAT csv)`,
+        ),
+      ),
+    );
+  } finally {
+    await reader.end();
+  }
+  return ids;
+}
+
+// For a bulk load: drops the secondary indexes and unique constraints of `tables` and
+// returns a function that rebuilds exactly the same definitions (faster than maintaining
+// them row by row). Primary keys and foreign keys stay.
+async function dropSecondaryIndexes(client: pg.Client, tables: string[]) {
+  const constraints = (
+    await client.query<{ table: string; name: string; definition: string }>(
+      `SELECT conrelid::regclass::text AS table, conname AS name,
+              pg_get_constraintdef(oid) AS definition
+         FROM pg_constraint WHERE conrelid::regclass::text = ANY($1) AND contype = 'u'`,
+      [tables],
+    )
+  ).rows;
+  const indexes = (
+    await client.query<{ name: string; definition: string }>(
+      `SELECT indexname AS name, indexdef AS definition FROM pg_indexes
+        WHERE schemaname = 'public' AND tablename = ANY($1)
+          AND indexname NOT IN (SELECT conname FROM pg_constraint WHERE contype IN ('p', 'u'))`,
+      [tables],
+    )
+  ).rows;
+  for (const { table, name } of constraints) {
+    await client.query(`ALTER TABLE ${table} DROP CONSTRAINT ${name}`);
+  }
+  for (const { name } of indexes) await client.query(`DROP INDEX ${name}`);
+  return async () => {
+    await client.query(`SET maintenance_work_mem = '512MB'`);
+    for (const { definition } of indexes) await client.query(definition);
+    for (const { table, name, definition } of constraints) {
+      await client.query(`ALTER TABLE ${table} ADD CONSTRAINT ${name} ${definition}`);
+    }
+  };
+}

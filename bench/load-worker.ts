@@ -1,0 +1,121 @@
+// The load generator, run as a process of its own (SPEC §9): it shares the machine with
+// the servers, so it reports its own CPU time beside the figures. Input: a LoadSpec in the
+// JSON file named by argv[2]; output: one LoadResult as JSON on stdout.
+import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+import type { LoadResult, LoadSpec } from './lib/load.js';
+
+const spec = JSON.parse(readFileSync(process.argv[2], 'utf8')) as LoadSpec;
+const auth = { authorization: `Bearer ${spec.token}`, 'content-type': 'application/json' };
+
+let exhausted = false;
+// Once the prepared claims run out the run stops; the remaining requests are cheap
+// health checks and the result says so.
+const exhaust = (request: autocannon.Request) => {
+  if (!exhausted) instance.stop();
+  exhausted = true;
+  return { ...request, method: 'GET' as const, path: '/health', body: undefined };
+};
+
+function requestsFor(): autocannon.Request[] {
+  switch (spec.kind) {
+    case 'submit': {
+      let counter = 0;
+      return [
+        {
+          method: 'POST',
+          path: `/api/v1/claims`,
+          setupRequest: (request) => ({
+            ...request,
+            body: JSON.stringify({
+              text: `Officials said ${++counter} more than 2,000 civilians have died (load ${process.pid}).`,
+              claimant: "Ukraine's State Emergency Service",
+              tags: ['bench', 'casualties'],
+              priority: 'normal',
+            }),
+          }),
+        },
+      ];
+    }
+    case 'queue':
+      return [{ method: 'GET', path: `/api/v1/review-queue?limit=50` }];
+    case 'pages': {
+      const cursors = spec.cursors!;
+      let next = 0;
+      return [
+        {
+          method: 'GET',
+          setupRequest: (request) => ({
+            ...request,
+            path: `/api/v1/claims?status=in_review&limit=50&cursor=${cursors[next++ % cursors.length]}`,
+          }),
+        },
+      ];
+    }
+    case 'decide': {
+      // Each connection takes the next prepared claim, starts its review, then verifies it.
+      const ids = readFileSync(spec.idsFile!, 'utf8').split('\n').filter(Boolean);
+      const version = spec.startVersion ?? 1;
+      let next = 0;
+      return [
+        {
+          method: 'POST',
+          setupRequest: (request, context: { id?: string }) => {
+            if (next >= ids.length) return exhaust(request);
+            context.id = ids[next++];
+            return {
+              ...request,
+              path: `/api/v1/claims/${context.id}/transitions`,
+              headers: { ...auth, 'if-match': `"${version}"` },
+              body: JSON.stringify({ to: 'in_review' }),
+            };
+          },
+        },
+        {
+          method: 'POST',
+          setupRequest: (request, context: { id?: string }) => {
+            if (!context.id) return exhaust(request);
+            return {
+              ...request,
+              path: `/api/v1/claims/${context.id}/transitions`,
+              headers: { ...auth, 'if-match': `"${version + 1}"` },
+              body: JSON.stringify({
+                to: 'verified',
+                rationale: 'The ministry statement and the dataset agree on the figure.',
+              }),
+            };
+          },
+        },
+      ];
+    }
+  }
+}
+
+const cpuBefore = process.cpuUsage();
+const instance = autocannon(
+  {
+    url: spec.url,
+    connections: spec.connections,
+    duration: spec.durationS,
+    headers: auth,
+    requests: requestsFor(),
+    timeout: 30,
+  },
+  (error, result) => {
+    if (error) throw error;
+    const cpu = process.cpuUsage(cpuBefore);
+    const output: LoadResult = {
+      requestsPerSecond: result.requests.average,
+      totalRequests: result.requests.total,
+      durationS: result.duration,
+      latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
+      errors: result.errors + result.timeouts + result.non2xx,
+      statusCodes: Object.fromEntries(
+        Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => [code, count ?? 0]),
+      ),
+      exhausted,
+      loadCpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    };
+    process.stdout.write(JSON.stringify(output));
+  },
+);

@@ -1,0 +1,155 @@
+// npm run bench [-- --quick] [-- --only=submit,queue,decide,scale,export,mixed]
+// SPEC §9: the service against a minimal node:http + pg baseline and PostgreSQL's own
+// COPY, measured in one run on this machine. See bench/README.md.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { servingUrl } from '../src/database/roles.js';
+import { BenchContext, FULL, QUICK } from './lib/context.js';
+import { openBenchDatabase } from './lib/postgres.js';
+import { startServer } from './lib/processes.js';
+import { createPeople, seedClaims } from './lib/seed.js';
+import { errorsOf, machine, render, Results, targetsOf } from './report.js';
+import {
+  decideScenario,
+  exportScenario,
+  idsFile,
+  mixedScenario,
+  queueScenario,
+  scaleRun,
+  submitScenario,
+} from './scenarios.js';
+
+const SCENARIOS = ['scale', 'queue', 'submit', 'decide', 'export', 'mixed'] as const;
+const POOL_SIZE = '10';
+
+const quick = process.argv.includes('--quick');
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+const selected = new Set(only ? only.split(',') : SCENARIOS);
+const sizes = quick ? QUICK : FULL;
+const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+const root = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const database = await openBenchDatabase(log);
+  const machineAtStart = machine(database.serverVersion);
+  log(`database ${new URL(database.url).pathname.slice(1)}, PostgreSQL ${database.serverVersion}`);
+  const adminToken = `cd_bench_${randomBytes(24).toString('hex')}`;
+  const service = await startServer(
+    'service',
+    root('dist/main.js'),
+    {
+      DATABASE_URL: database.url,
+      DATABASE_POOL_SIZE: POOL_SIZE,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_PER_MINUTE: '0',
+      NODE_ENV: 'production',
+      BOOTSTRAP_ADMIN_TOKEN: adminToken,
+    },
+    process.env.BENCH_CPU_PROF
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+      : [],
+  );
+  const baseline = await startServer('baseline', root('dist/bench/bench/baseline-server.js'), {
+    DATABASE_URL: servingUrl(database.url),
+    DATABASE_POOL_SIZE: POOL_SIZE,
+    NODE_ENV: 'production',
+  });
+  const results: Results = {};
+  try {
+    const people = await createPeople(service.url, adminToken);
+    const ctx: BenchContext = {
+      sizes,
+      ownerUrl: database.url,
+      service,
+      baseline,
+      people,
+      log,
+      claims: 0,
+    };
+    const seed = async (count: number, options: { bulk?: boolean } = {}) => {
+      const begun = Date.now();
+      await seedClaims(database.url, people, { count, inReviewEvery: 10 }, options);
+      ctx.claims += count;
+      log(
+        `seeded ${count} claims in ${((Date.now() - begun) / 1000).toFixed(1)} s (${ctx.claims} in all)`,
+      );
+    };
+    const prepared = async (count: number) =>
+      idsFile(
+        await seedClaims(
+          database.url,
+          people,
+          { count, inReviewEvery: 0, withEvidence: true },
+          { returnIds: true },
+        ),
+      ).toString();
+
+    await seed(sizes.smallClaims);
+    const small = selected.has('scale') ? await scaleRun(ctx) : undefined;
+
+    const decideIds = selected.has('decide')
+      ? [await prepared(sizes.decideClaims), await prepared(sizes.decideClaims)]
+      : [];
+    const mixedIds = selected.has('mixed')
+      ? [await prepared(sizes.mixedDecideClaims), await prepared(sizes.mixedDecideClaims)]
+      : [];
+    ctx.claims += decideIds.length * sizes.decideClaims + mixedIds.length * sizes.mixedDecideClaims;
+    await seed(Math.max(0, sizes.queueClaims - ctx.claims));
+    if (selected.has('queue')) results.queue = await queueScenario(ctx);
+    if (selected.has('submit')) results.submit = await submitScenario(ctx);
+    if (selected.has('decide'))
+      results.decide = await decideScenario(ctx, decideIds[0], decideIds[1]);
+
+    if (selected.has('scale') || selected.has('export') || selected.has('mixed')) {
+      await seed(Math.max(0, sizes.largeClaims - ctx.claims), { bulk: true });
+    }
+    if (small) {
+      const large = await scaleRun(ctx);
+      results.scale = {
+        small,
+        large,
+        p50Ratio: large.pages.latencyMs.p50 / small.pages.latencyMs.p50,
+      };
+    }
+    if (selected.has('export')) results.export = await exportScenario(ctx);
+    if (selected.has('mixed')) results.mixed = await mixedScenario(ctx, mixedIds[0], mixedIds[1]);
+  } finally {
+    await baseline.stop();
+    await service.stop();
+    await database.drop();
+  }
+
+  const targets = targetsOf(results);
+  const report = {
+    date: new Date().toISOString(),
+    mode: quick ? 'quick' : 'full',
+    durationS: Math.round((Date.now() - started) / 1000),
+    machine: { ...machineAtStart, loadAverageAtEnd: machine(database.serverVersion).loadAverage },
+    settings: { ...sizes, poolSize: Number(POOL_SIZE), synchronousCommit: 'on' },
+    results,
+    targets,
+  };
+  mkdirSync(root('bench/results'), { recursive: true });
+  writeFileSync(root('bench/results/latest.json'), JSON.stringify(report, null, 2) + '\n');
+  console.log(render(results, targets));
+  console.log(
+    `\n${report.mode} run, ${report.durationS} s; machine: ${report.machine.cores} cores, ` +
+      `${report.machine.ramGb} GB, Node ${report.machine.node}, PostgreSQL ` +
+      `${report.machine.postgres}; load average ${machineAtStart.loadAverage.join(' ')} at start, ` +
+      `${report.machine.loadAverageAtEnd.join(' ')} at end. Written to bench/results/latest.json`,
+  );
+  // Speed is reported, never asserted; errors fail the run.
+  return errorsOf(results) === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error('bench failed:', error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,149 @@
+import { cpus, loadavg, totalmem } from 'node:os';
+import type { Comparison, ExportResult, Measured, MixedResult, ScaleRun } from './scenarios.js';
+
+export interface Results {
+  submit?: Comparison;
+  queue?: Comparison;
+  decide?: Comparison;
+  scale?: { small: ScaleRun; large: ScaleRun; p50Ratio: number };
+  export?: ExportResult;
+  mixed?: MixedResult;
+}
+
+export interface Target {
+  name: string;
+  figure: number;
+  // The figure must be at least (>=) or at most (<=) the threshold.
+  rule: '>=' | '<=';
+  threshold: number;
+  met: boolean;
+}
+
+export function machine(postgres: string) {
+  return {
+    cores: cpus().length,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    ramGb: Math.round(totalmem() / 1024 ** 3),
+    node: process.version,
+    postgres,
+    loadAverage: loadavg().map((value) => Number(value.toFixed(2))),
+  };
+}
+
+export function targetsOf(results: Results): Target[] {
+  const targets: Target[] = [];
+  const add = (name: string, figure: number | undefined, rule: '>=' | '<=', threshold: number) => {
+    if (figure === undefined || Number.isNaN(figure)) return;
+    const met = rule === '>=' ? figure >= threshold : figure <= threshold;
+    targets.push({ name, figure: round(figure, 3), rule, threshold, met });
+  };
+  add('submit req/s vs baseline', results.submit?.ratio, '>=', 0.7);
+  add('queue req/s vs baseline', results.queue?.ratio, '>=', 0.7);
+  add('decide transitions/s vs baseline', results.decide?.ratio, '>=', 0.7);
+  add('CSV export events/s vs psql COPY', results.export?.csvVsCopy, '>=', 0.8);
+  if (results.export) {
+    const peak = Math.max(results.export.ndjson.peakRssMb, results.export.csv.peakRssMb);
+    add('service RSS during export (MB)', peak, '<=', 256);
+  }
+  add('deep-page p50 at large vs small', results.scale?.p50Ratio, '<=', 2);
+  add('mixed submit p99 with export vs without', results.mixed?.submitP99Ratio, '<=', 2);
+  add('mixed decide p99 with export vs without', results.mixed?.decideP99Ratio, '<=', 2);
+  add('errors', errorsOf(results), '<=', 0);
+  return targets;
+}
+
+export function errorsOf(results: Results): number {
+  return loads(results).reduce((sum, [, run]) => sum + run.errors, results.export?.errors ?? 0);
+}
+
+function loads(results: Results): [string, Measured][] {
+  const rows: [string, Measured][] = [];
+  for (const name of ['submit', 'queue', 'decide'] as const) {
+    const comparison = results[name];
+    if (!comparison) continue;
+    rows.push(
+      [`${name} (baseline)`, comparison.baseline],
+      [`${name} (service)`, comparison.service],
+    );
+  }
+  if (results.scale) {
+    rows.push([`deep pages @${results.scale.small.claims} claims`, results.scale.small.pages]);
+    rows.push([`deep pages @${results.scale.large.claims} claims`, results.scale.large.pages]);
+  }
+  if (results.mixed) {
+    rows.push(['mixed submit, quiet', results.mixed.quiet.submit]);
+    rows.push(['mixed decide, quiet', results.mixed.quiet.decide]);
+    rows.push(['mixed submit, export running', results.mixed.withExport.submit]);
+    rows.push(['mixed decide, export running', results.mixed.withExport.decide]);
+  }
+  return rows;
+}
+
+const round = (value: number, digits = 1) => Number(value.toFixed(digits));
+
+function table(header: string[], rows: (string | number)[][]): string {
+  const cells = [header, ...rows.map((row) => row.map(String))];
+  const widths = header.map((_, column) => Math.max(...cells.map((row) => row[column].length)));
+  const line = (row: string[]) =>
+    '| ' + row.map((cell, column) => cell.padEnd(widths[column])).join(' | ') + ' |';
+  return [
+    line(cells[0]),
+    line(widths.map((width) => '-'.repeat(width))),
+    ...cells.slice(1).map(line),
+  ].join('\n');
+}
+
+export function render(results: Results, targets: Target[]): string {
+  const out: string[] = [];
+  out.push(
+    table(
+      ['run', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'server CPU s', 'load-gen CPU s'],
+      loads(results).map(([name, run]) => [
+        name,
+        round(run.requestsPerSecond),
+        run.latencyMs.p50,
+        run.latencyMs.p99,
+        run.errors,
+        round(run.serverCpuMs / 1000),
+        round(run.loadCpuMs / 1000),
+      ]),
+    ),
+  );
+  if (results.export) {
+    const { ndjson, csv, copy } = results.export;
+    out.push(
+      '',
+      table(
+        ['export', 'events', 'MB', 'seconds', 'MB/s', 'events/s', 'peak RSS MB'],
+        (
+          [
+            ['service NDJSON', ndjson],
+            ['service CSV', csv],
+            ['psql COPY CSV', copy],
+          ] as const
+        ).map(([name, figures]) => [
+          name,
+          figures.events,
+          round(figures.bytes / 1048576),
+          round(figures.seconds, 2),
+          round(figures.mbPerSecond),
+          round(figures.eventsPerSecond),
+          figures.peakRssMb ? round(figures.peakRssMb) : '-',
+        ]),
+      ),
+    );
+  }
+  out.push(
+    '',
+    table(
+      ['target', 'figure', 'rule', 'met'],
+      targets.map((target) => [
+        target.name,
+        target.figure,
+        `${target.rule} ${target.threshold}`,
+        target.met ? 'yes' : 'NO',
+      ]),
+    ),
+  );
+  return out.join('\n');
+}

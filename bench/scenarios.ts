@@ -1,0 +1,252 @@
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { selectAuditEvents } from '../src/audit/audit-query.js';
+import type { BenchContext } from './lib/context.js';
+import { download, psqlCopy, Transfer } from './lib/export-download.js';
+import { LoadResult, LoadSpec, runLoad } from './lib/load.js';
+import { sampleProcess, ServerProcess, watchRss } from './lib/processes.js';
+
+export interface Measured extends LoadResult {
+  // CPU time the server process spent during the run.
+  serverCpuMs: number;
+}
+
+async function measure(
+  ctx: BenchContext,
+  server: ServerProcess,
+  spec: Omit<LoadSpec, 'url' | 'durationS' | 'connections'> & Partial<LoadSpec>,
+  warmup = true,
+): Promise<Measured> {
+  const full: LoadSpec = {
+    url: server.url,
+    durationS: ctx.sizes.loadSeconds,
+    connections: ctx.sizes.connections,
+    ...spec,
+  };
+  if (warmup && spec.kind !== 'decide' && ctx.sizes.warmupSeconds > 0) {
+    await runLoad({ ...full, durationS: ctx.sizes.warmupSeconds });
+  }
+  const cpuBefore = sampleProcess(server.pid).cpuMs;
+  const result = await runLoad(full);
+  const serverCpuMs = sampleProcess(server.pid).cpuMs - cpuBefore;
+  ctx.log(
+    `${spec.kind} on ${server.name}: ${result.requestsPerSecond.toFixed(0)} req/s, ` +
+      `p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, ${result.errors} errors` +
+      (result.exhausted ? ' (prepared claims ran out)' : ''),
+  );
+  return { ...result, serverCpuMs };
+}
+
+export function idsFile(ids: string[]): string {
+  const file = join(tmpdir(), `claimdesk-ids-${randomBytes(4).toString('hex')}.txt`);
+  writeFileSync(file, ids.join('\n'));
+  return file;
+}
+
+export interface Comparison {
+  service: Measured;
+  baseline: Measured;
+  ratio: number;
+}
+
+const compare = (service: Measured, baseline: Measured): Comparison => ({
+  service,
+  baseline,
+  ratio: service.requestsPerSecond / baseline.requestsPerSecond,
+});
+
+export async function submitScenario(ctx: BenchContext): Promise<Comparison> {
+  const token = ctx.people.reporter.token;
+  const baseline = await measure(ctx, ctx.baseline, { kind: 'submit', token });
+  const service = await measure(ctx, ctx.service, { kind: 'submit', token });
+  return compare(service, baseline);
+}
+
+export async function queueScenario(ctx: BenchContext): Promise<Comparison> {
+  const token = ctx.people.editor.token;
+  const baseline = await measure(ctx, ctx.baseline, { kind: 'queue', token });
+  const service = await measure(ctx, ctx.service, { kind: 'queue', token });
+  return compare(service, baseline);
+}
+
+export async function decideScenario(
+  ctx: BenchContext,
+  serviceIds: string,
+  baselineIds: string,
+): Promise<Comparison> {
+  const token = ctx.people.editor.token;
+  const base = { kind: 'decide' as const, token, startVersion: 2 };
+  const baseline = await measure(ctx, ctx.baseline, { ...base, idsFile: baselineIds });
+  const service = await measure(ctx, ctx.service, { ...base, idsFile: serviceIds });
+  return compare(service, baseline);
+}
+
+export interface ScaleRun {
+  claims: number;
+  deepCursors: number;
+  pages: Measured;
+}
+
+// Deep pages of GET /claims?status=in_review: the cursors come from walking the whole list
+// by nextCursor; the load then fetches pages from the deeper half of it.
+export async function scaleRun(ctx: BenchContext): Promise<ScaleRun> {
+  const token = ctx.people.editor.token;
+  const cursors: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const query: string = cursor ? `&cursor=${cursor}` : '';
+    const response = await fetch(
+      `${ctx.service.url}/api/v1/claims?status=in_review&limit=50${query}`,
+      { headers: { authorization: `Bearer ${token}` } },
+    );
+    if (!response.ok) throw new Error(`GET /claims answered ${response.status}`);
+    cursor = ((await response.json()) as { nextCursor: string | null }).nextCursor;
+    if (cursor) cursors.push(cursor);
+  } while (cursor);
+  const deep = cursors.slice(Math.floor(cursors.length / 2));
+  if (deep.length === 0) throw new Error('too few claims in review for deep pages');
+  const pages = await measure(ctx, ctx.service, {
+    kind: 'pages',
+    token,
+    cursors: deep,
+    connections: 8,
+    durationS: ctx.sizes.pagesSeconds,
+  });
+  return { claims: ctx.claims, deepCursors: deep.length, pages };
+}
+
+export interface ExportFigures {
+  events: number;
+  bytes: number;
+  seconds: number;
+  mbPerSecond: number;
+  eventsPerSecond: number;
+  // Highest VmRSS of the service seen while the export ran (sampled every 50 ms).
+  peakRssMb: number;
+}
+
+const figures = (transfer: Transfer, events: number, peakRssMb = 0): ExportFigures => ({
+  events,
+  bytes: transfer.bytes,
+  seconds: transfer.seconds,
+  mbPerSecond: transfer.bytes / 1024 / 1024 / transfer.seconds,
+  eventsPerSecond: events / transfer.seconds,
+  peakRssMb,
+});
+
+export interface ExportResult {
+  ndjson: ExportFigures;
+  csv: ExportFigures;
+  copy: ExportFigures;
+  csvVsCopy: number;
+  // VmHWM of the service process at the end: its peak over the whole run so far.
+  servicePeakRssMb: number;
+  errors: number;
+}
+
+async function exportOnce(ctx: BenchContext, format: 'ndjson' | 'csv') {
+  const rss = watchRss(ctx.service.pid);
+  const transfer = await download(
+    `${ctx.service.url}/api/v1/audit/export?format=${format}`,
+    ctx.people.auditor.token,
+  );
+  const peak = rss.stop();
+  const events = format === 'csv' ? transfer.lines - 1 : transfer.lines;
+  ctx.log(
+    `export ${format}: ${events} events, ${(transfer.bytes / 1048576).toFixed(0)} MB in ` +
+      `${transfer.seconds.toFixed(1)} s, status ${transfer.status}, peak RSS ${peak.toFixed(0)} MB`,
+  );
+  return { transfer, figures: figures(transfer, events, peak) };
+}
+
+export async function exportScenario(ctx: BenchContext): Promise<ExportResult> {
+  const ndjson = await exportOnce(ctx, 'ndjson');
+  const csv = await exportOnce(ctx, 'csv');
+  const copyTransfer = await psqlCopy(ctx.ownerUrl, selectAuditEvents({}).text);
+  const copy = figures(copyTransfer, copyTransfer.lines - 1);
+  ctx.log(
+    `psql COPY: ${copy.events} rows, ${(copy.bytes / 1048576).toFixed(0)} MB in ` +
+      `${copy.seconds.toFixed(1)} s`,
+  );
+  const errors = [ndjson.transfer, csv.transfer, copyTransfer].filter(
+    (transfer) => transfer.status !== 200,
+  ).length;
+  return {
+    ndjson: ndjson.figures,
+    csv: csv.figures,
+    copy,
+    csvVsCopy: csv.figures.eventsPerSecond / copy.eventsPerSecond,
+    servicePeakRssMb: sampleProcess(ctx.service.pid).peakRssMb,
+    errors,
+  };
+}
+
+export interface MixedRun {
+  submit: Measured;
+  decide: Measured;
+  exportsRun: number;
+}
+
+export interface MixedResult {
+  quiet: MixedRun;
+  withExport: MixedRun;
+  submitP99Ratio: number;
+  decideP99Ratio: number;
+}
+
+// Submit and decide load on the service, half the connections each, first alone and then
+// while full NDJSON exports run back to back for the whole of the load.
+export async function mixedScenario(
+  ctx: BenchContext,
+  quietIds: string,
+  exportIds: string,
+): Promise<MixedResult> {
+  const run = async (ids: string, withExport: boolean): Promise<MixedRun> => {
+    let loading = true;
+    let exportsRun = 0;
+    const exporting = (async () => {
+      while (withExport && loading) {
+        const transfer = await download(
+          `${ctx.service.url}/api/v1/audit/export?format=ndjson`,
+          ctx.people.auditor.token,
+        );
+        if (transfer.status !== 200) throw new Error(`export answered ${transfer.status}`);
+        exportsRun++;
+      }
+    })();
+    const connections = ctx.sizes.connections / 2;
+    const [submit, decide] = await Promise.all([
+      measure(
+        ctx,
+        ctx.service,
+        { kind: 'submit', token: ctx.people.reporter.token, connections },
+        false,
+      ),
+      measure(
+        ctx,
+        ctx.service,
+        {
+          kind: 'decide',
+          token: ctx.people.editor.token,
+          idsFile: ids,
+          startVersion: 2,
+          connections,
+        },
+        false,
+      ),
+    ]);
+    loading = false;
+    await exporting;
+    return { submit, decide, exportsRun };
+  };
+  const quiet = await run(quietIds, false);
+  const withExport = await run(exportIds, true);
+  return {
+    quiet,
+    withExport,
+    submitP99Ratio: withExport.submit.latencyMs.p99 / quiet.submit.latencyMs.p99,
+    decideP99Ratio: withExport.decide.latencyMs.p99 / quiet.decide.latencyMs.p99,
+  };
+}
