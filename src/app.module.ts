@@ -16,6 +16,7 @@ import { ClaimsModule } from './claims/claims.module.js';
 import { ClaimReviewModule } from './claimreview/claim-review.module.js';
 import { CommentsModule } from './comments/comments.module.js';
 import { SourcesModule } from './sources/sources.module.js';
+import { ArticlesModule } from './articles/articles.module.js';
 
 @Module({})
 export class AppModule {
@@ -39,6 +40,7 @@ export class AppModule {
         ClaimReviewModule,
         SourcesModule,
         CommentsModule,
+        ArticlesModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -1,0 +1,20 @@
+import { EntityManager } from 'typeorm';
+
+// Candidate spans are UTF-16 offsets (JavaScript string indices: text.slice(start, end)),
+// so the bound for span.end is the article's length in UTF-16 units. PostgreSQL's
+// char_length counts code points, which is shorter by one for every character outside the
+// Basic Multilingual Plane (emoji, some CJK): those take two units.
+// Returns undefined when there is no such article.
+export async function articleLengthForSpans(
+  manager: EntityManager,
+  articleId: string,
+): Promise<number | undefined> {
+  const [row] = (await manager.query(
+    `SELECT char_length(text)
+              + char_length(regexp_replace(text, '[^\\U00010000-\\U0010FFFF]', '', 'g'))
+              AS length
+       FROM articles WHERE id = $1`,
+    [articleId],
+  )) as { length: number }[];
+  return row?.length;
+}

@@ -1,0 +1,54 @@
+import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentUser, Roles } from '../auth/decorators.js';
+import type { AuthUser } from '../auth/role.js';
+import { IdempotencyKey } from '../common/idempotency/idempotency-key.decorator.js';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
+import { ParseIdPipe } from '../common/validation/parse-id.pipe.js';
+import { ArticlesService } from './articles.service.js';
+import { CreateArticleDto } from './dto/article.dto.js';
+import { ArticleWithCandidatesView } from './dto/article.view.js';
+
+@ApiTags('articles')
+@ApiBearerAuth()
+@Controller('articles')
+export class ArticlesController {
+  constructor(private readonly articles: ArticlesService) {}
+
+  @Post()
+  @Roles('reporter', 'editor')
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: '≤ 255 characters' })
+  @ApiCreatedResponse({
+    type: ArticleWithCandidatesView,
+    description: 'the stored article and its candidate claims, with Location',
+  })
+  @ApiProblems(400, 403, 409, 413, 422)
+  async ingest(
+    @CurrentUser() user: AuthUser,
+    @IdempotencyKey() key: string | undefined,
+    @Body() body: CreateArticleDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ArticleWithCandidatesView> {
+    const result = await this.articles.ingest(user, key, body);
+    void reply.status(result.status).headers(result.headers);
+    if (result.replayed) void reply.header('idempotent-replayed', 'true');
+    return result.body;
+  }
+
+  @Get(':id')
+  @ApiOkResponse({
+    type: ArticleWithCandidatesView,
+    description: 'the stored candidates; duplicates recomputed against today’s claims',
+  })
+  @ApiProblems(404)
+  get(@Param('id', ParseIdPipe) id: string): Promise<ArticleWithCandidatesView> {
+    return this.articles.get(id);
+  }
+}

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/role.js';
+import { Idempotency, IdempotentResult } from '../common/idempotency/idempotency.service.js';
+import { DomainError } from '../common/problem/domain-error.js';
+import {
+  ARTICLE_COLUMNS,
+  ArticleRow,
+  ArticleWithCandidatesRow,
+  toArticleView,
+} from './article-rows.js';
+import { CreateArticleDto } from './dto/article.dto.js';
+import { ArticleView, ArticleWithCandidatesView } from './dto/article.view.js';
+import { findDuplicates } from './duplicates.js';
+import type { Candidate } from './extraction/candidate.js';
+import { extractCandidates } from './extraction/extract-candidates.js';
+
+@Injectable()
+export class ArticlesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly idempotency: Idempotency,
+  ) {}
+
+  // Stores the article with its extracted candidates; `duplicates` are computed now and
+  // again on every read, never stored, since claims keep arriving.
+  async ingest(
+    user: AuthUser,
+    key: string | undefined,
+    input: CreateArticleDto,
+  ): Promise<IdempotentResult<ArticleWithCandidatesView>> {
+    // Extraction is pure CPU work: done before the transaction so it holds no connection.
+    const candidates = extractCandidates(input.text);
+    return this.idempotency.run(
+      { userId: user.id, key, scope: 'POST /articles', body: input },
+      async (manager) => {
+        const [row] = (await manager.query(
+          `INSERT INTO articles AS a
+             (title, url, outlet, published_at, text, candidates, submitted_by)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)
+           RETURNING ${ARTICLE_COLUMNS}`,
+          [
+            input.title ?? null,
+            input.url ?? null,
+            input.outlet ?? null,
+            input.publishedAt ?? null,
+            input.text,
+            JSON.stringify(candidates),
+            user.id,
+          ],
+        )) as ArticleRow[];
+        const body = await withDuplicates(manager, toArticleView(row), candidates);
+        return { status: 201, body, headers: { location: `/api/v1/articles/${row.id}` } };
+      },
+    );
+  }
+
+  async get(id: string): Promise<ArticleWithCandidatesView> {
+    return this.dataSource.transaction(async (manager) => {
+      const [row] = (await manager.query(
+        `SELECT ${ARTICLE_COLUMNS}, a.candidates FROM articles a WHERE a.id = $1`,
+        [id],
+      )) as ArticleWithCandidatesRow[];
+      if (!row) throw new DomainError('not-found', `No article ${id}.`);
+      return withDuplicates(manager, toArticleView(row), row.candidates);
+    });
+  }
+}
+
+async function withDuplicates(
+  manager: EntityManager,
+  article: ArticleView,
+  candidates: Candidate[],
+): Promise<ArticleWithCandidatesView> {
+  const duplicates = await findDuplicates(
+    manager,
+    candidates.map((c) => c.sentence),
+  );
+  return {
+    article,
+    candidates: candidates.map((candidate, i) => ({ ...candidate, duplicates: duplicates[i]! })),
+  };
+}

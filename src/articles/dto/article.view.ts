@@ -1,0 +1,61 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { SpanView } from '../../claims/dto/claim.view.js';
+import type { FigureQualifier } from '../extraction/candidate.js';
+
+const QUALIFIERS: FigureQualifier[] = [
+  'more_than',
+  'less_than',
+  'at_least',
+  'at_most',
+  'approximately',
+  'exactly',
+  'up_to',
+];
+
+export class ArticleView {
+  @ApiProperty() id!: string;
+  @ApiProperty({ nullable: true, type: String }) title!: string | null;
+  @ApiProperty({ nullable: true, type: String }) url!: string | null;
+  @ApiProperty({ nullable: true, type: String }) outlet!: string | null;
+  @ApiProperty({ nullable: true, type: String }) publishedAt!: string | null;
+  @ApiProperty({ description: 'as stored; candidate spans index into it' }) text!: string;
+  @ApiProperty() submittedBy!: string;
+  @ApiProperty() createdAt!: string;
+}
+
+export class FigureView {
+  @ApiProperty({ example: 'more than 2,000' }) text!: string;
+  @ApiProperty({ example: 2000 }) value!: number;
+  @ApiProperty({ enum: QUALIFIERS, nullable: true, example: 'more_than' })
+  qualifier!: FigureQualifier | null;
+}
+
+export class DuplicateView {
+  @ApiProperty() claimId!: string;
+  @ApiProperty({ minimum: 0.5, maximum: 1, example: 0.82, description: 'pg_trgm similarity' })
+  similarity!: number;
+}
+
+export class CandidateView {
+  @ApiProperty() sentence!: string;
+  @ApiProperty({
+    type: SpanView,
+    description: 'UTF-16 offsets into article.text: text.slice(start, end) === sentence',
+  })
+  span!: SpanView;
+  @ApiProperty({ nullable: true, type: String, example: 'Ukraine’s State Emergency Service' })
+  claimant!: string | null;
+  @ApiProperty({ type: [FigureView] }) figures!: FigureView[];
+  @ApiProperty({ type: [String], example: ['impossible to verify'] }) hedges!: string[];
+  @ApiProperty({ minimum: 0, maximum: 1 }) checkworthiness!: number;
+  @ApiProperty({
+    type: [DuplicateView],
+    description: 'existing claims with trigram similarity ≥ 0.5, most similar first (≤ 10)',
+  })
+  duplicates!: DuplicateView[];
+}
+
+export class ArticleWithCandidatesView {
+  @ApiProperty({ type: ArticleView }) article!: ArticleView;
+  @ApiProperty({ type: [CandidateView] }) candidates!: CandidateView[];
+}

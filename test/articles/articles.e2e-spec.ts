@@ -1,0 +1,359 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { AppProcess, startApp } from '../support/app-process.js';
+import { withDatabase } from '../support/database.js';
+import { client } from '../support/http.js';
+import { createNewsroom, TestUser } from '../support/people.js';
+
+const PROBLEM = 'https://claimdesk.dev/problems/';
+const FIXTURE = readFileSync(
+  resolve('test/articles/fixtures/article-kherson-mariupol.txt'),
+  'utf8',
+);
+const SES_SENTENCE =
+  'So far, Ukraine’s State Emergency Service has said more than 2,000 civilians have died, ' +
+  'though it was impossible to verify that claim.';
+
+interface Candidate {
+  sentence: string;
+  span: { start: number; end: number };
+  claimant: string | null;
+  figures: { text: string; value: number; qualifier: string | null }[];
+  hedges: string[];
+  checkworthiness: number;
+  duplicates: { claimId: string; similarity: number }[];
+}
+
+// Each ingest gets its own headline, so specs sharing the database can tell articles apart.
+const article = (overrides: Record<string, unknown> = {}) => ({
+  text: FIXTURE,
+  title: `Russians seize Kherson, besiege Mariupol ${randomBytes(4).toString('hex')}`,
+  url: 'https://www.newsnationnow.com/world/war-in-ukraine/',
+  outlet: 'Associated Press',
+  publishedAt: '2022-03-02T18:00:00Z',
+  ...overrides,
+});
+
+describe('articles API (SPEC §7)', () => {
+  let app: AppProcess;
+  let reporter: TestUser;
+  let editor: TestUser;
+  let auditor: TestUser;
+  let admin: TestUser;
+
+  beforeAll(async () => {
+    app = await startApp();
+    ({ reporter, editor, auditor, admin } = await createNewsroom(app.url));
+  });
+  afterAll(() => app.stop());
+
+  const as = (who: TestUser) => client(app.url, who.token);
+  const ingest = (who: TestUser, body: unknown, headers?: Record<string, string>) =>
+    as(who).post('/api/v1/articles', { body, headers });
+  const sesCandidate = (candidates: Candidate[]) =>
+    candidates.find((c) => c.sentence === SES_SENTENCE)!;
+
+  describe('POST /articles', () => {
+    it('stores the article and answers 201 with Location, the article and its candidates', async () => {
+      const body = article();
+      const response = await ingest(reporter, body);
+      expect(response.status).toBe(201);
+      const { article: stored, candidates } = response.body;
+      expect(response.headers.get('location')).toBe(`/api/v1/articles/${stored.id}`);
+      expect(stored).toEqual({
+        id: expect.any(String),
+        title: body.title,
+        url: body.url,
+        outlet: body.outlet,
+        publishedAt: '2022-03-02T18:00:00.000Z',
+        text: FIXTURE,
+        submittedBy: reporter.id,
+        createdAt: expect.any(String),
+      });
+      expect(candidates.length).toBeGreaterThan(10);
+      for (const c of candidates as Candidate[]) {
+        expect(Object.keys(c).sort()).toEqual([
+          'checkworthiness',
+          'claimant',
+          'duplicates',
+          'figures',
+          'hedges',
+          'sentence',
+          'span',
+        ]);
+        expect(c.checkworthiness).toBeGreaterThan(0);
+        expect(c.checkworthiness).toBeLessThanOrEqual(1);
+      }
+    });
+
+    it('extracts the State Emergency Service toll with its claimant, figure and hedge', async () => {
+      const response = await ingest(reporter, article());
+      expect(sesCandidate(response.body.candidates)).toMatchObject({
+        claimant: 'Ukraine’s State Emergency Service',
+        figures: [{ text: 'more than 2,000', value: 2000, qualifier: 'more_than' }],
+        hedges: ['impossible to verify'],
+      });
+    });
+
+    it('gives spans that slice the stored text to exactly each sentence', async () => {
+      const response = await ingest(editor, article());
+      const { rows } = await withDatabase((db) =>
+        db.query('SELECT text, candidates FROM articles WHERE id = $1', [response.body.article.id]),
+      );
+      const stored = rows[0] as { text: string; candidates: Omit<Candidate, 'duplicates'>[] };
+      expect(stored.text).toBe(FIXTURE);
+      const candidates = response.body.candidates as Candidate[];
+      for (const c of candidates) {
+        expect(stored.text.slice(c.span.start, c.span.end)).toBe(c.sentence);
+      }
+      // The candidates are stored with the article; duplicates are not (they are recomputed).
+      expect(stored.candidates).toEqual(candidates.map(({ duplicates: _, ...rest }) => rest));
+    });
+
+    it('keeps the text verbatim and spans exact with characters outside the BMP and CRLF', async () => {
+      const text =
+        '  🇺🇦 Kyiv 📰 — officials said 1,200 people were evacuated on Monday.\r\n' +
+        'The mayor’s office told reporters that “at least 37 shelters” 😀 had opened.\r\n';
+      const response = await ingest(reporter, article({ text }));
+      expect(response.status).toBe(201);
+      expect(response.body.article.text).toBe(text);
+      const candidates = response.body.candidates as Candidate[];
+      expect(candidates.length).toBe(2);
+      for (const c of candidates) expect(text.slice(c.span.start, c.span.end)).toBe(c.sentence);
+    });
+
+    it('accepts an editor as well as a reporter', async () => {
+      expect((await ingest(editor, article())).status).toBe(201);
+    });
+  });
+
+  describe('duplicates', () => {
+    it('flags an existing near-identical claim and not an unrelated one', async () => {
+      const nearIdentical = await as(reporter).post('/api/v1/claims', {
+        body: {
+          text: 'Ukraine’s State Emergency Service has said more than 2,000 civilians have died.',
+        },
+      });
+      const unrelated = await as(reporter).post('/api/v1/claims', {
+        body: { text: `The city council approved a new bus depot ${randomUUID()}.` },
+      });
+      expect([nearIdentical.status, unrelated.status]).toEqual([201, 201]);
+
+      const response = await ingest(reporter, article());
+      const candidates = response.body.candidates as Candidate[];
+      const flagged = sesCandidate(candidates).duplicates;
+      const match = flagged.find((d) => d.claimId === nearIdentical.body.id);
+      expect(match?.similarity).toBeGreaterThanOrEqual(0.5);
+      expect(match?.similarity).toBeLessThanOrEqual(1);
+      for (const c of candidates) {
+        const ids = c.duplicates.map((d) => d.claimId);
+        expect(ids).not.toContain(unrelated.body.id);
+        if (c !== sesCandidate(candidates)) expect(ids).not.toContain(nearIdentical.body.id);
+        for (const d of c.duplicates) expect(d.similarity).toBeGreaterThanOrEqual(0.5);
+      }
+    });
+
+    it('recomputes duplicates on read, so a claim made after ingest shows up', async () => {
+      const ingested = await ingest(reporter, article());
+      const id = ingested.body.article.id as string;
+      const before = sesCandidate(ingested.body.candidates).duplicates.map((d) => d.claimId);
+      const claim = await as(editor).post('/api/v1/claims', {
+        body: { text: `${SES_SENTENCE} ${randomBytes(2).toString('hex')}` },
+      });
+      expect(before).not.toContain(claim.body.id);
+
+      const read = await as(auditor).get(`/api/v1/articles/${id}`);
+      const after = sesCandidate(read.body.candidates).duplicates.map((d) => d.claimId);
+      expect(after).toContain(claim.body.id);
+    });
+  });
+
+  describe('turning a candidate into a claim', () => {
+    it('records the article and span on the claim, and GET /claims/:id shows them', async () => {
+      const ingested = await ingest(reporter, article());
+      const { article: stored, candidates } = ingested.body;
+      const candidate = sesCandidate(candidates);
+
+      const submitted = await as(reporter).post('/api/v1/claims', {
+        body: {
+          text: candidate.sentence,
+          claimant: candidate.claimant,
+          articleId: stored.id,
+          span: candidate.span,
+        },
+      });
+      expect(submitted.status).toBe(201);
+
+      const read = await as(auditor).get(`/api/v1/claims/${submitted.body.id}`);
+      expect(read.status).toBe(200);
+      expect(read.body).toMatchObject({
+        text: SES_SENTENCE,
+        claimant: 'Ukraine’s State Emergency Service',
+        articleId: stored.id,
+        span: candidate.span,
+      });
+      expect(stored.text.slice(read.body.span.start, read.body.span.end)).toBe(read.body.text);
+
+      // The article now lists that claim as a duplicate of the candidate it came from.
+      const reread = await as(reporter).get(`/api/v1/articles/${stored.id}`);
+      const again = sesCandidate(reread.body.candidates).duplicates;
+      expect(again).toContainEqual({ claimId: submitted.body.id, similarity: 1 });
+    });
+
+    it('refuses a span past the end of the article and an unknown article', async () => {
+      const ingested = await ingest(reporter, article({ text: SES_SENTENCE }));
+      const id = ingested.body.article.id as string;
+      const pastEnd = await as(reporter).post('/api/v1/claims', {
+        body: {
+          text: SES_SENTENCE,
+          articleId: id,
+          span: { start: 0, end: SES_SENTENCE.length + 1 },
+        },
+      });
+      expect(pastEnd.status).toBe(422);
+      expect(pastEnd.body.errors).toEqual([expect.objectContaining({ field: 'span' })]);
+
+      const unknown = await as(reporter).post('/api/v1/claims', {
+        body: { text: SES_SENTENCE, articleId: randomUUID(), span: { start: 0, end: 10 } },
+      });
+      expect(unknown.status).toBe(422);
+      expect(unknown.body.errors).toEqual([expect.objectContaining({ field: 'articleId' })]);
+    });
+  });
+
+  describe('idempotency', () => {
+    it('replays the original 201 for a retry with the same key and body, storing one article', async () => {
+      const key = `ingest-${randomUUID()}`;
+      const body = article();
+      const first = await ingest(reporter, body, { 'idempotency-key': key });
+      const retry = await ingest(reporter, body, { 'idempotency-key': key });
+      expect(first.status).toBe(201);
+      expect(first.headers.get('idempotent-replayed')).toBeNull();
+      expect(retry.status).toBe(201);
+      expect(retry.headers.get('idempotent-replayed')).toBe('true');
+      expect(retry.headers.get('location')).toBe(first.headers.get('location'));
+      expect(retry.body).toEqual(first.body);
+
+      const { rows } = await withDatabase((db) =>
+        db.query('SELECT count(*)::int AS n FROM articles WHERE title = $1', [body.title]),
+      );
+      expect(rows[0].n).toBe(1);
+    });
+
+    it('answers 422 when the key is reused with a different body', async () => {
+      const key = `ingest-${randomUUID()}`;
+      expect((await ingest(reporter, article(), { 'idempotency-key': key })).status).toBe(201);
+      const reused = await ingest(reporter, article(), { 'idempotency-key': key });
+      expect(reused.status).toBe(422);
+      expect(reused.body.type).toBe(`${PROBLEM}idempotency-key-reused`);
+    });
+  });
+
+  describe('validation and size', () => {
+    const expectFieldProblem = (
+      response: { status: number; body: { type: string; errors: unknown[] } },
+      field: string,
+    ) => {
+      expect(response.status).toBe(400);
+      expect(response.body.type).toBe(`${PROBLEM}validation`);
+      expect(response.body.errors).toContainEqual(expect.objectContaining({ field }));
+    };
+
+    it('accepts exactly 200,000 characters', async () => {
+      const text = `${'Officials said 12 people were hurt. '.repeat(5556)}`.slice(0, 200_000);
+      const response = await ingest(reporter, article({ text }));
+      expect(response.status).toBe(201);
+      expect(response.body.article.text).toHaveLength(200_000);
+    });
+
+    it('counts characters, not UTF-16 units: 200,000 emoji (800 kB of UTF-8) are accepted', async () => {
+      const text = '😀'.repeat(200_000);
+      const response = await ingest(reporter, article({ text }));
+      expect(response.status).toBe(201);
+      expect(response.body.article.text).toBe(text);
+    });
+
+    it('answers 400 naming text for 200,001 characters, multi-byte or not', async () => {
+      expectFieldProblem(await ingest(reporter, article({ text: 'a'.repeat(200_001) })), 'text');
+      expectFieldProblem(await ingest(reporter, article({ text: 'ж'.repeat(200_001) })), 'text');
+    });
+
+    it('answers 413 for a body over BODY_LIMIT', async () => {
+      const response = await ingest(reporter, article({ text: 'word '.repeat(220_000) }));
+      expect(response.status).toBe(413);
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+      expect(response.body.type).toBe(`${PROBLEM}payload-too-large`);
+    });
+
+    it('refuses NUL characters and lone surrogates in the text with a 400 naming it', async () => {
+      expectFieldProblem(await ingest(reporter, article({ text: 'Ten died.\u0000' })), 'text');
+      expectFieldProblem(await ingest(reporter, article({ text: 'Ten died.\uD83D' })), 'text');
+      expectFieldProblem(await ingest(reporter, article({ title: 'Toll\u0000' })), 'title');
+    });
+
+    it('refuses empty or blank text, bad optional fields and unknown fields', async () => {
+      expectFieldProblem(await ingest(reporter, article({ text: '' })), 'text');
+      expectFieldProblem(await ingest(reporter, article({ text: ' \n\t ' })), 'text');
+      expectFieldProblem(await ingest(reporter, { title: 'no text' }), 'text');
+      expectFieldProblem(await ingest(reporter, article({ text: 42 })), 'text');
+      expectFieldProblem(await ingest(reporter, article({ url: 'ftp://example.com/a' })), 'url');
+      expectFieldProblem(
+        await ingest(reporter, article({ publishedAt: '2022-02-30' })),
+        'publishedAt',
+      );
+      expectFieldProblem(
+        await ingest(reporter, article({ publishedAt: '2022-W09' })),
+        'publishedAt',
+      );
+      expectFieldProblem(await ingest(reporter, article({ outlet: 'x'.repeat(201) })), 'outlet');
+      expectFieldProblem(await ingest(reporter, article({ candidates: [] })), 'candidates');
+    });
+  });
+
+  describe('roles', () => {
+    it('forbids auditors and admins to ingest (403) and requires a token (401)', async () => {
+      expect((await ingest(auditor, article())).status).toBe(403);
+      expect((await ingest(admin, article())).status).toBe(403);
+      const anonymous = await client(app.url).post('/api/v1/articles', { body: article() });
+      expect(anonymous.status).toBe(401);
+      const anonymousRead = await client(app.url).get(`/api/v1/articles/${randomUUID()}`);
+      expect(anonymousRead.status).toBe(401);
+    });
+  });
+
+  describe('GET /articles/:id', () => {
+    it('returns the same article and candidates to any role', async () => {
+      const ingested = await ingest(reporter, article());
+      for (const who of [reporter, editor, auditor, admin]) {
+        const read = await as(who).get(`/api/v1/articles/${ingested.body.article.id}`);
+        expect(read.status).toBe(200);
+        expect(read.body).toEqual(ingested.body);
+      }
+    });
+
+    it('answers 404 for an unknown or malformed id', async () => {
+      const unknown = await as(reporter).get(`/api/v1/articles/${randomUUID()}`);
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.type).toBe(`${PROBLEM}not-found`);
+      expect((await as(reporter).get('/api/v1/articles/not-a-uuid')).status).toBe(404);
+    });
+  });
+
+  describe('OpenAPI', () => {
+    it('documents both endpoints, their bodies and their problems', async () => {
+      const { body: doc } = await client(app.url).get('/api/openapi.json');
+      const post = doc.paths['/api/v1/articles'].post;
+      expect(post.requestBody.content['application/json'].schema.$ref).toContain(
+        'CreateArticleDto',
+      );
+      expect(Object.keys(post.responses)).toEqual(
+        expect.arrayContaining(['201', '400', '401', '403', '409', '413', '422']),
+      );
+      const get = doc.paths['/api/v1/articles/{id}'].get;
+      expect(Object.keys(get.responses)).toEqual(expect.arrayContaining(['200', '401', '404']));
+      expect(doc.components.schemas.CandidateView.properties).toHaveProperty('duplicates');
+    });
+  });
+});
