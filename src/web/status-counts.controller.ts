@@ -33,8 +33,11 @@ export class StatusCountsQuery {
   @Length(1, 200)
   q?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'as GET /claims: case-insensitive' })
   @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.trim().toLowerCase() : value,
+  )
   @IsString()
   @Length(1, 50)
   tag?: string;

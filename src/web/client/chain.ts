@@ -18,14 +18,15 @@ export async function hashEvent(event: AuditEvent): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-// Recomputes every hash and every link, chain by chain (the claim id, or `system`).
-// Events must be in seq order, as the history and the exports list them.
+// Recomputes every hash and every link, chain by chain (the claim id, or `system`), in
+// seq order: seq increases along every chain (SPEC §6).
 export async function verifyChains(events: AuditEvent[]): Promise<ChainCheck> {
   if (!globalThis.crypto?.subtle) {
     return { state: 'unavailable', reason: 'Web Crypto needs a secure context (HTTPS).' };
   }
+  const ordered = [...events].sort((a, b) => compareSeq(a.seq, b.seq));
   const heads = new Map<string, string>();
-  for (const event of events) {
+  for (const event of ordered) {
     const chain = event.claimId ?? 'system';
     const expectedPrev = heads.get(chain) ?? GENESIS_HASH;
     if (event.prevHash !== expectedPrev) {
@@ -44,3 +45,9 @@ export const parseNdjson = (text: string): AuditEvent[] =>
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as AuditEvent);
+
+// seq is a bigint, sent as a string: compare as numbers, not text ("10" after "9").
+function compareSeq(a: string | number, b: string | number): number {
+  const [x, y] = [BigInt(a), BigInt(b)];
+  return x < y ? -1 : x > y ? 1 : 0;
+}

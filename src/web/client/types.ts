@@ -72,10 +72,9 @@ export interface Page<T> {
 
 export interface Comment {
   id: string;
-  text: string;
-  author?: { id: string; name: string } | null;
-  authorId?: string;
-  authorName?: string;
+  body: string;
+  authorId: string;
+  authorName: string;
   createdAt: string;
 }
 
@@ -105,7 +104,7 @@ export interface Candidate {
   span: { start: number; end: number };
   claimant: string | null;
   figures: Figure[];
-  hedges: (string | { text: string })[];
+  hedges: string[];
   checkworthiness: number;
   duplicates: { claimId: string; similarity: number; text?: string }[];
 }

@@ -1,4 +1,5 @@
-import type { ComponentChildren } from 'preact';
+import { cloneElement, type ComponentChildren, type VNode } from 'preact';
+import { useId } from 'preact/hooks';
 import { label, type Priority, type Stance, type Status } from './types.js';
 
 export const StatusBadge = ({ status }: { status: Status }) => (
@@ -33,13 +34,26 @@ export const Loading = ({ what }: { what: string }) => (
   </p>
 );
 
-export function Field(props: { label: string; hint?: string; children: ComponentChildren }) {
+// A labelled control: the label names it, the hint describes it (aria-describedby), so
+// screen readers read "Claimant, edit text, Who made the claim." and tests find it by name.
+export function Field(props: { label: string; hint?: string; children: VNode }) {
+  const id = useId();
+  const hintId = `${id}-hint`;
   return (
-    <label class="field">
-      <span class="field-label">{props.label}</span>
-      {props.children}
-      {props.hint ? <span class="field-hint">{props.hint}</span> : null}
-    </label>
+    <div class="field">
+      <label class="field-label" for={id}>
+        {props.label}
+      </label>
+      {cloneElement(props.children, {
+        id,
+        'aria-describedby': props.hint ? hintId : undefined,
+      })}
+      {props.hint ? (
+        <span class="field-hint" id={hintId}>
+          {props.hint}
+        </span>
+      ) : null}
+    </div>
   );
 }
 

@@ -12,8 +12,8 @@ export function Appearance({ claim }: { claim: Claim }) {
   const [article, setArticle] = useState<Article | null>(null);
   useEffect(() => {
     if (!claim.articleId) return;
-    get<Article>(`/articles/${encodeURIComponent(claim.articleId)}`)
-      .then((reply) => setArticle(reply.body))
+    get<{ article: Article }>(`/articles/${encodeURIComponent(claim.articleId)}`)
+      .then((reply) => setArticle(reply.body.article))
       .catch(() => setArticle(null));
   }, [claim.articleId]);
 

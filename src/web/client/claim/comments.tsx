@@ -5,15 +5,16 @@ import { can, type Me } from '../session.js';
 import type { Comment, Page } from '../types.js';
 import { Alert, Field, inputValue } from '../ui.js';
 
-export function CommentsSection({ me, claimId }: { me: Me; claimId: string }) {
+export function CommentsSection(props: { me: Me; claimId: string; onCommented: () => void }) {
+  const { me, claimId } = props;
   const [comments, setComments] = useState<Comment[]>([]);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const load = () =>
-    get<Page<Comment> | Comment[]>(`/claims/${claimId}/comments?limit=200`)
-      .then((reply) => setComments(Array.isArray(reply.body) ? reply.body : reply.body.items))
+    get<Page<Comment>>(`/claims/${claimId}/comments?limit=200`)
+      .then((reply) => setComments(reply.body.items))
       .catch((failure) => setError(messageOf(failure)));
   useEffect(() => void load(), [claimId]);
 
@@ -23,9 +24,10 @@ export function CommentsSection({ me, claimId }: { me: Me; claimId: string }) {
     setBusy(true);
     setError(null);
     try {
-      await post(`/claims/${claimId}/comments`, { body: { text: text.trim() } });
+      await post(`/claims/${claimId}/comments`, { body: { body: text.trim() } });
       setText('');
       await load();
+      props.onCommented();
     } catch (failure) {
       setError(messageOf(failure));
     } finally {
@@ -41,10 +43,10 @@ export function CommentsSection({ me, claimId }: { me: Me; claimId: string }) {
           {comments.map((comment) => (
             <li>
               <div class="small">
-                <strong>{comment.author?.name ?? comment.authorName ?? 'someone'}</strong>{' '}
+                <strong>{comment.authorName}</strong>{' '}
                 <span class="muted">{formatDateTime(comment.createdAt)}</span>
               </div>
-              <p class="comment-text">{comment.text}</p>
+              <p class="comment-text">{comment.body}</p>
             </li>
           ))}
         </ol>

@@ -149,7 +149,6 @@ function AttachForm({ loaded, onAttached }: { loaded: Loaded; onAttached: () => 
               type="url"
               name="source-url"
               value={source.url}
-              required
               onInput={(e) => setSource({ ...source, url: inputValue(e) })}
             />
           </Field>

@@ -45,11 +45,12 @@ export function HistorySection({ claimId, revision }: { claimId: string; revisio
             <li class={`event event-${event.type.replace('.', '-')}`}>
               <div class="event-head">
                 <strong>{TYPE_LABELS[event.type] ?? event.type}</strong>
-                {event.fromStatus || event.toStatus ? (
+                {event.fromStatus && event.toStatus ? (
                   <span class="transition">
-                    {event.fromStatus ? label(event.fromStatus) : '—'} →{' '}
-                    {event.toStatus ? label(event.toStatus) : '—'}
+                    {label(event.fromStatus)} → {label(event.toStatus)}
                   </span>
+                ) : event.toStatus ? (
+                  <span class="transition">{label(event.toStatus)}</span>
                 ) : null}
               </div>
               <div class="small muted">

@@ -76,11 +76,8 @@ export function ArticlePage({ id, me }: { id: string; me: Me }) {
   const [article, setArticle] = useState<Article | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    get<Article | { article: Article; candidates: Candidate[] }>(`/articles/${id}`)
-      .then((reply) => {
-        const body = reply.body;
-        setArticle('article' in body ? { ...body.article, candidates: body.candidates } : body);
-      })
+    get<{ article: Article; candidates: Candidate[] }>(`/articles/${id}`)
+      .then(({ body }) => setArticle({ ...body.article, candidates: body.candidates }))
       .catch((failure) => setError(messageOf(failure)));
   }, [id]);
 
@@ -120,10 +117,7 @@ function CandidateItem(props: { article: Article; candidate: Candidate; me: Me }
       kind: 'figure',
       title: `figure: ${figure.value ?? '?'}${figure.qualifier ? ` (${figure.qualifier.replace(/_/g, ' ')})` : ''}`,
     })),
-    ...candidate.hedges.map((hedge) => ({
-      text: typeof hedge === 'string' ? hedge : hedge.text,
-      kind: 'hedge',
-    })),
+    ...candidate.hedges.map((hedge) => ({ text: hedge, kind: 'hedge' })),
   ]);
 
   const makeClaim = async () => {

@@ -19,7 +19,7 @@ export function AuditPage({ me }: { me: Me }) {
     get<Digest>('/audit/digest')
       .then((reply) => setDigest(reply.body))
       .catch((failure) => setError(messageOf(failure)));
-  useEffect(() => void loadDigest(), []);
+  useEffect(() => void (can.audit(me) && loadDigest()), []);
 
   if (!can.audit(me)) return <Alert>The audit log is for auditors and admins.</Alert>;
 

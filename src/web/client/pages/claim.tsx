@@ -67,6 +67,12 @@ export function ClaimPage({ id, me }: { id: string; me: Me }) {
           </dd>
           <dt>Submitted</dt>
           <dd>{formatDateTime(claim.createdAt)}</dd>
+          {claim.decidedAt ? (
+            <>
+              <dt>Decided</dt>
+              <dd>{formatDateTime(claim.decidedAt)}</dd>
+            </>
+          ) : null}
           {claim.rationale ? (
             <>
               <dt>Rationale</dt>
@@ -80,7 +86,11 @@ export function ClaimPage({ id, me }: { id: string; me: Me }) {
         <div class="claim-main">
           <Appearance claim={claim} />
           <EvidenceSection me={me} loaded={loaded} onChanged={reload} />
-          <CommentsSection me={me} claimId={claim.id} />
+          <CommentsSection
+            me={me}
+            claimId={claim.id}
+            onCommented={() => setRevision((n) => n + 1)}
+          />
         </div>
         <aside class="claim-side">
           <ActionsPanel me={me} loaded={loaded} onChanged={reload} onReload={reload} />

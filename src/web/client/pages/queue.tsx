@@ -35,6 +35,19 @@ export function QueuePage({ me }: { me: Me }) {
   const [loadingMore, setLoadingMore] = useState(false);
   const generation = useRef(0);
 
+  // Editors' open work comes from the review queue (urgent first, then oldest); a search
+  // or a tag, or other statuses, go through the claims list (urgent first, then newest).
+  const listPath = (f: Filters, cursor: string | null) => {
+    const open = f.status
+      .split(',')
+      .every((status) => status === 'submitted' || status === 'in_review');
+    if (can.review(me) && f.status && open && !f.tag && !f.q) {
+      const mine = f.mine ? 'true' : undefined;
+      return `/review-queue${query({ status: f.status, priority: f.priority, mine, limit: PAGE_SIZE, cursor })}`;
+    }
+    return `/claims${query({ ...params(f), sort: '-priority', limit: PAGE_SIZE, cursor })}`;
+  };
+
   const params = (f: Filters) => ({
     status: f.status,
     priority: f.priority,
@@ -47,7 +60,7 @@ export function QueuePage({ me }: { me: Me }) {
     const mine = ++generation.current;
     setItems(null);
     setError(null);
-    get<Page<Claim>>(`/claims${query({ ...params(filters), sort: '-priority', limit: PAGE_SIZE })}`)
+    get<Page<Claim>>(listPath(filters, null))
       .then((reply) => {
         if (mine !== generation.current) return;
         setItems(reply.body.items);
@@ -67,8 +80,7 @@ export function QueuePage({ me }: { me: Me }) {
     setLoadingMore(true);
     const mine = generation.current;
     try {
-      const path = `/claims${query({ ...params(filters), sort: '-priority', limit: PAGE_SIZE, cursor })}`;
-      const reply = await get<Page<Claim>>(path);
+      const reply = await get<Page<Claim>>(listPath(filters, cursor));
       if (mine !== generation.current) return;
       setItems((current) => [...(current ?? []), ...reply.body.items]);
       setCursor(reply.body.nextCursor);

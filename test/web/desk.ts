@@ -1,0 +1,64 @@
+import { existsSync } from 'node:fs';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { TestUser } from '../support/people.js';
+
+// Debian's chromium package; CI installs it when missing. Test tools never download a
+// browser here, so a missing binary is a set-up error, reported as such.
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// The machine has no outside network: without these, Chromium keeps trying to reach it.
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: apt-get update && apt-get install -y chromium`);
+  }
+  // launch() gives the browser a fresh temporary user-data-dir, removed on close.
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+}
+
+export interface Desk {
+  page: Page;
+  context: BrowserContext;
+  // Content-Security-Policy violations and uncaught errors the page reported.
+  problems: string[];
+}
+
+// One person at the desk: their own browser context (own sessionStorage, own downloads).
+export async function openDesk(
+  browser: Browser,
+  baseUrl: string,
+  viewport = { width: 1280, height: 800 },
+): Promise<Desk> {
+  const context = await browser.newContext({ viewport, acceptDownloads: true, baseURL: baseUrl });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
+      problems.push(message.text());
+    }
+  });
+  await page.goto('/');
+  return { page, context, problems };
+}
+
+export async function signIn(page: Page, user: Pick<TestUser, 'token' | 'name'>): Promise<void> {
+  await page.getByLabel('Access token').fill(user.token);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('who').getByText(user.name).waitFor();
+}
+
+// Signs in and opens a claim's page.
+export async function openClaim(page: Page, claimId: string): Promise<void> {
+  await page.goto(`/#/claims/${claimId}`);
+  await page.locator('#claim-text').waitFor();
+}

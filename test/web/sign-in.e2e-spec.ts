@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser } from 'playwright-core';
+import { AppProcess, startApp } from '../support/app-process.js';
+import { client } from '../support/http.js';
+import { createNewsroom } from '../support/people.js';
+import { launchChromium, openDesk, signIn } from './desk.js';
+
+describe('editors desk: signing in', () => {
+  let app: AppProcess;
+  let browser: Browser;
+  let people: Awaited<ReturnType<typeof createNewsroom>>;
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchChromium();
+    people = await createNewsroom(app.url);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('serves the desk at / under a strict Content-Security-Policy', async () => {
+    const response = await client(app.url).get('/');
+    expect(response.status).toBe(200);
+    expect(response.text).toContain('<script type="module" src="/app.js"></script>');
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('keeps Swagger UI working with inline styles allowed on its pages only', async () => {
+    const docs = await client(app.url).get('/api/docs');
+    expect(docs.status).toBe(200);
+    expect(docs.headers.get('content-security-policy')).toContain(
+      "style-src 'self' 'unsafe-inline'",
+    );
+    const desk = await openDesk(browser, app.url);
+    await desk.page.goto('/api/docs');
+    await desk.page.getByText('claimdesk', { exact: false }).first().waitFor();
+    await desk.page.locator('.opblock').first().waitFor();
+    expect(desk.problems).toEqual([]);
+    await desk.context.close();
+  });
+
+  it('signs in with a pasted token, shows who you are, and signs out', async () => {
+    const { page, context, problems } = await openDesk(browser, app.url);
+    await signIn(page, people.editor);
+    await expect(page.getByTestId('who').textContent()).resolves.toContain('editor');
+    expect(await page.evaluate('sessionStorage.getItem("claimdesk.token")')).toBe(
+      people.editor.token,
+    );
+
+    // A reload keeps the tab signed in.
+    await page.reload();
+    await page.getByTestId('who').getByText(people.editor.name).waitFor();
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('Access token').waitFor();
+    expect(await page.evaluate('sessionStorage.getItem("claimdesk.token")')).toBeNull();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('refuses a token that is not valid', async () => {
+    const { page, context } = await openDesk(browser, app.url);
+    await page.getByLabel('Access token').fill('cd_not-a-real-token');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('not valid');
+    await context.close();
+  });
+
+  it('offers each role only the pages its actions allow', async () => {
+    const nav = async (user: typeof people.reporter) => {
+      const { page, context } = await openDesk(browser, app.url);
+      await signIn(page, user);
+      const links = await page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link')
+        .allTextContents();
+      await context.close();
+      return links;
+    };
+    expect(await nav(people.reporter)).toEqual(['Claims', 'Submit a claim', 'Articles']);
+    expect(await nav(people.editor)).toEqual(['Review queue', 'Submit a claim', 'Articles']);
+    expect(await nav(people.auditor)).toEqual(['Claims', 'Audit']);
+  });
+});
