@@ -46,13 +46,13 @@ export class EvidenceService {
       const row = await lockClaim(manager, claimId);
       assertMayChangeEvidence(user, toClaimSummary(row));
       assertVersionMatches(precondition, row.version);
-      const sourceId =
-        input.sourceId ?? (await this.sources.create(user, input.source!, manager)).source.id;
-      if (!(await this.sources.find(sourceId, manager))) {
-        throw new DomainError('unprocessable', `sourceId: no source ${sourceId}.`, {
+      if (input.sourceId && !(await this.sources.find(input.sourceId, manager))) {
+        throw new DomainError('unprocessable', `sourceId: no source ${input.sourceId}.`, {
           errors: [{ field: 'sourceId', message: 'names no source' }],
         });
       }
+      const sourceId =
+        input.sourceId ?? (await this.sources.create(user, input.source!, manager)).source.id;
       const inserted = (await manager.query(
         `INSERT INTO claim_sources (claim_id, source_id, stance, note, attached_by)
          VALUES ($1, $2, $3, $4, $5)
