@@ -387,33 +387,49 @@ export function attribute(sentence: AnalysedSentence): Attribution {
   return { kind: 'none', subject };
 }
 
-// "Blinken said" after "U.S. Secretary of State Antony Blinken said": use the fuller form.
-function expand(text: string, known: string[]): string {
-  const words = text.replace(/^(?:Mr\.|Mrs\.|Ms\.|Dr\.)\s+/, '').split(/\s+/);
-  if (words.length > 1 || !/^\p{Lu}/u.test(words[0] ?? '')) return text;
-  const surname = words[0]!;
-  for (let i = known.length - 1; i >= 0; i--) {
-    const candidate = known[i]!;
-    const name = candidate.split(',')[0]!.trim();
-    if (name !== text && name.split(/\s+/).pop() === surname) return candidate;
+// Named speakers seen so far, most recent last per surname, each once: lookups stay cheap on
+// long texts (a plain list made 5,000 attributed sentences take seconds).
+class KnownSpeakers {
+  private readonly bySurname = new Map<string, string[]>();
+
+  add(text: string): void {
+    const surname = nameOf(text).split(/\s+/).pop()!;
+    const list = this.bySurname.get(surname) ?? [];
+    const at = list.indexOf(text);
+    if (at >= 0) list.splice(at, 1);
+    list.push(text);
+    this.bySurname.set(surname, list);
   }
-  return text;
+
+  // "Blinken said" after "U.S. Secretary of State Antony Blinken said": use the fuller form.
+  expand(text: string): string {
+    const words = text.replace(/^(?:Mr\.|Mrs\.|Ms\.|Dr\.)\s+/, '').split(/\s+/);
+    if (words.length > 1 || !/^\p{Lu}/u.test(words[0] ?? '')) return text;
+    const list = this.bySurname.get(words[0]!) ?? [];
+    for (let i = list.length - 1; i >= 0; i--) {
+      if (nameOf(list[i]!) !== text) return list[i]!;
+    }
+    return text;
+  }
 }
+
+// "Oleg Sinehubov, head of the Kharkiv regional administration" → "Oleg Sinehubov".
+const nameOf = (candidate: string): string => candidate.split(',')[0]!.trim();
 
 // Resolves each sentence's claimant, carrying named speakers forward for "he said" and for
 // quotes that continue over several sentences.
 export function resolveClaimants(sentences: AnalysedSentence[]): Array<Claimant | null> {
   const attributions = sentences.map(attribute);
   const resolved: Array<Claimant | null> = [];
-  const known: string[] = [];
+  const known = new KnownSpeakers();
   let lastNamed: string | null = null;
   attributions.forEach((a, i) => {
     let result: Claimant | null = null;
     if (a.kind === 'explicit') {
-      const text = a.named ? expand(a.text, known) : a.text;
+      const text = a.named ? known.expand(a.text) : a.text;
       result = { text, named: a.named };
       if (a.named) {
-        known.push(text);
+        known.add(text);
         lastNamed = text;
       }
     } else if (a.kind === 'quoted_by') {
@@ -423,8 +439,8 @@ export function resolveClaimants(sentences: AnalysedSentence[]): Array<Claimant 
     } else if (a.kind === 'continues_previous') {
       result = resolved[i - 1] ?? null;
     } else if (a.kind === 'none' && a.subject) {
-      lastNamed = expand(a.subject, known);
-      known.push(a.subject);
+      lastNamed = known.expand(a.subject);
+      known.add(a.subject);
     }
     resolved.push(result);
   });

@@ -53,16 +53,18 @@ export function analyseSentences(text: string): AnalysedSentence[] {
     else merged.push(group);
   }
 
+  // Sentences and entities both run in text order, so one cursor hands each sentence its
+  // entities (a filter per sentence was quadratic on long articles).
+  let next = 0;
   return merged.map((group) => {
     const start = group[0]!.start;
     const end = group[group.length - 1]!.end;
-    return {
-      text: text.slice(start, end),
-      start,
-      end,
-      tokens: group,
-      entities: entities.filter((e) => e.start >= start && e.end <= end),
-    };
+    while (next < entities.length && entities[next]!.start < start) next++;
+    const inside: EntityMention[] = [];
+    for (let k = next; k < entities.length && entities[k]!.start < end; k++) {
+      if (entities[k]!.end <= end) inside.push(entities[k]!);
+    }
+    return { text: text.slice(start, end), start, end, tokens: group, entities: inside };
   });
 }
 
