@@ -120,7 +120,9 @@ async function main(): Promise<number> {
   } finally {
     await baseline.stop();
     await service.stop();
-    await database.drop();
+    // BENCH_KEEP_DATABASE=1 leaves the seeded database for EXPLAIN and profiling.
+    if (process.env.BENCH_KEEP_DATABASE) log(`kept database ${database.url}`);
+    else await database.drop();
   }
 
   const targets = targetsOf(results);
