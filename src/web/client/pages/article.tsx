@@ -145,12 +145,10 @@ function CandidateItem(props: { article: Article; candidate: Candidate; me: Me }
       <p class="candidate-sentence">
         <Highlighted text={candidate.sentence} marks={marks} />
       </p>
-      <dl class="facts small">
-        <dt>Claimant</dt>
-        <dd>{candidate.claimant ?? <span class="muted">none found</span>}</dd>
-        <dt>Check-worthiness</dt>
-        <dd>{Math.round(candidate.checkworthiness * 100)}%</dd>
-      </dl>
+      <p class="candidate-meta small">
+        <span>Claimant: {candidate.claimant ?? <span class="muted">none found</span>}</span>
+        <span>Check-worthiness {Math.round(candidate.checkworthiness * 100)}%</span>
+      </p>
       {candidate.duplicates.length ? (
         <div class="alert alert-warn" role="note">
           Possible duplicate of{' '}
