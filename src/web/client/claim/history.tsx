@@ -49,8 +49,6 @@ export function HistorySection({ claimId, revision }: { claimId: string; revisio
                   <span class="transition">
                     {label(event.fromStatus)} → {label(event.toStatus)}
                   </span>
-                ) : event.toStatus ? (
-                  <span class="transition">{label(event.toStatus)}</span>
                 ) : null}
               </div>
               <div class="small muted">
