@@ -1,0 +1,436 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ADMIN_TOKEN, AppProcess, startApp } from '../support/app-process.js';
+import { attachSource, move, submitClaim } from '../support/claims.js';
+import { client } from '../support/http.js';
+import { createUser, TestUser } from '../support/people.js';
+
+// SPEC §2 as a table: every action, tried by every role, by no token and by a revoked
+// token. Each attempt gets fresh data from `prepare`, so one role's success cannot change
+// what the next role meets.
+type Role = 'reporter' | 'editor' | 'auditor' | 'admin';
+const ROLES: Role[] = ['reporter', 'editor', 'auditor', 'admin'];
+
+interface Attempt {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  path: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+interface Row {
+  action: string;
+  allowed: Role[];
+  success: number;
+  // Roles the row cannot apply to (an auditor owns no claims): left out, with the reason.
+  notApplicable?: Role[];
+  prepare(actor: TestUser): Promise<Attempt>;
+}
+
+describe('permission matrix (SPEC §2)', () => {
+  let app: AppProcess;
+  const people = {} as Record<Role, TestUser> & { reporter2: TestUser; editor2: TestUser };
+  let revoked: TestUser;
+
+  const url = () => app.url;
+  const fresh = () =>
+    submitClaim(url(), people.reporter2, { text: 'Officials said 40 bridges were destroyed.' });
+  const inReview = async () => move(url(), people.editor2, await fresh(), 'in_review');
+  const decided = async () => {
+    const claim = await inReview();
+    await attachSource(url(), people.editor2, claim, 'supports');
+    const current = (await client(url(), people.editor2.token).get(`/api/v1/claims/${claim.id}`))
+      .body;
+    return move(url(), people.editor2, current, 'verified', 'Confirmed by the ministry record.');
+  };
+  const ifMatch = (claim: { version: number }) => ({ 'if-match': `"${claim.version}"` });
+  const newSource = () => ({
+    kind: 'official_statement',
+    title: 'Ministry statement',
+    url: `https://gov.example/statements/${Math.random().toString(36).slice(2)}`,
+  });
+
+  const rows: Row[] = [
+    {
+      action: 'read who I am',
+      allowed: ROLES,
+      success: 200,
+      prepare: async () => ({ method: 'GET', path: '/api/v1/me' }),
+    },
+    {
+      action: 'list claims',
+      allowed: ROLES,
+      success: 200,
+      prepare: async () => ({ method: 'GET', path: '/api/v1/claims?limit=5' }),
+    },
+    {
+      action: 'read a claim',
+      allowed: ROLES,
+      success: 200,
+      prepare: async () => ({ method: 'GET', path: `/api/v1/claims/${(await fresh()).id}` }),
+    },
+    {
+      action: "read a claim's history",
+      allowed: ROLES,
+      success: 200,
+      prepare: async () => ({
+        method: 'GET',
+        path: `/api/v1/claims/${(await fresh()).id}/history`,
+      }),
+    },
+    {
+      action: "read a claim's comments",
+      allowed: ROLES,
+      success: 200,
+      prepare: async () => ({
+        method: 'GET',
+        path: `/api/v1/claims/${(await fresh()).id}/comments`,
+      }),
+    },
+    {
+      action: 'read a ClaimReview',
+      allowed: ROLES,
+      success: 200,
+      prepare: async () => ({
+        method: 'GET',
+        path: `/api/v1/claims/${(await decided()).id}/claimreview`,
+      }),
+    },
+    {
+      action: 'list sources',
+      allowed: ROLES,
+      success: 200,
+      prepare: async () => ({ method: 'GET', path: '/api/v1/sources?limit=5' }),
+    },
+    {
+      action: 'read a source',
+      allowed: ROLES,
+      success: 200,
+      prepare: async () => {
+        const created = await client(url(), people.editor2.token).post('/api/v1/sources', {
+          body: newSource(),
+        });
+        return { method: 'GET', path: `/api/v1/sources/${created.body.id}` };
+      },
+    },
+    {
+      action: 'submit a claim',
+      allowed: ['reporter', 'editor'],
+      success: 201,
+      prepare: async () => ({
+        method: 'POST',
+        path: '/api/v1/claims',
+        body: { text: 'The port handled 874,000 tonnes of grain.' },
+      }),
+    },
+    {
+      action: 'ingest an article',
+      allowed: ['reporter', 'editor'],
+      success: 201,
+      prepare: async () => ({
+        method: 'POST',
+        path: '/api/v1/articles',
+        body: { text: 'The mayor said more than 2,000 homes were damaged.' },
+      }),
+    },
+    {
+      action: 'create a source',
+      allowed: ['reporter', 'editor'],
+      success: 201,
+      prepare: async () => ({ method: 'POST', path: '/api/v1/sources', body: newSource() }),
+    },
+    {
+      action: 'edit my own submitted claim',
+      allowed: ['reporter', 'editor'],
+      success: 200,
+      notApplicable: ['auditor', 'admin'],
+      prepare: async (actor) => {
+        const claim = await submitClaim(url(), actor);
+        return {
+          method: 'PATCH',
+          path: `/api/v1/claims/${claim.id}`,
+          body: { priority: 'high' },
+          headers: ifMatch(claim),
+        };
+      },
+    },
+    {
+      action: "edit someone else's submitted claim",
+      allowed: ['editor'],
+      success: 200,
+      prepare: async () => {
+        const claim = await fresh();
+        return {
+          method: 'PATCH',
+          path: `/api/v1/claims/${claim.id}`,
+          body: { priority: 'high' },
+          headers: ifMatch(claim),
+        };
+      },
+    },
+    {
+      action: 'attach evidence to my own claim',
+      allowed: ['reporter', 'editor'],
+      success: 201,
+      notApplicable: ['auditor', 'admin'],
+      prepare: async (actor) => {
+        const claim = await submitClaim(url(), actor);
+        return {
+          method: 'POST',
+          path: `/api/v1/claims/${claim.id}/sources`,
+          body: { stance: 'supports', source: newSource() },
+        };
+      },
+    },
+    {
+      action: "attach evidence to someone else's claim",
+      allowed: ['editor'],
+      success: 201,
+      prepare: async () => ({
+        method: 'POST',
+        path: `/api/v1/claims/${(await fresh()).id}/sources`,
+        body: { stance: 'context', source: newSource() },
+      }),
+    },
+    {
+      action: "detach evidence from someone else's claim",
+      allowed: ['editor'],
+      success: 204,
+      prepare: async () => {
+        const claim = await fresh();
+        const attached = await attachSource(url(), people.reporter2, claim, 'context');
+        const sourceId = attached.sources[0].id;
+        return { method: 'DELETE', path: `/api/v1/claims/${claim.id}/sources/${sourceId}` };
+      },
+    },
+    {
+      action: 'comment on a claim',
+      allowed: ['reporter', 'editor'],
+      success: 201,
+      prepare: async () => ({
+        method: 'POST',
+        path: `/api/v1/claims/${(await fresh()).id}/comments`,
+        body: { body: 'Asked the ministry for the underlying list.' },
+      }),
+    },
+    {
+      action: "start review of someone else's claim",
+      allowed: ['editor'],
+      success: 200,
+      prepare: async () => {
+        const claim = await fresh();
+        return {
+          method: 'POST',
+          path: `/api/v1/claims/${claim.id}/transitions`,
+          body: { to: 'in_review' },
+          headers: ifMatch(claim),
+        };
+      },
+    },
+    {
+      action: "decide someone else's claim",
+      allowed: ['editor'],
+      success: 200,
+      prepare: async () => {
+        const claim = await inReview();
+        return {
+          method: 'POST',
+          path: `/api/v1/claims/${claim.id}/transitions`,
+          body: { to: 'unverifiable', rationale: 'No independent access to the area.' },
+          headers: ifMatch(claim),
+        };
+      },
+    },
+    {
+      action: 'decide my own claim (four-eyes)',
+      allowed: [],
+      success: 200,
+      notApplicable: ['auditor', 'admin'],
+      prepare: async (actor) => {
+        const claim = await move(
+          url(),
+          people.editor2,
+          await submitClaim(url(), actor),
+          'in_review',
+        );
+        return {
+          method: 'POST',
+          path: `/api/v1/claims/${claim.id}/transitions`,
+          body: { to: 'unverifiable', rationale: 'Cannot be checked.' },
+          headers: ifMatch(claim),
+        };
+      },
+    },
+    {
+      action: 'reopen a decided claim',
+      allowed: ['editor'],
+      success: 200,
+      prepare: async () => {
+        const claim = await decided();
+        return {
+          method: 'POST',
+          path: `/api/v1/claims/${claim.id}/transitions`,
+          body: { to: 'in_review', rationale: 'New figures published.' },
+          headers: ifMatch(claim),
+        };
+      },
+    },
+    {
+      action: 'withdraw my own claim',
+      allowed: ['reporter', 'editor'],
+      success: 200,
+      notApplicable: ['auditor', 'admin'],
+      prepare: async (actor) => {
+        const claim = await submitClaim(url(), actor);
+        return {
+          method: 'POST',
+          path: `/api/v1/claims/${claim.id}/transitions`,
+          body: { to: 'withdrawn', rationale: 'Duplicate of an earlier claim.' },
+          headers: ifMatch(claim),
+        };
+      },
+    },
+    {
+      action: "withdraw someone else's claim",
+      allowed: ['editor'],
+      success: 200,
+      prepare: async () => {
+        const claim = await fresh();
+        return {
+          method: 'POST',
+          path: `/api/v1/claims/${claim.id}/transitions`,
+          body: { to: 'withdrawn', rationale: 'Out of scope.' },
+          headers: ifMatch(claim),
+        };
+      },
+    },
+    {
+      action: 'read the review queue',
+      allowed: ['editor'],
+      success: 200,
+      prepare: async () => ({ method: 'GET', path: '/api/v1/review-queue?limit=5' }),
+    },
+    {
+      action: 'read the global audit log',
+      allowed: ['auditor', 'admin'],
+      success: 200,
+      prepare: async () => ({ method: 'GET', path: '/api/v1/audit/events?limit=5' }),
+    },
+    {
+      action: 'export the audit log',
+      allowed: ['auditor', 'admin'],
+      success: 200,
+      prepare: async () => ({
+        method: 'GET',
+        path: `/api/v1/audit/export?format=ndjson&claimId=${(await fresh()).id}`,
+      }),
+    },
+    {
+      action: 'read the audit digest',
+      allowed: ['auditor', 'admin'],
+      success: 200,
+      prepare: async () => ({ method: 'GET', path: '/api/v1/audit/digest' }),
+    },
+    {
+      action: 'list users',
+      allowed: ['admin'],
+      success: 200,
+      prepare: async () => ({ method: 'GET', path: '/api/v1/users' }),
+    },
+    {
+      action: 'create a user',
+      allowed: ['admin'],
+      success: 201,
+      prepare: async () => ({
+        method: 'POST',
+        path: '/api/v1/users',
+        body: {
+          name: 'New Hire',
+          email: `hire-${Math.random().toString(36).slice(2)}@newsroom.test`,
+          roles: ['reporter'],
+        },
+      }),
+    },
+    {
+      action: 'change a user',
+      allowed: ['admin'],
+      success: 200,
+      prepare: async () => {
+        const user = await createUser(url(), ['reporter']);
+        return {
+          method: 'PATCH',
+          path: `/api/v1/users/${user.id}`,
+          body: { roles: ['reporter', 'editor'] },
+        };
+      },
+    },
+    {
+      action: 'change my own roles',
+      allowed: ['admin'],
+      success: 200,
+      prepare: async (actor) => ({
+        method: 'PATCH',
+        path: `/api/v1/users/${actor.id}`,
+        body: { roles: actor.roles },
+      }),
+    },
+    {
+      action: 'issue a token',
+      allowed: ['admin'],
+      success: 201,
+      prepare: async () => ({
+        method: 'POST',
+        path: `/api/v1/users/${(await createUser(url(), ['reporter'])).id}/tokens`,
+        body: {},
+      }),
+    },
+    {
+      action: 'revoke a token',
+      allowed: ['admin'],
+      success: 204,
+      prepare: async () => ({
+        method: 'DELETE',
+        path: `/api/v1/tokens/${(await createUser(url(), ['reporter'])).tokenId}`,
+      }),
+    },
+  ];
+
+  beforeAll(async () => {
+    app = await startApp();
+    const [reporter, editor, auditor, admin, reporter2, editor2, gone] = await Promise.all(
+      (['reporter', 'editor', 'auditor', 'admin', 'reporter', 'editor', 'editor'] as Role[]).map(
+        (role) => createUser(app.url, [role]),
+      ),
+    );
+    Object.assign(people, { reporter, editor, auditor, admin, reporter2, editor2 });
+    revoked = gone;
+    await client(app.url, ADMIN_TOKEN).delete(`/api/v1/tokens/${revoked.tokenId}`);
+  });
+  afterAll(() => app.stop());
+
+  const send = (token: string | undefined, attempt: Attempt) =>
+    client(app.url, token)[attempt.method.toLowerCase() as 'get'](attempt.path, {
+      body: attempt.body,
+      headers: attempt.headers,
+    });
+
+  describe.each(rows)('$action', (row) => {
+    it.each(ROLES)(`answers %s as SPEC §2 says`, async (role) => {
+      if (row.notApplicable?.includes(role)) return;
+      const attempt = await row.prepare(people[role]);
+      const response = await send(people[role].token, attempt);
+      const expected = row.allowed.includes(role) ? row.success : 403;
+      if (response.status !== expected) {
+        throw new Error(`${role} → ${response.status}, expected ${expected}: ${response.text}`);
+      }
+      if (expected === 403) {
+        expect(response.headers.get('content-type')).toContain('application/problem+json');
+      }
+    });
+
+    it('answers 401 without a token and with a revoked one', async () => {
+      const attempt = await row.prepare(people.editor);
+      expect((await send(undefined, attempt)).status).toBe(401);
+      expect((await send(revoked.token, attempt)).status).toBe(401);
+    });
+  });
+});
