@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { articleLengthForSpans } from '../articles/article-span.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { actorOf } from '../auth/actor.js';
 import type { AuthUser } from '../auth/role.js';
@@ -128,24 +129,22 @@ export class ClaimsService {
       throw invalid('span', 'end must be greater than start');
     }
     if (!input.articleId) return;
-    const [article] = (await manager.query(
-      'SELECT char_length(text) AS length FROM articles WHERE id = $1',
-      [input.articleId],
-    )) as { length: number }[];
-    if (!article) {
+    // Spans are UTF-16 offsets, as the extractor and browsers count them.
+    const length = await articleLengthForSpans(manager, input.articleId);
+    if (length === undefined) {
       throw new DomainError('unprocessable', `articleId: no article ${input.articleId}.`, {
         errors: [{ field: 'articleId', message: 'names no article' }],
       });
     }
-    if (input.span && input.span.end > article.length) {
+    if (input.span && input.span.end > length) {
       throw new DomainError(
         'unprocessable',
-        `span: ends past the article (${article.length} characters).`,
+        `span: ends past the article (${length} characters).`,
         {
           errors: [
             {
               field: 'span',
-              message: `must lie within the article's ${article.length} characters`,
+              message: `must lie within the article's ${length} characters`,
             },
           ],
         },

@@ -202,6 +202,22 @@ describe('articles API (SPEC §7)', () => {
       expect(again).toContainEqual({ claimId: submitted.body.id, similarity: 1 });
     });
 
+    it('accepts a span ending at the last character of an article with emoji (UTF-16 offsets)', async () => {
+      const text = '😀 Officials said 12 people were hurt.';
+      const ingested = await ingest(reporter, article({ text }));
+      const sentence = 'Officials said 12 people were hurt.';
+      const start = text.indexOf(sentence);
+      const submitted = await as(reporter).post('/api/v1/claims', {
+        body: {
+          text: sentence,
+          articleId: ingested.body.article.id,
+          span: { start, end: start + sentence.length },
+        },
+      });
+      expect(submitted.status).toBe(201);
+      expect(text.slice(submitted.body.span.start, submitted.body.span.end)).toBe(sentence);
+    });
+
     it('refuses a span past the end of the article and an unknown article', async () => {
       const ingested = await ingest(reporter, article({ text: SES_SENTENCE }));
       const id = ingested.body.article.id as string;

@@ -39,13 +39,13 @@ export class SpanDto {
   @ApiProperty({ minimum: 0, example: 1834 })
   @IsInt()
   @Min(0)
-  @Max(200000)
+  @Max(400000) // 200,000 characters are at most 400,000 UTF-16 units
   start!: number;
 
   @ApiProperty({ minimum: 1, example: 1921, description: 'exclusive' })
   @IsInt()
   @Min(1)
-  @Max(200000)
+  @Max(400000) // 200,000 characters are at most 400,000 UTF-16 units
   end!: number;
 }
 
