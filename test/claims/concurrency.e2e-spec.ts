@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AppProcess, startApp } from '../support/app-process.js';
+import { chainProblem } from '../support/chains.js';
 import { attachSource, move, submitClaim, transition, uniqueTag } from '../support/claims.js';
 import { withDatabase } from '../support/database.js';
 import { client } from '../support/http.js';
@@ -54,6 +55,12 @@ describe('concurrency and idempotency across two app processes', () => {
         return rows;
       });
       expect(decisions).toEqual([{ actor_id: winner.body.decidedBy }]);
+
+      // The chain is intact: every hash recomputes and links, whichever process wrote it.
+      const history = await client(appFor(1), editor.token).get(
+        `/api/v1/claims/${claim.id}/history`,
+      );
+      expect(chainProblem(history.body.items)).toBeNull();
     });
   });
 
