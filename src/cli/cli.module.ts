@@ -1,6 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
+import { ClaimsModule } from '../claims/claims.module.js';
+import { CommentsModule } from '../comments/comments.module.js';
+import { SourcesModule } from '../sources/sources.module.js';
 import { ApiToken } from '../auth/api-token.entity.js';
 import { TokensService } from '../auth/tokens.service.js';
 import { User } from '../auth/user.entity.js';
@@ -27,6 +30,9 @@ export class CliModule {
         }),
         TypeOrmModule.forFeature([User, ApiToken]),
         AuditModule,
+        ClaimsModule,
+        SourcesModule,
+        CommentsModule,
       ],
       providers: [UsersService, TokensService],
     };
