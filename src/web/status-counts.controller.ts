@@ -10,18 +10,9 @@ import {
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { DataSource } from 'typeorm';
+import { CLAIM_STATUSES, type ClaimStatus } from '../claims/claim-status.js';
+import { PRIORITIES, type Priority } from '../claims/dto/claim.dto.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
-
-const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-const STATUSES = [
-  'submitted',
-  'in_review',
-  'verified',
-  'disputed',
-  'refuted',
-  'unverifiable',
-  'withdrawn',
-] as const;
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -45,7 +36,7 @@ export class StatusCountsQuery {
   @ApiPropertyOptional({ enum: PRIORITIES })
   @IsOptional()
   @IsIn(PRIORITIES)
-  priority?: (typeof PRIORITIES)[number];
+  priority?: Priority;
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
@@ -58,7 +49,7 @@ export class StatusCountsView {
     example: { submitted: 12, in_review: 3, verified: 40 },
     description: 'claims per status under the filters; every status is present, 0 if none',
   })
-  counts!: Record<(typeof STATUSES)[number], number>;
+  counts!: Record<ClaimStatus, number>;
 }
 
 // The desk's queue shows how many claims wait in each status under the current filters;
@@ -87,11 +78,11 @@ export class StatusCountsController {
         GROUP BY status`,
       params,
     );
-    const counts = Object.fromEntries(STATUSES.map((status) => [status, 0])) as Record<
-      (typeof STATUSES)[number],
+    const counts = Object.fromEntries(CLAIM_STATUSES.map((status) => [status, 0])) as Record<
+      ClaimStatus,
       number
     >;
-    for (const row of rows) counts[row.status as (typeof STATUSES)[number]] = Number(row.count);
+    for (const row of rows) counts[row.status as ClaimStatus] = Number(row.count);
     return { counts };
   }
 }
