@@ -1,20 +1,18 @@
-// Shapes of the claimdesk API (SPEC §3, §4, §6, §7) as the desk reads them.
-export const STATUSES = [
-  'submitted',
-  'in_review',
-  'verified',
-  'disputed',
-  'refuted',
-  'unverifiable',
-  'withdrawn',
-] as const;
-export type Status = (typeof STATUSES)[number];
+// Shapes of the claimdesk API (SPEC §3, §4, §6, §7) as the desk reads them. The workflow's
+// vocabulary comes from the server's own pure module, so the two cannot drift apart.
+import {
+  CLAIM_STATUSES,
+  type ClaimStatus,
+  STANCES,
+  type Stance,
+} from '../../claims/claim-status.js';
+
+export const STATUSES = CLAIM_STATUSES;
+export type Status = ClaimStatus;
+export { STANCES, type Stance };
 
 export const PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
 export type Priority = (typeof PRIORITIES)[number];
-
-export const STANCES = ['supports', 'contradicts', 'context'] as const;
-export type Stance = (typeof STANCES)[number];
 
 export const SOURCE_KINDS = [
   'official_statement',
