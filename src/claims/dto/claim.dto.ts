@@ -15,6 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
+  CodePointLength,
   NoNulCharacters,
   OptionalNotNull,
   TextField,
@@ -65,7 +66,7 @@ class ClaimFieldsDto {
   @ApiPropertyOptional({ example: 'https://www.newsnationnow.com/world/ukraine', maxLength: 2048 })
   @IsOptional()
   @Transform(trimString)
-  @MaxLength(2048)
+  @CodePointLength(0, 2048)
   @NoNulCharacters()
   @IsUrl(HTTP_URL, { message: 'must be an http or https URL' })
   appearanceUrl?: string | null;

@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
 
 export class FieldErrorView {
   @ApiProperty({ example: 'text' }) field!: string;
-  @ApiProperty({ example: 'text must be shorter than or equal to 2000 characters' })
+  @ApiProperty({ example: 'must be 1–2000 characters long' })
   message!: string;
 }
 

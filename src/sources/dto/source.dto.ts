@@ -6,11 +6,15 @@ import {
   IsOptional,
   IsUrl,
   IsUUID,
-  MaxLength,
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../../common/pagination/page-query.dto.js';
-import { NoNulCharacters, TextField, trimString } from '../../common/validation/text.validators.js';
+import {
+  CodePointLength,
+  NoNulCharacters,
+  TextField,
+  trimString,
+} from '../../common/validation/text.validators.js';
 import { STANCES } from '../../claims/claim-status.js';
 import type { Stance } from '../../claims/claim-status.js';
 
@@ -41,7 +45,7 @@ export class CreateSourceDto {
   })
   @IsOptional()
   @Transform(trimString)
-  @MaxLength(2048)
+  @CodePointLength(0, 2048)
   @NoNulCharacters()
   @IsUrl(
     { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
@@ -97,7 +101,7 @@ export class ListSourcesQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'find the source known under this URL (normalised)' })
   @IsOptional()
   @Transform(trimString)
-  @MaxLength(2048)
+  @CodePointLength(0, 2048)
   @NoNulCharacters()
   @IsUrl(
     { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
