@@ -61,6 +61,12 @@ export class AuditExportService {
         (commitError: Error) => release(commitError),
       );
     });
+    // When the client goes away the HTTP layer destroys the formatter. Waiting for the
+    // pipeline would also wait for the cursor to close politely, which a connection in the
+    // middle of a fetch may never confirm; dropping the connection at once is certain.
+    formatter.once('close', () => {
+      if (!formatter.readableEnded) release(new Error('export stream closed before its end'));
+    });
     return formatter;
   }
 
