@@ -8,20 +8,17 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { CLAIM_STATUSES, type ClaimStatus } from '../claims/claim-status.js';
 import { PRIORITIES, type Priority } from '../claims/dto/claim.dto.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { TextField } from '../common/validation/text.validators.js';
 
 export class StatusCountsQuery {
   @ApiPropertyOptional({ description: 'full-text search over text and claimant' })
   @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 200)
+  @TextField(1, 200)
   q?: string;
 
   @ApiPropertyOptional({ description: 'as GET /claims: case-insensitive' })
@@ -29,8 +26,7 @@ export class StatusCountsQuery {
   @Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' ? value.trim().toLowerCase() : value,
   )
-  @IsString()
-  @Length(1, 50)
+  @TextField(1, 50)
   tag?: string;
 
   @ApiPropertyOptional({ enum: PRIORITIES })

@@ -10,18 +10,16 @@ import {
   IsIn,
   IsOptional,
   IsString,
-  Length,
   MaxLength,
 } from 'class-validator';
+import { TextField } from '../../common/validation/text.validators.js';
 import { Role, ROLES } from '../role.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateUserDto {
   @ApiProperty({ example: 'Olena Kovalenko', maxLength: 200 })
-  @Transform(trim)
-  @IsString()
-  @Length(1, 200)
+  @TextField(1, 200)
   name!: string;
 
   @ApiProperty({ example: 'olena@newsroom.example' })
@@ -43,9 +41,7 @@ export class CreateUserDto {
 export class UpdateUserDto {
   @ApiPropertyOptional({ maxLength: 200 })
   @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 200)
+  @TextField(1, 200)
   name?: string;
 
   @ApiPropertyOptional({ enum: ROLES, isArray: true })
@@ -66,8 +62,7 @@ export class UpdateUserDto {
 export class IssueTokenDto {
   @ApiPropertyOptional({ example: 'laptop', maxLength: 200 })
   @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @TextField(0, 200)
   label?: string;
 }
 
