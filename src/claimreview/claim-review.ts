@@ -38,7 +38,7 @@ export interface ReviewSource {
 // Words that mark a claimant as an organisation rather than a person ("Britain's Defense
 // Ministry", "the Interfax news agency"); anything else is taken to be a person.
 const ORGANISATION_WORDS =
-  /\b(ministry|ministries|service|agency|department|government|office|council|committee|party|company|corporation|inc|ltd|llc|news|police|army|forces|military|university|institute|association|organi[sz]ation|union|bank|court|commission|authority|bureau|parliament|assembly|senate|congress|administration|board|group|foundation|centre|center|agency|network|press|times|post|tv|radio|who|un|nato|eu)\b/i;
+  /\b(ministry|ministries|service|agency|department|government|office|council|committee|party|company|corporation|inc|ltd|llc|news|police|army|forces|military|university|institute|association|organi[sz]ation|union|bank|court|commission|authority|bureau|parliament|assembly|senate|congress|administration|board|group|foundation|centre|center|network|press|times|post|tv|radio|who|nato|eu)\b/i;
 
 export const claimantType = (claimant: string) =>
   ORGANISATION_WORDS.test(claimant) ? 'Organization' : 'Person';
