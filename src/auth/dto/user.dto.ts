@@ -12,7 +12,7 @@ import {
   IsString,
   MaxLength,
 } from 'class-validator';
-import { TextField } from '../../common/validation/text.validators.js';
+import { OptionalNotNull, TextField } from '../../common/validation/text.validators.js';
 import { Role, ROLES } from '../role.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -38,14 +38,15 @@ export class CreateUserDto {
   roles!: Role[];
 }
 
+// Every field may be left out; none may be null (the columns are NOT NULL).
 export class UpdateUserDto {
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
+  @OptionalNotNull()
   @TextField(1, 200)
   name?: string;
 
   @ApiPropertyOptional({ enum: ROLES, isArray: true })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(4)
@@ -54,7 +55,7 @@ export class UpdateUserDto {
   roles?: Role[];
 
   @ApiPropertyOptional({ description: 'false deactivates the user; their tokens stop at once' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   active?: boolean;
 }
