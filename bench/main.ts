@@ -13,7 +13,6 @@ import { errorsOf, machine, render, Results, targetsOf } from './report.js';
 import {
   decideScenario,
   exportScenario,
-  idsFile,
   mixedScenario,
   queueScenario,
   scaleRun,
@@ -78,15 +77,13 @@ async function main(): Promise<number> {
         `seeded ${count} claims in ${((Date.now() - begun) / 1000).toFixed(1)} s (${ctx.claims} in all)`,
       );
     };
-    const prepared = async (count: number) =>
-      idsFile(
-        await seedClaims(
-          database.url,
-          people,
-          { count, inReviewEvery: 0, withEvidence: true },
-          { returnIds: true },
-        ),
-      ).toString();
+    const prepared = (count: number) =>
+      seedClaims(
+        database.url,
+        people,
+        { count, inReviewEvery: 0, withEvidence: true },
+        { returnIds: true },
+      );
 
     await seed(sizes.smallClaims);
     const small = selected.has('scale') ? await scaleRun(ctx) : undefined;

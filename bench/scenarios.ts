@@ -51,36 +51,86 @@ export interface Comparison {
   ratio: number;
 }
 
-const compare = (service: Measured, baseline: Measured): Comparison => ({
-  service,
-  baseline,
-  ratio: service.requestsPerSecond / baseline.requestsPerSecond,
-});
-
-export async function submitScenario(ctx: BenchContext): Promise<Comparison> {
-  const token = ctx.people.reporter.token;
-  const baseline = await measure(ctx, ctx.baseline, { kind: 'submit', token });
-  const service = await measure(ctx, ctx.service, { kind: 'submit', token });
-  return compare(service, baseline);
+// Two runs of one load merged: totals add up, latency percentiles are averaged weighted by
+// requests (autocannon gives percentiles, not histograms).
+function merge(a: Measured, b: Measured): Measured {
+  const total = a.totalRequests + b.totalRequests;
+  const weighted = (x: number, y: number) =>
+    total ? (x * a.totalRequests + y * b.totalRequests) / total : 0;
+  const statusCodes = { ...a.statusCodes };
+  for (const [code, count] of Object.entries(b.statusCodes)) {
+    statusCodes[code] = (statusCodes[code] ?? 0) + count;
+  }
+  const durationS = a.durationS + b.durationS;
+  return {
+    requestsPerSecond: total / durationS,
+    totalRequests: total,
+    durationS,
+    latencyMs: {
+      p50: weighted(a.latencyMs.p50, b.latencyMs.p50),
+      p99: weighted(a.latencyMs.p99, b.latencyMs.p99),
+      max: Math.max(a.latencyMs.max, b.latencyMs.max),
+    },
+    errors: a.errors + b.errors,
+    statusCodes,
+    exhausted: a.exhausted || b.exhausted,
+    loadCpuMs: a.loadCpuMs + b.loadCpuMs,
+    serverCpuMs: a.serverCpuMs + b.serverCpuMs,
+  };
 }
 
-export async function queueScenario(ctx: BenchContext): Promise<Comparison> {
-  const token = ctx.people.editor.token;
-  const baseline = await measure(ctx, ctx.baseline, { kind: 'queue', token });
-  const service = await measure(ctx, ctx.service, { kind: 'queue', token });
-  return compare(service, baseline);
+type SpecFor = (
+  server: 'service' | 'baseline',
+  round: number,
+) => Omit<LoadSpec, 'url' | 'durationS' | 'connections'>;
+
+// Service against baseline. A full run splits the time in halves ordered baseline,
+// service, service, baseline, so a drift in the machine's other load over the minute
+// weighs on both alike; a quick run takes one turn each.
+async function versus(ctx: BenchContext, specFor: SpecFor): Promise<Comparison> {
+  const rounds = ctx.sizes.loadSeconds >= 10 ? 2 : 1;
+  const durationS = ctx.sizes.loadSeconds / rounds;
+  const order: ('service' | 'baseline')[] =
+    rounds === 2 ? ['baseline', 'service', 'service', 'baseline'] : ['baseline', 'service'];
+  const runs: Record<'service' | 'baseline', Measured[]> = { service: [], baseline: [] };
+  for (const name of order) {
+    const round = runs[name].length;
+    const server = name === 'service' ? ctx.service : ctx.baseline;
+    // Warm up only before a server's first turn.
+    runs[name].push(
+      await measure(ctx, server, { ...specFor(name, round), durationS }, round === 0),
+    );
+  }
+  const service = runs.service.reduce(merge);
+  const baseline = runs.baseline.reduce(merge);
+  return { service, baseline, ratio: service.requestsPerSecond / baseline.requestsPerSecond };
 }
 
-export async function decideScenario(
+export function submitScenario(ctx: BenchContext): Promise<Comparison> {
+  return versus(ctx, () => ({ kind: 'submit', token: ctx.people.reporter.token }));
+}
+
+export function queueScenario(ctx: BenchContext): Promise<Comparison> {
+  return versus(ctx, () => ({ kind: 'queue', token: ctx.people.editor.token }));
+}
+
+// Each server gets its own prepared claims, split between its turns.
+export function decideScenario(
   ctx: BenchContext,
-  serviceIds: string,
-  baselineIds: string,
+  serviceIds: string[],
+  baselineIds: string[],
 ): Promise<Comparison> {
-  const token = ctx.people.editor.token;
-  const base = { kind: 'decide' as const, token, startVersion: 2 };
-  const baseline = await measure(ctx, ctx.baseline, { ...base, idsFile: baselineIds });
-  const service = await measure(ctx, ctx.service, { ...base, idsFile: serviceIds });
-  return compare(service, baseline);
+  const halves = (ids: string[]) => {
+    const middle = Math.ceil(ids.length / 2);
+    return [idsFile(ids.slice(0, middle)), idsFile(ids.slice(middle))];
+  };
+  const files = { service: halves(serviceIds), baseline: halves(baselineIds) };
+  return versus(ctx, (server, round) => ({
+    kind: 'decide',
+    token: ctx.people.editor.token,
+    startVersion: 2,
+    idsFile: files[server][round],
+  }));
 }
 
 export interface ScaleRun {
@@ -200,10 +250,11 @@ export interface MixedResult {
 // while full NDJSON exports run back to back for the whole of the load.
 export async function mixedScenario(
   ctx: BenchContext,
-  quietIds: string,
-  exportIds: string,
+  quietIds: string[],
+  exportIds: string[],
 ): Promise<MixedResult> {
-  const run = async (ids: string, withExport: boolean): Promise<MixedRun> => {
+  const run = async (claims: string[], withExport: boolean): Promise<MixedRun> => {
+    const ids = idsFile(claims);
     let loading = true;
     let exportsRun = 0;
     const exporting = (async () => {

@@ -113,6 +113,8 @@ export async function seedClaims(
         [sourceId, people.reporter.id, from.toISOString(), to.toISOString()],
       );
     }
+    // Fresh statistics first: the read-back below must not plan against empty tables.
+    await client.query('ANALYZE claims, claim_sources');
     const ids = await writeEvents(ownerUrl, client, people, from, to, sourceId, options.returnIds);
     if (restore) await restore();
     await client.query('ANALYZE claims, claim_sources, audit_events');
