@@ -30,7 +30,7 @@ interface KeysetOrder {
   shapes: RegExp[];
 }
 
-const { integer, uuid } = KEY_SHAPES;
+const { rank, timestamp, uuid } = KEY_SHAPES;
 
 // Each order is served by an index of the initial migration, scanned in index order.
 const ORDERS: Record<ClaimSort | 'queue', KeysetOrder> = {
@@ -39,14 +39,14 @@ const ORDERS: Record<ClaimSort | 'queue', KeysetOrder> = {
     orderBy: 'c.created_at DESC, c.id DESC',
     after: ([at, id], p) => `(c.created_at, c.id) < (${fromTimestampKey(p.add(at))}, ${p.add(id)})`,
     cursorOf: (row) => ({ sort: '-createdAt', key: [row.created_key, row.id] }),
-    shapes: [integer, uuid],
+    shapes: [timestamp, uuid],
   },
   createdAt: {
     name: 'createdAt',
     orderBy: 'c.created_at, c.id',
     after: ([at, id], p) => `(c.created_at, c.id) > (${fromTimestampKey(p.add(at))}, ${p.add(id)})`,
     cursorOf: (row) => ({ sort: 'createdAt', key: [row.created_key, row.id] }),
-    shapes: [integer, uuid],
+    shapes: [timestamp, uuid],
   },
   '-priority': {
     name: '-priority',
@@ -55,7 +55,7 @@ const ORDERS: Record<ClaimSort | 'queue', KeysetOrder> = {
       `(c.priority_rank, c.created_at, c.id) < ` +
       `(${p.add(Number(rank))}, ${fromTimestampKey(p.add(at))}, ${p.add(id)})`,
     cursorOf: (row) => ({ sort: '-priority', key: [row.priority_rank, row.created_key, row.id] }),
-    shapes: [integer, integer, uuid],
+    shapes: [rank, timestamp, uuid],
   },
   // Urgent first, then oldest: mixed directions, so the row comparison is spelled out.
   queue: {
@@ -66,7 +66,7 @@ const ORDERS: Record<ClaimSort | 'queue', KeysetOrder> = {
       return `(c.priority_rank < ${r} OR (c.priority_rank = ${r} AND (c.created_at, c.id) > (${fromTimestampKey(p.add(at))}, ${p.add(id)})))`;
     },
     cursorOf: (row) => ({ sort: 'queue', key: [row.priority_rank, row.created_key, row.id] }),
-    shapes: [integer, integer, uuid],
+    shapes: [rank, timestamp, uuid],
   },
 };
 

@@ -79,7 +79,7 @@ export class CommentsService {
     let after = '';
     if (query.cursor) {
       const [at, id] = decodeCursor(query.cursor, 'comments', [
-        KEY_SHAPES.integer,
+        KEY_SHAPES.timestamp,
         KEY_SHAPES.uuid,
       ]);
       after = `AND (m.created_at, m.id) > (${fromTimestampKey(add(at))}, ${add(id)})`;

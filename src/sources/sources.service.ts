@@ -118,7 +118,10 @@ export class SourcesService {
     if (query.kind) where.push(`s.kind = ${add(query.kind)}`);
     if (query.url) where.push(`s.normalized_url = ${add(normalizeSourceUrl(query.url))}`);
     if (query.cursor) {
-      const [at, id] = decodeCursor(query.cursor, 'sources', [KEY_SHAPES.integer, KEY_SHAPES.uuid]);
+      const [at, id] = decodeCursor(query.cursor, 'sources', [
+        KEY_SHAPES.timestamp,
+        KEY_SHAPES.uuid,
+      ]);
       where.push(`(s.created_at, s.id) < (${fromTimestampKey(add(at))}, ${add(id)})`);
     }
     const rows = (await this.dataSource.query(

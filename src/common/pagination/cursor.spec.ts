@@ -8,14 +8,14 @@ describe('keyset cursors', () => {
   it('round-trips a position and stays opaque', () => {
     const cursor = encodeCursor({ sort: '-createdAt', key: ['1646236800123456', id] });
     expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
-    expect(decodeCursor(cursor, '-createdAt', [KEY_SHAPES.integer, KEY_SHAPES.uuid])).toEqual([
+    expect(decodeCursor(cursor, '-createdAt', [KEY_SHAPES.timestamp, KEY_SHAPES.uuid])).toEqual([
       '1646236800123456',
       id,
     ]);
   });
 
   it('refuses garbage, another sort, and key parts of the wrong shape', () => {
-    const shapes = [KEY_SHAPES.integer, KEY_SHAPES.uuid];
+    const shapes = [KEY_SHAPES.timestamp, KEY_SHAPES.uuid];
     const cursor = encodeCursor({ sort: 'createdAt', key: ['1', id] });
     for (const attempt of [
       () => decodeCursor('not json', 'createdAt', shapes),
@@ -26,6 +26,18 @@ describe('keyset cursors', () => {
           'createdAt',
           shapes,
         ),
+      // Out of PostgreSQL's timestamp range, and a rank past smallint.
+      () =>
+        decodeCursor(
+          encodeCursor({ sort: 'createdAt', key: ['-999999999999999999', id] }),
+          'createdAt',
+          shapes,
+        ),
+      () =>
+        decodeCursor(encodeCursor({ sort: '-priority', key: ['99999', '1', id] }), '-priority', [
+          KEY_SHAPES.rank,
+          ...shapes,
+        ]),
     ]) {
       expect(attempt).toThrow(DomainError);
     }

@@ -60,9 +60,12 @@ export function pageOf<Row, Item>(
 // `timestampKey('created_at')` and compare with `fromTimestampKey('$2')`.
 export const timestampKey = (column: string) =>
   `(extract(epoch FROM ${column}) * 1000000)::bigint::text`;
+// Bounded so that a forged cursor cannot push PostgreSQL out of range (a 500): 16 digits of
+// microseconds reach years 1653–2286; a priority rank is 0–3.
 export const KEY_SHAPES = {
   uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
-  integer: /^-?\d{1,18}$/,
+  timestamp: /^-?\d{1,16}$/,
+  rank: /^[0-3]$/,
 };
 
 export const fromTimestampKey = (parameter: string) =>
