@@ -6,6 +6,7 @@ import {
   IsOptional,
   IsUrl,
   IsUUID,
+  ValidateBy,
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../../common/pagination/page-query.dto.js';
@@ -17,6 +18,28 @@ import {
 } from '../../common/validation/text.validators.js';
 import { STANCES } from '../../claims/claim-status.js';
 import type { Stance } from '../../claims/claim-status.js';
+import { normalizeSourceUrl } from '../source-url.js';
+
+// URLs are stored normalised, which percent-encodes non-ASCII characters (é becomes %C3%A9),
+// so the column's 2,048-character limit applies to that form, checked here rather than
+// by the CHECK constraint (a 500).
+const MAX_URL_CHARACTERS = 2048;
+const FitsWhenNormalised = () =>
+  ValidateBy({
+    name: 'fitsWhenNormalised',
+    validator: {
+      validate: (value: unknown) => {
+        if (typeof value !== 'string') return true;
+        try {
+          return normalizeSourceUrl(value).length <= MAX_URL_CHARACTERS;
+        } catch {
+          return false;
+        }
+      },
+      defaultMessage: () =>
+        `must be at most ${MAX_URL_CHARACTERS} characters once normalised (percent-encoded)`,
+    },
+  });
 
 export const SOURCE_KINDS = [
   'official_statement',
@@ -45,12 +68,13 @@ export class CreateSourceDto {
   })
   @IsOptional()
   @Transform(trimString)
-  @CodePointLength(0, 2048)
+  @CodePointLength(0, MAX_URL_CHARACTERS)
   @NoNulCharacters()
   @IsUrl(
     { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
     { message: 'must be an http or https URL' },
   )
+  @FitsWhenNormalised()
   url?: string;
 
   @ApiPropertyOptional({ example: 'United Nations', maxLength: 200 })
@@ -101,12 +125,13 @@ export class ListSourcesQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'find the source known under this URL (normalised)' })
   @IsOptional()
   @Transform(trimString)
-  @CodePointLength(0, 2048)
+  @CodePointLength(0, MAX_URL_CHARACTERS)
   @NoNulCharacters()
   @IsUrl(
     { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
     { message: 'must be an http or https URL' },
   )
+  @FitsWhenNormalised()
   url?: string;
 }
 
