@@ -7,6 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { AppConfig } from './config/app-config.js';
+import { clientErrorHandler, routerErrorHandler } from './common/http/framework-errors.js';
 import { parseJsonBody } from './common/http/json-body-parser.js';
 import { securityHeaders } from './web/security-headers.js';
 
@@ -22,6 +23,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && CLIENT_REQUEST_ID.test(given) ? given : randomUUID();
     },
+    frameworkErrors: routerErrorHandler,
+    clientErrorHandler,
   });
   adapter.getInstance().addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);

@@ -18,6 +18,8 @@ export type DomainErrorCode =
   | 'unprocessable'
   | 'payload-too-large'
   | 'unsupported-media-type'
+  | 'request-timeout'
+  | 'headers-too-large'
   | 'rate-limited'
   | 'database-unavailable';
 

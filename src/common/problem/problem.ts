@@ -46,6 +46,10 @@ function describe(code: DomainErrorCode): { status: number; title: string } {
       return { status: 413, title: 'Request body too large' };
     case 'unsupported-media-type':
       return { status: 415, title: 'Unsupported media type' };
+    case 'request-timeout':
+      return { status: 408, title: 'Request timed out' };
+    case 'headers-too-large':
+      return { status: 431, title: 'Request headers too large' };
     case 'evidence-missing':
       return { status: 422, title: 'Evidence rule not met' };
     case 'idempotency-key-reused':
