@@ -1,0 +1,622 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { ADMIN_TOKEN, AppProcess, startApp } from '../support/app-process.js';
+import { client } from '../support/http.js';
+import { createNewsroom, createUser, TestUser } from '../support/people.js';
+import { submitClaim } from '../support/claims.js';
+import {
+  hostileBodyText,
+  hostileCursor,
+  hostileId,
+  hostileQuery,
+  Hostile,
+  JsonObject,
+  runs,
+  toJsonText,
+  seedFor,
+} from './support/hostile.js';
+import { send, sendHostile } from './support/problem-assertions.js';
+
+// Property-based fuzzing of every request body, query string and path id (SPEC §10): no
+// input yields a 5xx, every 4xx is problem+json that leaks nothing, and free text that the
+// API accepts comes back exactly as sent. Sizes: docs/reliability.md.
+const BODY_RUNS = runs(40);
+const QUERY_RUNS = runs(40);
+const PATH_RUNS = runs(15);
+const ROUND_TRIP_RUNS = runs(30);
+
+const uuid = fc.uuid();
+const isoDate = fc
+  .date({ min: new Date('1900-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
+  .map((date) => date.toISOString());
+const dateOnly = isoDate.map((value) => value.slice(0, 10));
+const text = (max: number) => fc.string({ minLength: 1, maxLength: max });
+const oneOf = (...values: string[]) => fc.constantFrom(...values);
+
+const SOURCE_FIELDS: Record<string, fc.Arbitrary<Hostile>> = {
+  kind: oneOf('official_statement', 'document', 'media_report', 'other'),
+  title: text(80),
+  url: fc.webUrl(),
+  publisher: text(40),
+  publishedAt: isoDate,
+  notes: text(100),
+};
+const CLAIM_FIELDS: Record<string, fc.Arbitrary<Hostile>> = {
+  text: text(200),
+  claimant: text(60),
+  claimedAt: dateOnly,
+  appearanceUrl: fc.webUrl(),
+  tags: fc.array(text(20), { maxLength: 4 }),
+  priority: oneOf('low', 'normal', 'high', 'urgent'),
+};
+const sourceBody = fc
+  .record(SOURCE_FIELDS, { requiredKeys: ['kind', 'title'] })
+  .map(
+    (fields) =>
+      new JsonObject(
+        Object.entries(fields).filter(
+          (entry): entry is [string, Hostile] => entry[1] !== undefined,
+        ),
+      ),
+  );
+
+describe('Hostile input', () => {
+  let app: AppProcess;
+  let people: Awaited<ReturnType<typeof createNewsroom>>;
+  let victim: TestUser;
+  let claims: Record<string, { id: string }>;
+
+  beforeAll(async () => {
+    // The rate limit is proven elsewhere; here it would only turn fuzz cases into 429s.
+    app = await startApp({ env: { RATE_LIMIT_PER_MINUTE: '0' } });
+    people = await createNewsroom(app.url);
+    victim = await createUser(app.url, ['reporter']);
+    const names = ['patch', 'transition', 'comments', 'evidence', 'queries'];
+    const made = await Promise.all(names.map(() => submitClaim(app.url, people.reporter)));
+    claims = Object.fromEntries(names.map((name, index) => [name, made[index]]));
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  // The claim's current ETag, so that valid bodies get past If-Match to the database.
+  const etagOf = async (id: string, token: string) => {
+    const response = await client(app.url, token).get(`/api/v1/claims/${id}`);
+    return response.headers.get('etag') ?? '"1"';
+  };
+  // Header values as a client can send them: Latin-1 without control characters.
+  const headerChar = fc
+    .integer({ min: 0x20, max: 0xff })
+    .filter((code) => code !== 0x7f)
+    .map((code) => String.fromCharCode(code));
+  const latin1 = fc.oneof(
+    fc.string({ unit: headerChar, maxLength: 30 }),
+    fc.constantFrom(
+      '*',
+      'W/"1"',
+      '"1", "2"',
+      '"-1"',
+      '"99999999999999999999"',
+      '"1.5"',
+      'x'.repeat(300),
+    ),
+  );
+
+  interface BodyCase {
+    name: string;
+    method: string;
+    path: () => string;
+    token: () => string;
+    fields: () => Record<string, fc.Arbitrary<Hostile>>;
+    ifMatch?: boolean;
+    idempotencyKey?: boolean;
+  }
+
+  const bodyCases: BodyCase[] = [
+    {
+      name: 'POST /users',
+      method: 'POST',
+      path: () => '/api/v1/users',
+      token: () => ADMIN_TOKEN,
+      fields: () => ({
+        name: text(60),
+        email: fc.emailAddress(),
+        roles: fc.subarray(['reporter', 'editor', 'auditor'], { minLength: 1 }),
+      }),
+    },
+    {
+      name: 'PATCH /users/:id',
+      method: 'PATCH',
+      path: () => `/api/v1/users/${victim.id}`,
+      token: () => ADMIN_TOKEN,
+      fields: () => ({
+        name: text(60),
+        roles: fc.subarray(['reporter', 'editor'], { minLength: 1 }),
+        active: fc.constant(true),
+      }),
+    },
+    {
+      name: 'POST /users/:id/tokens',
+      method: 'POST',
+      path: () => `/api/v1/users/${victim.id}/tokens`,
+      token: () => ADMIN_TOKEN,
+      fields: () => ({ label: text(40) }),
+    },
+    {
+      name: 'POST /claims',
+      method: 'POST',
+      path: () => '/api/v1/claims',
+      token: () => people.reporter.token,
+      fields: () => ({ ...CLAIM_FIELDS, articleId: uuid, span: fc.constant(null) }),
+      idempotencyKey: true,
+    },
+    {
+      name: 'PATCH /claims/:id',
+      method: 'PATCH',
+      path: () => `/api/v1/claims/${claims.patch.id}`,
+      token: () => people.editor.token,
+      fields: () => CLAIM_FIELDS,
+      ifMatch: true,
+    },
+    {
+      name: 'POST /claims/:id/transitions',
+      method: 'POST',
+      path: () => `/api/v1/claims/${claims.transition.id}/transitions`,
+      token: () => people.editor.token,
+      fields: () => ({
+        to: oneOf('in_review', 'unverifiable', 'withdrawn', 'verified', 'submitted'),
+        rationale: text(200),
+      }),
+      ifMatch: true,
+    },
+    {
+      name: 'POST /claims/:id/sources',
+      method: 'POST',
+      path: () => `/api/v1/claims/${claims.evidence.id}/sources`,
+      token: () => people.reporter.token,
+      fields: () => ({
+        source: sourceBody,
+        sourceId: uuid,
+        stance: oneOf('supports', 'contradicts', 'context'),
+        note: text(80),
+      }),
+    },
+    {
+      name: 'POST /sources',
+      method: 'POST',
+      path: () => '/api/v1/sources',
+      token: () => people.reporter.token,
+      fields: () => SOURCE_FIELDS,
+    },
+    {
+      name: 'POST /claims/:id/comments',
+      method: 'POST',
+      path: () => `/api/v1/claims/${claims.comments.id}/comments`,
+      token: () => people.reporter.token,
+      fields: () => ({ body: text(200) }),
+    },
+    {
+      name: 'POST /articles',
+      method: 'POST',
+      path: () => '/api/v1/articles',
+      token: () => people.reporter.token,
+      fields: () => ({
+        text: text(400),
+        title: text(60),
+        url: fc.webUrl(),
+        outlet: text(40),
+        publishedAt: isoDate,
+      }),
+      idempotencyKey: true,
+    },
+  ];
+
+  describe('request bodies', () => {
+    bodyCases.forEach((testCase, index) => {
+      it(`never answers a hostile body to ${testCase.name} with a 5xx or a bare error`, async () => {
+        await fc.assert(
+          fc.asyncProperty(
+            hostileBodyText(testCase.fields()),
+            fc.option(latin1, { freq: 4 }),
+            async (body, hostileHeader) => {
+              const headers: Record<string, string> = {};
+              if (testCase.ifMatch) {
+                headers['if-match'] =
+                  hostileHeader ?? (await etagOf(testCase.path().split('/')[4], testCase.token()));
+              }
+              if (testCase.idempotencyKey && hostileHeader !== null) {
+                headers['idempotency-key'] = hostileHeader;
+              }
+              await sendHostile(app.url, {
+                method: testCase.method,
+                path: testCase.path(),
+                token: testCase.token(),
+                body,
+                headers,
+              });
+            },
+          ),
+          { numRuns: BODY_RUNS, seed: seedFor(index) },
+        );
+      });
+    });
+  });
+
+  interface QueryCase {
+    name: string;
+    path: () => string;
+    token: () => string;
+    params: () => Record<string, fc.Arbitrary<string>>;
+  }
+
+  const page = { limit: fc.integer({ min: 1, max: 200 }).map(String), cursor: hostileCursor };
+  const queryCases: QueryCase[] = [
+    {
+      name: 'GET /claims',
+      path: () => '/api/v1/claims',
+      token: () => people.reporter.token,
+      params: () => ({
+        ...page,
+        status: oneOf('submitted', 'in_review,verified', 'withdrawn'),
+        q: text(30),
+        tag: text(20),
+        claimant: text(30),
+        submittedBy: uuid,
+        assigneeId: uuid,
+        priority: oneOf('urgent', 'low,high'),
+        createdFrom: isoDate,
+        createdTo: isoDate,
+        sort: oneOf('-createdAt', 'createdAt', '-priority'),
+      }),
+    },
+    {
+      name: 'GET /review-queue',
+      path: () => '/api/v1/review-queue',
+      token: () => people.editor.token,
+      params: () => ({
+        ...page,
+        mine: oneOf('true', 'false'),
+        status: oneOf('submitted', 'in_review'),
+        priority: oneOf('urgent', 'normal,high'),
+      }),
+    },
+    {
+      name: 'GET /claims/:id (asOf)',
+      path: () => `/api/v1/claims/${claims.queries.id}`,
+      token: () => people.reporter.token,
+      params: () => ({ asOf: isoDate }),
+    },
+    {
+      name: 'GET /claims/:id/comments',
+      path: () => `/api/v1/claims/${claims.comments.id}/comments`,
+      token: () => people.reporter.token,
+      params: () => page,
+    },
+    {
+      name: 'GET /sources',
+      path: () => '/api/v1/sources',
+      token: () => people.reporter.token,
+      params: () => ({ ...page, kind: oneOf('document', 'other'), url: fc.webUrl() }),
+    },
+    {
+      name: 'GET /audit/events',
+      path: () => '/api/v1/audit/events',
+      token: () => people.auditor.token,
+      params: () => ({
+        ...page,
+        claimId: uuid,
+        actorId: uuid,
+        type: oneOf('claim.submitted', 'comment.added'),
+        from: isoDate,
+        to: isoDate,
+      }),
+    },
+    {
+      name: 'GET /audit/export',
+      path: () => '/api/v1/audit/export',
+      token: () => people.auditor.token,
+      params: () => ({
+        format: oneOf('ndjson', 'csv', 'json'),
+        claimId: uuid,
+        type: oneOf('claim.submitted'),
+        from: isoDate,
+        to: isoDate,
+      }),
+    },
+    {
+      name: 'GET /desk/status-counts',
+      path: () => '/api/v1/desk/status-counts',
+      token: () => people.editor.token,
+      params: () => ({
+        q: text(30),
+        tag: text(20),
+        priority: oneOf('urgent', 'low'),
+        assigneeId: uuid,
+      }),
+    },
+  ];
+
+  describe('query strings', () => {
+    queryCases.forEach((testCase, index) => {
+      it(`never answers a hostile query to ${testCase.name} with a 5xx or a bare error`, async () => {
+        await fc.assert(
+          fc.asyncProperty(hostileQuery(testCase.params()), async (query) => {
+            await sendHostile(app.url, {
+              method: 'GET',
+              path: testCase.path() + query,
+              token: testCase.token(),
+            });
+          }),
+          { numRuns: QUERY_RUNS, seed: seedFor(100 + index) },
+        );
+      });
+    });
+  });
+
+  describe('path ids', () => {
+    const routes: [string, (id: string) => string, () => string, string?][] = [
+      ['GET', (id) => `/api/v1/claims/${id}`, () => people.reporter.token],
+      ['PATCH', (id) => `/api/v1/claims/${id}`, () => people.editor.token, '{"text":"x"}'],
+      [
+        'POST',
+        (id) => `/api/v1/claims/${id}/transitions`,
+        () => people.editor.token,
+        '{"to":"in_review"}',
+      ],
+      ['GET', (id) => `/api/v1/claims/${id}/history`, () => people.reporter.token],
+      ['GET', (id) => `/api/v1/claims/${id}/comments`, () => people.reporter.token],
+      [
+        'POST',
+        (id) => `/api/v1/claims/${id}/comments`,
+        () => people.reporter.token,
+        '{"body":"x"}',
+      ],
+      ['GET', (id) => `/api/v1/claims/${id}/claimreview`, () => people.reporter.token],
+      [
+        'POST',
+        (id) => `/api/v1/claims/${id}/sources`,
+        () => people.reporter.token,
+        '{"stance":"context","sourceId":"00000000-0000-4000-8000-000000000000"}',
+      ],
+      [
+        'DELETE',
+        (id) => `/api/v1/claims/${claims.evidence.id}/sources/${id}`,
+        () => people.reporter.token,
+      ],
+      [
+        'DELETE',
+        (id) => `/api/v1/claims/${id}/sources/${claims.evidence.id}`,
+        () => people.reporter.token,
+      ],
+      ['GET', (id) => `/api/v1/sources/${id}`, () => people.reporter.token],
+      ['GET', (id) => `/api/v1/articles/${id}`, () => people.reporter.token],
+      ['PATCH', (id) => `/api/v1/users/${id}`, () => ADMIN_TOKEN, '{"name":"x"}'],
+      ['POST', (id) => `/api/v1/users/${id}/tokens`, () => ADMIN_TOKEN, '{}'],
+      ['DELETE', (id) => `/api/v1/tokens/${id}`, () => ADMIN_TOKEN],
+    ];
+
+    it('answers an id that is malformed or names nothing with a 404 problem on every route', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...routes),
+          hostileId,
+          async ([method, path, token, body], id) => {
+            const sent = {
+              method,
+              path: path(encodeURIComponent(id)),
+              token: token(),
+              body,
+              headers: { 'if-match': '"1"' },
+            };
+            const received = await sendHostile(app.url, sent);
+            if (received.status !== 404) {
+              throw new Error(`${method} ${sent.path} → ${received.status}, expected 404`);
+            }
+          },
+        ),
+        { numRuns: PATH_RUNS * routes.length, seed: seedFor(200) },
+      );
+    });
+
+    it('answers a path with broken percent-encoding with a problem, not a bare error', async () => {
+      for (const path of ['/api/v1/claims/%E0%A4%A', '/api/v1/claims/%', '/api/v1/sources/%zz']) {
+        const received = await sendHostile(app.url, { method: 'GET', path, token: ADMIN_TOKEN });
+        expect([400, 404]).toContain(received.status);
+      }
+    });
+  });
+
+  describe('oversized requests', () => {
+    it('answers a body over BODY_LIMIT with a 413 problem', async () => {
+      const body = JSON.stringify({ text: 'a'.repeat(1024 * 1024 + 10) });
+      const sent = { method: 'POST', path: '/api/v1/claims', token: people.reporter.token, body };
+      const received = await sendHostile(app.url, sent);
+      expect(received.status).toBe(413);
+    });
+
+    it('answers JSON nested deeper than the limit with a 400 problem', async () => {
+      const body = '{"text":"x","tags":' + '['.repeat(40) + ']'.repeat(40) + '}';
+      const sent = { method: 'POST', path: '/api/v1/claims', token: people.reporter.token, body };
+      const received = await sendHostile(app.url, sent);
+      expect(received.status).toBe(400);
+    });
+
+    it('answers request headers over the size limit with a problem, not a bare error', async () => {
+      const path = `/api/v1/claims?q=${'a'.repeat(20_000)}`;
+      const received = await send(app.url, { method: 'GET', path, token: ADMIN_TOKEN });
+      expect(received.status).toBe(431);
+      expect(received.contentType).toMatch(/^application\/problem\+json/);
+      expect(JSON.parse(received.text)).toMatchObject({ status: 431 });
+    });
+  });
+
+  describe('stored text round trip', () => {
+    // Any Unicode the API accepts is stored exactly: astral characters, combining marks,
+    // zero-width and bidi controls, variation selectors. What the API documents as refused or
+    // changed is left out: NUL (refused) and surrounding whitespace (trimmed).
+    const PIECES = [
+      '\u200b',
+      '\u200d',
+      '\u202e',
+      '\u2066',
+      '\ufe0f',
+      '\u0301',
+      '👩‍👩‍👧‍👦',
+      '𝕏',
+      'ﷺ',
+      '\u00a0',
+    ];
+    const unusual = (max: number) =>
+      fc
+        .array(
+          fc.oneof(
+            { arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 8 }), weight: 3 },
+            { arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 4 }), weight: 1 },
+            { arbitrary: fc.constantFrom(...PIECES), weight: 2 },
+          ),
+          { minLength: 1, maxLength: 40 },
+        )
+        .map((parts) => `«${parts.join('')}»`.replaceAll('\u0000', ''))
+        .filter((value) => [...value].length <= max);
+
+    const expectSame = (field: string, sent: string, got: unknown) => {
+      if (got !== sent) {
+        throw new Error(
+          `${field} changed: sent ${JSON.stringify(sent)}, got ${JSON.stringify(got)}`,
+        );
+      }
+    };
+
+    it('returns claim text and claimant exactly as submitted', async () => {
+      const api = client(app.url, people.reporter.token);
+      await fc.assert(
+        fc.asyncProperty(unusual(2000), unusual(500), async (claimText, claimant) => {
+          const created = await api.post('/api/v1/claims', { body: { text: claimText, claimant } });
+          if (created.status !== 201) throw new Error(`${created.status} ${created.text}`);
+          const read = await api.get(`/api/v1/claims/${created.body.id}`);
+          expectSame('text', claimText, read.body.text);
+          expectSame('claimant', claimant, read.body.claimant);
+        }),
+        { numRuns: ROUND_TRIP_RUNS, seed: seedFor(300) },
+      );
+    });
+
+    it('returns a comment exactly as posted', async () => {
+      const api = client(app.url, people.reporter.token);
+      const claim = await submitClaim(app.url, people.reporter);
+      await fc.assert(
+        fc.asyncProperty(unusual(5000), async (body) => {
+          const created = await api.post(`/api/v1/claims/${claim.id}/comments`, { body: { body } });
+          if (created.status !== 201) throw new Error(`${created.status} ${created.text}`);
+          const read = await api.get(`/api/v1/claims/${claim.id}/comments?limit=200`);
+          const stored = read.body.items.find(
+            (item: { id: string }) => item.id === created.body.id,
+          );
+          expectSame('comment', body, stored?.body);
+        }),
+        { numRuns: ROUND_TRIP_RUNS, seed: seedFor(301) },
+      );
+    });
+
+    it('returns a source title exactly as given', async () => {
+      const api = client(app.url, people.reporter.token);
+      await fc.assert(
+        fc.asyncProperty(unusual(500), async (title) => {
+          const created = await api.post('/api/v1/sources', { body: { kind: 'other', title } });
+          if (created.status !== 201) throw new Error(`${created.status} ${created.text}`);
+          const read = await api.get(`/api/v1/sources/${created.body.id}`);
+          expectSame('title', title, read.body.title);
+        }),
+        { numRuns: ROUND_TRIP_RUNS, seed: seedFor(302) },
+      );
+    });
+  });
+
+  describe('text PostgreSQL cannot store', () => {
+    // A lone surrogate has no UTF-8 form: it must be refused, never stored as U+FFFD.
+    const withLoneSurrogate = fc
+      .tuple(
+        fc.string({ maxLength: 20 }),
+        fc.constantFrom('\ud800', '\udbff', '\udc00', '\udfff'),
+        fc.string({ maxLength: 20 }),
+      )
+      .map(([before, lone, after]) => `x${before}${lone}${after}`);
+    const fieldsTaking = (value: string): [string, string, () => string, Hostile][] => [
+      [
+        'claim text',
+        '/api/v1/claims',
+        () => people.reporter.token,
+        new JsonObject([['text', value]]),
+      ],
+      [
+        'claimant',
+        '/api/v1/claims',
+        () => people.reporter.token,
+        new JsonObject([
+          ['text', 'x'],
+          ['claimant', value],
+        ]),
+      ],
+      [
+        'tag',
+        '/api/v1/claims',
+        () => people.reporter.token,
+        new JsonObject([
+          ['text', 'x'],
+          ['tags', [value]],
+        ]),
+      ],
+      [
+        'comment',
+        `/api/v1/claims/${claims.comments.id}/comments`,
+        () => people.reporter.token,
+        new JsonObject([['body', value]]),
+      ],
+      [
+        'source title',
+        '/api/v1/sources',
+        () => people.reporter.token,
+        new JsonObject([
+          ['kind', 'other'],
+          ['title', value],
+        ]),
+      ],
+      [
+        'user name',
+        '/api/v1/users',
+        () => ADMIN_TOKEN,
+        new JsonObject([
+          ['name', value],
+          ['email', `s${Date.now()}@newsroom.test`],
+          ['roles', ['reporter']],
+        ]),
+      ],
+    ];
+
+    it('refuses lone surrogates in every free-text field with a 400', async () => {
+      await fc.assert(
+        fc.asyncProperty(withLoneSurrogate, async (value) => {
+          for (const [field, path, token, body] of fieldsTaking(value)) {
+            const sent = { method: 'POST', path, token: token(), body: toJsonText(body) };
+            const received = await sendHostile(app.url, sent);
+            if (received.status !== 400)
+              throw new Error(`${field}: ${received.status} ${received.text}`);
+          }
+        }),
+        { numRuns: runs(10), seed: seedFor(400) },
+      );
+    });
+  });
+
+  describe('after the fuzzing', () => {
+    it('has not had its prototypes polluted: a new claim has only its own fields', async () => {
+      const claim = await submitClaim(app.url, people.reporter);
+      expect(claim.status).toBe('submitted');
+      expect(claim).not.toHaveProperty('isAdmin');
+      expect(claim).not.toHaveProperty('polluted');
+      const me = await client(app.url, people.reporter.token).get('/api/v1/me');
+      expect(me.body.roles).toEqual(['reporter']);
+    });
+  });
+});
