@@ -44,7 +44,9 @@ export class AuditExportService {
       throw error;
     }
 
-    const { text, values } = selectAuditEvents(filters);
+    const { text, values } = selectAuditEvents(filters, undefined, {
+      jsonAsText: format === 'csv',
+    });
     const rows = client.query(
       new QueryStream(text, values, { batchSize: CURSOR_BATCH, highWaterMark: CURSOR_BATCH }),
     );

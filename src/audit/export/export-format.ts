@@ -1,6 +1,5 @@
 import { Transform } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
-import type { AuditEvent } from '../audit-event.js';
 import { AUDIT_EVENT_FIELDS, AuditEventRow, toAuditEvent } from '../audit-query.js';
 import type { ExportFormat } from '../dto/audit-query.dto.js';
 
@@ -24,7 +23,7 @@ export function exportFormatter(format: ExportFormat): Transform {
     writableObjectMode: true,
     writableHighWaterMark: 256,
     transform(row: AuditEventRow, _encoding, done) {
-      pending += encode.event(toAuditEvent(row));
+      pending += encode.event(row);
       if (pending.length >= CHUNK_BYTES) {
         this.push(pending);
         pending = '';
@@ -39,20 +38,20 @@ export function exportFormatter(format: ExportFormat): Transform {
 }
 
 interface Encoder {
-  event(event: AuditEvent): string;
+  event(row: AuditEventRow): string;
   end(): string;
 }
 
 const ENCODERS: Record<ExportFormat, () => Encoder> = {
-  ndjson: () => ({ event: (event) => JSON.stringify(event) + '\n', end: () => '' }),
+  ndjson: () => ({ event: (row) => JSON.stringify(toAuditEvent(row)) + '\n', end: () => '' }),
 
   json: () => {
     let first = true;
     return {
-      event(event) {
+      event(row) {
         const prefix = first ? '[\n' : ',\n';
         first = false;
-        return prefix + JSON.stringify(event);
+        return prefix + JSON.stringify(toAuditEvent(row));
       },
       end: () => (first ? '[]\n' : '\n]\n'),
     };
@@ -74,8 +73,8 @@ const ENCODERS: Record<ExportFormat, () => Encoder> = {
       return text;
     };
     return {
-      event(event) {
-        batch.push(csvRecord(event));
+      event(row) {
+        batch.push(csvRecord(row));
         return batch.length >= CSV_BATCH ? flushBatch() : '';
       },
       end: () => (batch.length || header ? flushBatch() : ''),
@@ -83,7 +82,18 @@ const ENCODERS: Record<ExportFormat, () => Encoder> = {
   },
 };
 
-const csvRecord = (event: AuditEvent): unknown[] =>
-  AUDIT_EVENT_FIELDS.map((field) =>
-    field === 'actor' || field === 'data' ? JSON.stringify(event[field]) : event[field],
-  );
+// The row was selected with actor and data as JSON text already (see audit-query.ts).
+const csvRecord = (row: AuditEventRow): unknown[] => [
+  row.seq,
+  row.id,
+  row.claim_id,
+  row.type,
+  row.actor,
+  row.at,
+  row.from_status,
+  row.to_status,
+  row.rationale,
+  row.data,
+  row.prev_hash,
+  row.hash,
+];
