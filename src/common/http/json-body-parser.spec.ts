@@ -29,6 +29,11 @@ describe('parseJsonBody', () => {
     expect(() => parseJsonBody('{"constructor": {"prototype": {"x": 1}}}')).toThrow(
       /forbidden key/,
     );
+    expect(() => parseJsonBody('{"text": "x", "constructor": 1}')).toThrow(/forbidden key/);
+    expect(() => parseJsonBody('{"source": [{"prototype": 1}]}')).toThrow(/forbidden key/);
+    expect(parseJsonBody('{"text": "constructor prototype __proto__"}')).toEqual({
+      text: 'constructor prototype __proto__',
+    });
   });
 
   it('refuses text that is not JSON', () => {

@@ -23,8 +23,25 @@ export function jsonNestingDepth(text: string): number {
   return deepest;
 }
 
-// JSON bodies: depth-limited, and `__proto__` / `constructor.prototype` keys refused
-// rather than silently honoured (prototype pollution).
+const FORBIDDEN_KEY_DETAIL =
+  'The request body contains a forbidden key (__proto__, constructor or prototype).';
+
+// `constructor` and `prototype` are no field of any body, yet class-transformer drops them
+// before the whitelist looks, so `{"text":"…","prototype":1}` was accepted instead of getting
+// the 400 every other unknown field gets. Refused at any depth (bounded by MAX_JSON_DEPTH).
+function refuseReservedKeys(value: unknown): void {
+  if (value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) return value.forEach(refuseReservedKeys);
+  for (const [key, item] of Object.entries(value)) {
+    if (key === 'constructor' || key === 'prototype') {
+      throw new DomainError('malformed-request', FORBIDDEN_KEY_DETAIL);
+    }
+    refuseReservedKeys(item);
+  }
+}
+
+// JSON bodies: depth-limited, and `__proto__` / `constructor` / `prototype` keys refused
+// rather than silently honoured or dropped (prototype pollution).
 export function parseJsonBody(text: string): unknown {
   if (jsonNestingDepth(text) > MAX_JSON_DEPTH) {
     throw new DomainError('malformed-request', `JSON nested deeper than ${MAX_JSON_DEPTH} levels.`);
@@ -32,15 +49,19 @@ export function parseJsonBody(text: string): unknown {
   if (text.trim() === '') {
     throw new DomainError('malformed-request', 'The request body is empty.');
   }
+  let parsed: unknown;
   try {
-    return secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' });
+    parsed = secureJson.parse(text, undefined, {
+      protoAction: 'error',
+      constructorAction: 'error',
+    });
   } catch (error) {
     const forbidden = error instanceof SyntaxError && /forbidden prototype/.test(error.message);
     throw new DomainError(
       'malformed-request',
-      forbidden
-        ? 'The request body contains a forbidden key (__proto__ or constructor.prototype).'
-        : 'The request body is not valid JSON.',
+      forbidden ? FORBIDDEN_KEY_DETAIL : 'The request body is not valid JSON.',
     );
   }
+  refuseReservedKeys(parsed);
+  return parsed;
 }
