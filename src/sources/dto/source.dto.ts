@@ -13,6 +13,7 @@ import { PageQuery } from '../../common/pagination/page-query.dto.js';
 import {
   CodePointLength,
   NoNulCharacters,
+  OptionalNotNull,
   TextField,
   trimString,
 } from '../../common/validation/text.validators.js';
@@ -93,15 +94,16 @@ export class CreateSourceDto {
   notes?: string;
 }
 
-// Either an existing source by id or a new one inline (deduplicated by URL).
+// Either an existing source by id or a new one inline (deduplicated by URL); neither may be
+// sent as null (the service tells the two apart by which one is present).
 export class AttachEvidenceDto {
   @ApiPropertyOptional({ description: 'an existing source; or give `source`' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   sourceId?: string;
 
   @ApiPropertyOptional({ type: CreateSourceDto, description: 'a new source; or give `sourceId`' })
-  @IsOptional()
+  @OptionalNotNull()
   @ValidateNested()
   @Type(() => CreateSourceDto)
   source?: CreateSourceDto;
