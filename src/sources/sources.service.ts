@@ -61,7 +61,8 @@ export class SourcesService {
     input: CreateSourceDto,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<{ source: SourceView; created: boolean }> {
-    const normalized = input.url === undefined ? null : normalizeSourceUrl(input.url);
+    // `url: null` means no URL, as for the other optional fields.
+    const normalized = input.url == null ? null : normalizeSourceUrl(input.url);
     const [inserted] = (await manager.query(
       `INSERT INTO sources AS s
          (kind, title, url, normalized_url, publisher, published_at, notes, created_by)
