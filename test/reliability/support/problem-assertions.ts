@@ -1,4 +1,3 @@
-import { request } from '../../support/http.js';
 import { BODY_LIMIT } from './hostile.js';
 
 // What must never reach a client (SPEC §4): stack frames, SQL, driver and framework names.
@@ -36,24 +35,27 @@ const isClosedConnection = (error: unknown) =>
     String((error as { cause?: { code?: string } }).cause?.code),
   );
 
+// Raw fetch: the answer is read as text (an export is NDJSON or CSV, not one JSON value).
 export async function send(baseUrl: string, sent: Sent): Promise<Received> {
-  let response;
+  const headers: Record<string, string> = { ...sent.headers };
+  if (sent.token) headers.authorization = `Bearer ${sent.token}`;
+  if (sent.body !== undefined) headers['content-type'] ??= 'application/json';
   try {
-    response = await request(baseUrl, sent.method, sent.path, {
-      token: sent.token,
-      rawBody: sent.body,
-      headers: sent.headers,
+    const response = await fetch(baseUrl + sent.path, {
+      method: sent.method,
+      headers,
+      body: sent.body,
     });
+    return {
+      status: response.status,
+      contentType: response.headers.get('content-type') ?? '',
+      text: await response.text(),
+    };
   } catch (error) {
     const oversized = Buffer.byteLength(sent.body ?? '') > BODY_LIMIT;
     if (oversized && isClosedConnection(error)) return REFUSED_UPLOAD;
     throw error;
   }
-  return {
-    status: response.status,
-    contentType: response.headers.get('content-type') ?? '',
-    text: response.text,
-  };
 }
 
 // Returns what is wrong with a response to hostile input, or undefined if nothing is:
