@@ -95,8 +95,11 @@ class Problem extends Error {
   }
 }
 
+// BASELINE_UNPREPARED=1 sends unnamed statements, as TypeORM does: it shows how much of a
+// gap is PostgreSQL parsing and planning every statement again.
+const prepared = !process.env.BASELINE_UNPREPARED;
 const query = (client: pg.PoolClient | pg.Pool, name: string, text: string, values: unknown[]) =>
-  client.query({ name, text, values });
+  client.query(prepared ? { name, text, values } : { text, values });
 
 async function authenticate(request: IncomingMessage, ...roles: string[]): Promise<User> {
   const secret = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];

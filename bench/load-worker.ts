@@ -12,7 +12,8 @@ let exhausted = false;
 // Once the prepared claims run out the run stops; the remaining requests are cheap
 // health checks and the result says so.
 const exhaust = (request: autocannon.Request) => {
-  if (!exhausted) instance.stop();
+  // Deferred: the first requests are built while autocannon is still being set up.
+  if (!exhausted) setImmediate(() => instance.stop());
   exhausted = true;
   return { ...request, method: 'GET' as const, path: '/health', body: undefined };
 };
@@ -55,6 +56,7 @@ function requestsFor(): autocannon.Request[] {
     case 'decide': {
       // Each connection takes the next prepared claim, starts its review, then verifies it.
       const ids = readFileSync(spec.idsFile!, 'utf8').split('\n').filter(Boolean);
+      if (ids.length === 0) throw new Error(`no prepared claims in ${spec.idsFile}`);
       const version = spec.startVersion ?? 1;
       let next = 0;
       return [

@@ -48,9 +48,13 @@ async function main(): Promise<number> {
       NODE_ENV: 'production',
       BOOTSTRAP_ADMIN_TOKEN: adminToken,
     },
-    process.env.BENCH_CPU_PROF
-      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
-      : [],
+    [
+      ...(process.env.BENCH_CPU_PROF
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+        : []),
+      // e.g. BENCH_SERVICE_NODE_FLAGS=--max-semi-space-size=64 to try a runtime setting.
+      ...(process.env.BENCH_SERVICE_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
+    ],
   );
   const baseline = await startServer('baseline', root('dist/bench/bench/baseline-server.js'), {
     DATABASE_URL: servingUrl(database.url),
@@ -128,7 +132,12 @@ async function main(): Promise<number> {
     mode: quick ? 'quick' : 'full',
     durationS: Math.round((Date.now() - started) / 1000),
     machine: { ...machineAtStart, loadAverageAtEnd: machine(database.serverVersion).loadAverage },
-    settings: { ...sizes, poolSize: Number(POOL_SIZE), synchronousCommit: 'on' },
+    settings: {
+      ...sizes,
+      poolSize: Number(POOL_SIZE),
+      synchronousCommit: 'on',
+      serviceNodeFlags: process.env.BENCH_SERVICE_NODE_FLAGS ?? '',
+    },
     results,
     targets,
   };
