@@ -6,16 +6,34 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
-  IsEmail,
   IsIn,
   IsOptional,
   IsString,
+  isEmail,
   MaxLength,
+  ValidateBy,
 } from 'class-validator';
 import { OptionalNotNull, TextField } from '../../common/validation/text.validators.js';
 import { Role, ROLES } from '../role.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+// class-validator's IsEmail throws (URIError) on a lone surrogate instead of answering false,
+// which made such an email a 500.
+const IsEmailAddress = () =>
+  ValidateBy({
+    name: 'isEmail',
+    validator: {
+      validate: (value: unknown) => {
+        try {
+          return isEmail(value);
+        } catch {
+          return false;
+        }
+      },
+      defaultMessage: () => 'must be an email',
+    },
+  });
 
 export class CreateUserDto {
   @ApiProperty({ example: 'Olena Kovalenko', maxLength: 200 })
@@ -26,7 +44,7 @@ export class CreateUserDto {
   @Transform(trim)
   @IsString()
   @MaxLength(320)
-  @IsEmail()
+  @IsEmailAddress()
   email!: string;
 
   @ApiProperty({ enum: ROLES, isArray: true, example: ['reporter'] })
