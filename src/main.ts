@@ -4,6 +4,8 @@ import { InvalidEnvironmentError, parseEnvironment } from './config/environment.
 import { createApp } from './create-app.js';
 import { openDatabase } from './database/open-database.js';
 
+const SHUTDOWN_GRACE_MS = 10_000;
+
 async function main(): Promise<void> {
   const env = parseEnvironment(process.env);
   const database = await openDatabase(env.DATABASE_URL);
@@ -22,7 +24,14 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`claimdesk: ${signal} received, shutting down`);
+    // In-flight requests get a grace period; a client that stops reading a streamed
+    // export must not keep the process alive forever.
+    const grace = setTimeout(() => {
+      console.log('claimdesk: grace period over, closing remaining connections');
+      app.getHttpServer().closeAllConnections();
+    }, SHUTDOWN_GRACE_MS);
     await app.close();
+    clearTimeout(grace);
     await database.stop();
     process.exit(0);
   };

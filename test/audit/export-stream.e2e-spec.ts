@@ -135,4 +135,31 @@ describe('streamed export of a large history', () => {
     expect(page.status).toBe(200);
     expect(app.output()).not.toMatch(/unhandled|uncaught/i);
   });
+
+  it('shuts down within its grace period while a client has stopped reading an export', async () => {
+    // Its own app, so the other specs keep theirs.
+    const stalling = await startApp({ env: { DATABASE_URL: database.url } });
+    const stalled = new Promise<void>((resolve, reject) => {
+      const request = httpGet(
+        `${stalling.url}/api/v1/audit/export?format=ndjson`,
+        { headers: { authorization: `Bearer ${token}` }, agent: false },
+        (response) => {
+          // Read one chunk, then stop reading without closing: back-pressure stalls the
+          // export on the server side.
+          response.once('data', () => {
+            response.pause();
+            resolve();
+          });
+        },
+      );
+      request.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ECONNRESET') reject(error);
+      });
+    });
+    await stalled;
+    const started = Date.now();
+    await stalling.stop();
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(stalling.output()).toContain('grace period over');
+  }, 60_000);
 });

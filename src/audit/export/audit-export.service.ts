@@ -1,8 +1,10 @@
 import { Readable, pipeline } from 'node:stream';
-import { Injectable, Logger } from '@nestjs/common';
-import type pg from 'pg';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import pg from 'pg';
 import QueryStream from 'pg-query-stream';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '../../config/app-config.js';
+import { CONNECT_TIMEOUT_MS } from '../../database/data-source-options.js';
 import { selectAuditEvents } from '../audit-query.js';
 import type { AuditFilterQuery, ExportFormat } from '../dto/audit-query.dto.js';
 import { exportFormatter } from './export-format.js';
@@ -13,11 +15,31 @@ const CURSOR_BATCH = 1000;
 
 // Streams the audit events from a server-side cursor inside one REPEATABLE READ, READ
 // ONLY transaction, so a full export is one consistent snapshot (SPEC §6).
+// With DATABASE_READ_URL set, exports read from that server (a streaming replica), so a
+// long export takes no connection or I/O from the primary (SPEC §11).
 @Injectable()
-export class AuditExportService {
+export class AuditExportService implements OnModuleDestroy {
   private readonly logger = new Logger(AuditExportService.name);
+  private readonly replica?: pg.Pool;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    config: AppConfig,
+  ) {
+    if (config.databaseReadUrl) {
+      this.replica = new pg.Pool({
+        connectionString: config.databaseReadUrl,
+        max: Math.max(2, Math.ceil(config.databasePoolSize / 2)),
+        connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+        application_name: 'claimdesk-export',
+      });
+      this.replica.on('error', (error) => this.logger.warn(`replica connection: ${error}`));
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.replica?.end();
+  }
 
   // Resolves once the snapshot is taken, so a database failure is still an ordinary error
   // response; what happens after that is the stream's.
@@ -73,6 +95,6 @@ export class AuditExportService {
   }
 
   private pool(): pg.Pool {
-    return (this.dataSource.driver as unknown as { master: pg.Pool }).master;
+    return this.replica ?? (this.dataSource.driver as unknown as { master: pg.Pool }).master;
   }
 }
