@@ -22,7 +22,7 @@ export interface AuditEventRow {
 // `jsonAsText` leaves actor and data as PostgreSQL's JSON text (for CSV, which prints them
 // as text anyway): parsing and re-serialising millions of them is most of an export's
 // garbage.
-const columns = (jsonAsText: boolean) => `seq::text AS seq, id, claim_id, type,
+export const auditEventColumns = (jsonAsText = false) => `seq::text AS seq, id, claim_id, type,
   ${jsonAsText ? 'actor::text AS actor' : 'actor'},
   to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at,
   from_status, to_status, rationale, ${jsonAsText ? 'data::text AS data' : 'data'},
@@ -53,7 +53,7 @@ export function selectAuditEvents(
   if (filters.to) add((p) => `at < ${p}::timestamptz`, filters.to);
   if (page?.afterSeq) add((p) => `seq > ${p}::bigint`, page.afterSeq);
 
-  let text = `SELECT ${columns(options.jsonAsText ?? false)} FROM audit_events`;
+  let text = `SELECT ${auditEventColumns(options.jsonAsText ?? false)} FROM audit_events`;
   if (where.length) text += ` WHERE ${where.join(' AND ')}`;
   text += ' ORDER BY audit_events.seq';
   if (page) {

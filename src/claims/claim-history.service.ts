@@ -1,38 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditEvent } from '../audit/audit-event.js';
+import { auditEventColumns, AuditEventRow, toAuditEvent } from '../audit/audit-query.js';
 import { DomainError } from '../common/problem/domain-error.js';
 import { ClaimSourceView, ClaimSummaryView, ClaimView } from './dto/claim.view.js';
-
-interface EventRow {
-  seq: string;
-  id: string;
-  claim_id: string;
-  type: AuditEvent['type'];
-  actor: AuditEvent['actor'];
-  at: Date;
-  from_status: string | null;
-  to_status: string | null;
-  rationale: string | null;
-  data: Record<string, unknown>;
-  prev_hash: string;
-  hash: string;
-}
-
-const toEvent = (row: EventRow): AuditEvent => ({
-  seq: String(row.seq),
-  id: row.id,
-  claimId: row.claim_id,
-  type: row.type,
-  actor: row.actor,
-  at: row.at.toISOString(),
-  fromStatus: row.from_status,
-  toStatus: row.to_status,
-  rationale: row.rationale,
-  data: row.data,
-  prevHash: row.prev_hash,
-  hash: row.hash,
-});
 
 // A claim's audit chain, and the claim rebuilt from it as of a moment ("what did we say
 // on date T"). Rebuilding reads only events, never the current row.
@@ -46,14 +17,13 @@ export class ClaimHistory {
     ])) as unknown[];
     if (!claim) throw new DomainError('not-found', `No claim ${claimId}.`);
     const rows = (await this.dataSource.query(
-      `SELECT seq, id, claim_id, type, actor, at, from_status, to_status, rationale, data,
-              prev_hash, hash
+      `SELECT ${auditEventColumns()}
          FROM audit_events
         WHERE chain = $1 ${asOf ? 'AND at <= $2::timestamptz' : ''}
         ORDER BY seq`,
       asOf ? [claimId, asOf] : [claimId],
-    )) as EventRow[];
-    return rows.map(toEvent);
+    )) as AuditEventRow[];
+    return rows.map(toAuditEvent);
   }
 
   async asOf(claimId: string, moment: string): Promise<ClaimView> {
