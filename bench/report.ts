@@ -101,8 +101,8 @@ export function render(results: Results, targets: Target[]): string {
       loads(results).map(([name, run]) => [
         name,
         round(run.requestsPerSecond),
-        run.latencyMs.p50,
-        run.latencyMs.p99,
+        round(run.latencyMs.p50),
+        round(run.latencyMs.p99),
         run.errors,
         round(run.serverCpuMs / 1000),
         round(run.loadCpuMs / 1000),

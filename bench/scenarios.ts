@@ -87,8 +87,10 @@ type SpecFor = (
 // Service against baseline. A full run splits the time in halves ordered baseline,
 // service, service, baseline, so a drift in the machine's other load over the minute
 // weighs on both alike; a quick run takes one turn each.
+const roundsOf = (ctx: BenchContext) => (ctx.sizes.loadSeconds >= 10 ? 2 : 1);
+
 async function versus(ctx: BenchContext, specFor: SpecFor): Promise<Comparison> {
-  const rounds = ctx.sizes.loadSeconds >= 10 ? 2 : 1;
+  const rounds = roundsOf(ctx);
   const durationS = ctx.sizes.loadSeconds / rounds;
   const order: ('service' | 'baseline')[] =
     rounds === 2 ? ['baseline', 'service', 'service', 'baseline'] : ['baseline', 'service'];
@@ -120,9 +122,12 @@ export function decideScenario(
   serviceIds: string[],
   baselineIds: string[],
 ): Promise<Comparison> {
+  const rounds = roundsOf(ctx);
   const halves = (ids: string[]) => {
-    const middle = Math.ceil(ids.length / 2);
-    return [idsFile(ids.slice(0, middle)), idsFile(ids.slice(middle))];
+    const size = Math.ceil(ids.length / rounds);
+    return Array.from({ length: rounds }, (_, round) =>
+      idsFile(ids.slice(round * size, (round + 1) * size)),
+    );
   };
   const files = { service: halves(serviceIds), baseline: halves(baselineIds) };
   return versus(ctx, (server, round) => ({
