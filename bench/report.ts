@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import type { Comparison, ExportResult, Measured, MixedResult, ScaleRun } from './scenarios.js';
 
@@ -27,7 +28,21 @@ export function machine(postgres: string) {
     node: process.version,
     postgres,
     loadAverage: loadavg().map((value) => Number(value.toFixed(2))),
+    commit: gitCommit(),
   };
+}
+
+// The commit measured, with a note when the working tree differs from it.
+function gitCommit(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' });
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {
+      encoding: 'utf8',
+    });
+    return head.trim() + (dirty.trim() ? ' (with uncommitted changes)' : '');
+  } catch {
+    return 'unknown';
+  }
 }
 
 export function targetsOf(results: Results): Target[] {
