@@ -129,7 +129,7 @@ export function render(results: Results, targets: Target[]): string {
     out.push(
       '',
       table(
-        ['export', 'events', 'MB', 'seconds', 'MB/s', 'events/s', 'peak RSS MB'],
+        ['export', 'events', 'MB', 'seconds', 'MB/s', 'events/s', 'RSS before MB', 'peak RSS MB'],
         (
           [
             ['service NDJSON', ndjson],
@@ -143,6 +143,7 @@ export function render(results: Results, targets: Target[]): string {
           round(figures.seconds, 2),
           round(figures.mbPerSecond),
           round(figures.eventsPerSecond),
+          figures.rssBeforeMb ? round(figures.rssBeforeMb) : '-',
           figures.peakRssMb ? round(figures.peakRssMb) : '-',
         ]),
       ),

@@ -178,16 +178,24 @@ export interface ExportFigures {
   seconds: number;
   mbPerSecond: number;
   eventsPerSecond: number;
-  // Highest VmRSS of the service seen while the export ran (sampled every 50 ms).
+  // VmRSS of the service when the export began (its heap as earlier load left it), and
+  // the highest seen while the export ran (sampled every 50 ms).
+  rssBeforeMb: number;
   peakRssMb: number;
 }
 
-const figures = (transfer: Transfer, events: number, peakRssMb = 0): ExportFigures => ({
+const figures = (
+  transfer: Transfer,
+  events: number,
+  rssBeforeMb = 0,
+  peakRssMb = 0,
+): ExportFigures => ({
   events,
   bytes: transfer.bytes,
   seconds: transfer.seconds,
   mbPerSecond: transfer.bytes / 1024 / 1024 / transfer.seconds,
   eventsPerSecond: events / transfer.seconds,
+  rssBeforeMb,
   peakRssMb,
 });
 
@@ -202,6 +210,7 @@ export interface ExportResult {
 }
 
 async function exportOnce(ctx: BenchContext, format: 'ndjson' | 'csv') {
+  const before = sampleProcess(ctx.service.pid).rssMb;
   const rss = watchRss(ctx.service.pid);
   const transfer = await download(
     `${ctx.service.url}/api/v1/audit/export?format=${format}`,
@@ -211,9 +220,10 @@ async function exportOnce(ctx: BenchContext, format: 'ndjson' | 'csv') {
   const events = format === 'csv' ? transfer.lines - 1 : transfer.lines;
   ctx.log(
     `export ${format}: ${events} events, ${(transfer.bytes / 1048576).toFixed(0)} MB in ` +
-      `${transfer.seconds.toFixed(1)} s, status ${transfer.status}, peak RSS ${peak.toFixed(0)} MB`,
+      `${transfer.seconds.toFixed(1)} s, status ${transfer.status}, RSS ${before.toFixed(0)} MB before, peak ` +
+      `${peak.toFixed(0)} MB`,
   );
-  return { transfer, figures: figures(transfer, events, peak) };
+  return { transfer, figures: figures(transfer, events, before, peak) };
 }
 
 export async function exportScenario(ctx: BenchContext): Promise<ExportResult> {
