@@ -15,6 +15,7 @@ import {
   exportScenario,
   mixedScenario,
   queueScenario,
+  removeIdsFiles,
   scaleRun,
   submitScenario,
 } from './scenarios.js';
@@ -119,6 +120,7 @@ async function main(): Promise<number> {
     if (selected.has('export')) results.export = await exportScenario(ctx);
     if (selected.has('mixed')) results.mixed = await mixedScenario(ctx, mixedIds[0], mixedIds[1]);
   } finally {
+    removeIdsFiles();
     await baseline.stop();
     await service.stop();
     // BENCH_KEEP_DATABASE=1 leaves the seeded database for EXPLAIN and profiling.

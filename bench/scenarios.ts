@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { selectAuditEvents } from '../src/audit/audit-query.js';
@@ -39,10 +39,17 @@ async function measure(
   return { ...result, serverCpuMs };
 }
 
+const idsFiles: string[] = [];
+
 export function idsFile(ids: string[]): string {
   const file = join(tmpdir(), `claimdesk-ids-${randomBytes(4).toString('hex')}.txt`);
   writeFileSync(file, ids.join('\n'));
+  idsFiles.push(file);
   return file;
+}
+
+export function removeIdsFiles(): void {
+  for (const file of idsFiles.splice(0)) rmSync(file, { force: true });
 }
 
 export interface Comparison {
