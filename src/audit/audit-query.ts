@@ -1,3 +1,4 @@
+import pg from 'pg';
 import type { AuditActor, AuditEvent, AuditEventType } from './audit-event.js';
 import type { AuditFilterQuery } from './dto/audit-query.dto.js';
 
@@ -19,14 +20,16 @@ export interface AuditEventRow {
   hash: string;
 }
 
-// `jsonAsText` leaves actor and data as PostgreSQL's JSON text (for CSV, which prints them
-// as text anyway): parsing and re-serialising millions of them is most of an export's
-// garbage.
-export const auditEventColumns = (jsonAsText = false) => `seq::text AS seq, id, claim_id, type,
-  ${jsonAsText ? 'actor::text AS actor' : 'actor'},
+export const AUDIT_EVENT_COLUMNS = `seq::text AS seq, id, claim_id, type, actor,
   to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at,
-  from_status, to_status, rationale, ${jsonAsText ? 'data::text AS data' : 'data'},
-  prev_hash, hash`;
+  from_status, to_status, rationale, data, prev_hash, hash`;
+
+// The export's CSV columns, named as in the export and in the same order, for PostgreSQL
+// to encode itself (COPY … CSV): `actor` and `data` as JSON text, null as an empty cell.
+const CSV_COLUMNS = `seq, id, claim_id AS "claimId", type, actor::text AS actor,
+  to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at,
+  from_status AS "fromStatus", to_status AS "toStatus", rationale, data::text AS data,
+  prev_hash AS "prevHash", hash`;
 
 export interface SqlQuery {
   text: string;
@@ -38,7 +41,7 @@ export interface SqlQuery {
 export function selectAuditEvents(
   filters: AuditFilterQuery,
   page?: { afterSeq?: string; limit: number },
-  options: { jsonAsText?: boolean } = {},
+  options: { csv?: boolean } = {},
 ): SqlQuery {
   const values: unknown[] = [];
   const where: string[] = [];
@@ -53,7 +56,7 @@ export function selectAuditEvents(
   if (filters.to) add((p) => `at < ${p}::timestamptz`, filters.to);
   if (page?.afterSeq) add((p) => `seq > ${p}::bigint`, page.afterSeq);
 
-  let text = `SELECT ${auditEventColumns(options.jsonAsText ?? false)} FROM audit_events`;
+  let text = `SELECT ${options.csv ? CSV_COLUMNS : AUDIT_EVENT_COLUMNS} FROM audit_events`;
   if (where.length) text += ` WHERE ${where.join(' AND ')}`;
   text += ' ORDER BY audit_events.seq';
   if (page) {
@@ -79,18 +82,13 @@ export const toAuditEvent = (row: AuditEventRow): AuditEvent => ({
   prevHash: row.prev_hash,
   hash: row.hash,
 });
-
-export const AUDIT_EVENT_FIELDS = [
-  'seq',
-  'id',
-  'claimId',
-  'type',
-  'actor',
-  'at',
-  'fromStatus',
-  'toStatus',
-  'rationale',
-  'data',
-  'prevHash',
-  'hash',
-] as const satisfies readonly (keyof AuditEvent)[];
+// COPY takes no bind parameters: the (already validated) filter values are inlined as
+// literals quoted by the driver. Placeholders are replaced from the highest down, so $1
+// never eats the start of $10.
+export function inlineParameters({ text, values }: SqlQuery): string {
+  let inlined = text;
+  for (let index = values.length; index >= 1; index--) {
+    inlined = inlined.replaceAll(`$${index}`, pg.escapeLiteral(String(values[index - 1])));
+  }
+  return inlined;
+}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditEvent } from '../audit/audit-event.js';
-import { auditEventColumns, AuditEventRow, toAuditEvent } from '../audit/audit-query.js';
+import { AUDIT_EVENT_COLUMNS, AuditEventRow, toAuditEvent } from '../audit/audit-query.js';
 import { DomainError } from '../common/problem/domain-error.js';
 import { ClaimSourceView, ClaimSummaryView, ClaimView } from './dto/claim.view.js';
 
@@ -17,7 +17,7 @@ export class ClaimHistory {
     ])) as unknown[];
     if (!claim) throw new DomainError('not-found', `No claim ${claimId}.`);
     const rows = (await this.dataSource.query(
-      `SELECT ${auditEventColumns()}
+      `SELECT ${AUDIT_EVENT_COLUMNS}
          FROM audit_events
         WHERE chain = $1 ${asOf ? 'AND at <= $2::timestamptz' : ''}
         ORDER BY seq`,

@@ -1,5 +1,5 @@
 import { Transform } from 'node:stream';
-import { AUDIT_EVENT_FIELDS, AuditEventRow, toAuditEvent } from '../audit-query.js';
+import { AuditEventRow, toAuditEvent } from '../audit-query.js';
 import type { ExportFormat } from '../dto/audit-query.dto.js';
 
 export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
@@ -14,7 +14,7 @@ const CHUNK_BYTES = 64 * 1024;
 
 // Turns a stream of audit_events rows into the bytes of one export format. It applies
 // back-pressure like any Transform: when the client reads slowly, so does the cursor.
-export function exportFormatter(format: ExportFormat): Transform {
+export function exportFormatter(format: JsonExportFormat): Transform {
   const encode = ENCODERS[format]();
   let pending = '';
   return new Transform({
@@ -40,7 +40,10 @@ interface Encoder {
   end(): string;
 }
 
-const ENCODERS: Record<ExportFormat, () => Encoder> = {
+// CSV is not built here: PostgreSQL encodes it (see audit-export.service.ts).
+export type JsonExportFormat = Exclude<ExportFormat, 'csv'>;
+
+const ENCODERS: Record<JsonExportFormat, () => Encoder> = {
   ndjson: () => ({ event: (row) => JSON.stringify(toAuditEvent(row)) + '\n', end: () => '' }),
 
   json: () => {
@@ -54,46 +57,4 @@ const ENCODERS: Record<ExportFormat, () => Encoder> = {
       end: () => (first ? '[]\n' : '\n]\n'),
     };
   },
-
-  // RFC 4180 (CRLF line ends, quoted where needed) with a header row; `actor` and `data`
-  // as JSON text; an empty cell is null.
-  csv: () => {
-    let header = true;
-    const headerLine = () => {
-      header = false;
-      return AUDIT_EVENT_FIELDS.join(',') + '\r\n';
-    };
-    return {
-      event(row) {
-        const line = csvRecord(row).map(csvCell).join(',') + '\r\n';
-        return header ? headerLine() + line : line;
-      },
-      end: () => (header ? headerLine() : ''),
-    };
-  },
 };
-
-// Written by hand: csv-stringify was most of the export's CPU (bench/README.md). A cell
-// is quoted only when it holds a quote, a comma or a line break, as csv-stringify did.
-const NEEDS_QUOTES = /[",\r\n]/;
-const csvCell = (value: unknown): string => {
-  if (value === null || value === undefined) return '';
-  const text = String(value);
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-};
-
-// The row was selected with actor and data as JSON text already (see audit-query.ts).
-const csvRecord = (row: AuditEventRow): unknown[] => [
-  row.seq,
-  row.id,
-  row.claim_id,
-  row.type,
-  row.actor,
-  row.at,
-  row.from_status,
-  row.to_status,
-  row.rationale,
-  row.data,
-  row.prev_hash,
-  row.hash,
-];
