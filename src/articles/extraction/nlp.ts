@@ -1,5 +1,5 @@
+import { createRequire } from 'node:module';
 import winkNLP, { type ItemEntity, type ItemSentence, type ItemToken } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
 
 // wink-nlp with its lite English model does the statistical work: tokenisation, sentence
 // boundaries, part-of-speech tags and entity types (dates, durations, ordinals). Everything
@@ -26,8 +26,13 @@ export interface AnalysedText {
   entities: EntityMention[];
 }
 
-const nlp = winkNLP(model);
-const its = nlp.its;
+// The model takes ~56 MB of memory, so it is loaded on the first article, not at start:
+// a process that never ingests one (a replica serving the desk, the CLI) never pays.
+let loaded: ReturnType<typeof winkNLP> | undefined;
+function nlp(): ReturnType<typeof winkNLP> {
+  loaded ??= winkNLP(createRequire(import.meta.url)('wink-eng-lite-web-model'));
+  return loaded;
+}
 
 // wink-nlp's tokeniser takes time quadratic in the length of a run without whitespace
 // (20,000 characters ~0.4 s, 200,000 ~30 s, blocking the event loop), so a run longer than
@@ -48,7 +53,9 @@ export function breakLongRuns(text: string): string {
 
 export function analyse(text: string): AnalysedText {
   const analysed = breakLongRuns(text);
-  const doc = nlp.readDoc(analysed);
+  const instance = nlp();
+  const its = instance.its;
+  const doc = instance.readDoc(analysed);
   const tokens: Token[] = [];
   let cursor = 0;
   doc.tokens().each((t: ItemToken) => {
