@@ -1,7 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { ProblemDetailsFilter } from './common/problem/problem-details.filter.js';
@@ -10,7 +9,6 @@ import { dataSourceOptions } from './database/data-source-options.js';
 import { HealthModule } from './health/health.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
-import { loggerOptions } from './common/logging/logger-options.js';
 import { WebModule } from './web/web.module.js';
 import { ClaimsModule } from './claims/claims.module.js';
 import { ClaimReviewModule } from './claimreview/claim-review.module.js';
@@ -25,7 +23,6 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot(loggerOptions(config)),
         TypeOrmModule.forRoot({
           ...dataSourceOptions({ url: config.databaseUrl, poolSize: config.databasePoolSize }),
           autoLoadEntities: true,

@@ -4,11 +4,11 @@ import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { AppConfig } from './config/app-config.js';
 import { clientErrorHandler, routerErrorHandler } from './common/http/framework-errors.js';
 import { parseJsonBody } from './common/http/json-body-parser.js';
+import { createLogger, PinoNestLogger, RequestLog } from './common/logging/logger.js';
 import { securityHeaders } from './web/security-headers.js';
 
 // A client may pass its own X-Request-Id (to correlate logs across systems) if it is short
@@ -16,7 +16,10 @@ import { securityHeaders } from './web/security-headers.js';
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const logger = createLogger(config.logLevel);
   const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    logController: new RequestLog(),
     bodyLimit: config.bodyLimit,
     trustProxy: true,
     genReqId: (request: IncomingMessage) => {
@@ -35,7 +38,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     adapter,
     { bufferLogs: true },
   );
-  app.useLogger(app.get(Logger));
+  app.useLogger(new PinoNestLogger(logger));
   await app.register(helmet, securityHeaders);
   app.useBodyParser('application/json', { bodyLimit: config.bodyLimit }, (_request, body, done) => {
     try {
