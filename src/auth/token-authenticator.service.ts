@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query.js';
 import type { AuthUser, Role } from './role.js';
 import { hashTokenSecret, TOKEN_PREFIX } from './token-secret.js';
 
@@ -15,7 +16,14 @@ export class TokenAuthenticator {
   // fail here on their very next request: nothing is cached.
   async authenticate(secret: string): Promise<AuthUser | null> {
     if (!secret.startsWith(TOKEN_PREFIX) || secret.length > 200) return null;
-    const rows = (await this.dataSource.query(
+    const rows = await preparedQuery<{
+      token_id: string;
+      id: string;
+      name: string;
+      email: string;
+      roles: Role[];
+    }>(
+      this.dataSource,
       `WITH token AS (
          SELECT t.id, t.user_id, t.last_used_at FROM api_tokens t
          WHERE t.token_hash = $1 AND t.revoked_at IS NULL
@@ -28,7 +36,7 @@ export class TokenAuthenticator {
        FROM token JOIN users u ON u.id = token.user_id
        WHERE u.active`,
       [hashTokenSecret(secret)],
-    )) as { token_id: string; id: string; name: string; email: string; roles: Role[] }[];
+    );
     const [row] = rows;
     if (!row) return null;
     return {

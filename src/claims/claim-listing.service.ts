@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query.js';
 import {
   CursorPosition,
   decodeCursor,
@@ -110,13 +111,14 @@ export class ClaimListing {
       const key = decodeCursor(cursor, order.name, order.shapes);
       where.push(order.after(key, p));
     }
-    const rows = (await this.dataSource.query(
+    const rows = await preparedQuery<ClaimRow>(
+      this.dataSource,
       `SELECT ${CLAIM_COLUMNS} FROM claims c
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY ${order.orderBy}
         LIMIT ${p.add(limit + 1)}`,
       p.values,
-    )) as ClaimRow[];
+    );
     return pageOf(rows, limit, toClaimSummary, order.cursorOf);
   }
 }
