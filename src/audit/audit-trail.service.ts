@@ -25,24 +25,84 @@ export interface NewAuditEvent {
 // Any fixed key; the system chain (users and tokens) is the only one serialised this way.
 const SYSTEM_CHAIN_LOCK = 4_172_002;
 
+const CHAIN_HEAD = 'SELECT hash FROM audit_events WHERE chain = $1 ORDER BY seq DESC LIMIT 1';
+const EVENT_COLUMNS = `id, chain, claim_id, type, actor_id, actor, at, from_status, to_status,
+          rationale, data, prev_hash, hash`;
+// A VALUES list under SELECT is not typed by the target columns, so each value says its type.
+const CASTS = [
+  '::uuid',
+  '::text',
+  '::uuid',
+  '::text',
+  '::uuid',
+  '::jsonb',
+  '::timestamptz',
+  '::text',
+  '::text',
+  '::text',
+  '::jsonb',
+  '::char(64)',
+  '::char(64)',
+];
+
+export interface AppendOptions {
+  // The chain's head as the caller read it, e.g. in the statement that took the claim's row
+  // lock. It saves a round trip but may be stale: that statement's snapshot predates the
+  // wait for the lock, so an event committed by the previous holder (a comment, which does
+  // not bump the version) is not in it. The insert therefore checks it against the head it
+  // sees itself and, if they differ, appends on the real head instead.
+  expectedHead?: string | null;
+}
+
 // Appends hash-chained events inside the caller's transaction, so a change and its event
 // commit together or not at all. Chains are per claim: the caller already holds the
 // claim's row lock, so appending needs no global lock and claims never wait on each other.
 @Injectable()
 export class AuditTrail {
   async append(manager: EntityManager, input: NewAuditEvent): Promise<AuditEvent> {
+    const [event] = await this.appendMany(manager, [input]);
+    return event;
+  }
+
+  // Appends events to ONE chain, each linked to the one before it, with one INSERT. The rows
+  // of a multi-row VALUES list are inserted, and take their seq, in list order, so seq
+  // follows the chain.
+  async appendMany(
+    manager: EntityManager,
+    inputs: NewAuditEvent[],
+    options: AppendOptions = {},
+  ): Promise<AuditEvent[]> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('audit events are appended inside the transaction of their change');
     }
-    const chain = chainOf(input.claimId);
+    if (inputs.length === 0) return [];
+    const chain = chainOf(inputs[0].claimId);
+    if (inputs.some((input) => chainOf(input.claimId) !== chain)) {
+      throw new Error('appendMany appends to one chain at a time');
+    }
     if (chain === SYSTEM_CHAIN) {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [SYSTEM_CHAIN_LOCK]);
     }
-    const [head] = (await manager.query(
-      'SELECT hash FROM audit_events WHERE chain = $1 ORDER BY seq DESC LIMIT 1',
-      [chain],
-    )) as { hash: string }[];
+    if (options.expectedHead !== undefined) {
+      const events = linkEvents(inputs, options.expectedHead ?? GENESIS_HASH);
+      const inserted = await insertEvents(manager, chain, events, true);
+      if (inserted) return inserted;
+    }
+    const events = linkEvents(inputs, await chainHead(manager, chain));
+    return (await insertEvents(manager, chain, events, false))!;
+  }
+}
 
+async function chainHead(manager: EntityManager, chain: string): Promise<string> {
+  const [head] = (await manager.query(CHAIN_HEAD, [chain])) as { hash: string }[];
+  return head?.hash ?? GENESIS_HASH;
+}
+
+function linkEvents(
+  inputs: NewAuditEvent[],
+  prevHash: string,
+): (HashedAuditEvent & { hash: string })[] {
+  return inputs.map((input) => {
     const event: HashedAuditEvent = {
       id: randomUUID(),
       claimId: input.claimId,
@@ -53,31 +113,60 @@ export class AuditTrail {
       toStatus: input.toStatus ?? null,
       rationale: input.rationale ?? null,
       data: input.data ?? {},
-      prevHash: head?.hash ?? GENESIS_HASH,
+      prevHash,
     };
-    const hash = hashAuditEvent(event);
-    const [row] = (await manager.query(
-      `INSERT INTO audit_events
-         (id, chain, claim_id, type, actor_id, actor, at, from_status, to_status, rationale,
-          data, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-       RETURNING seq`,
-      [
-        event.id,
-        chain,
-        event.claimId,
-        event.type,
-        event.actor.id,
-        JSON.stringify(event.actor),
-        event.at,
-        event.fromStatus,
-        event.toStatus,
-        event.rationale,
-        JSON.stringify(event.data),
-        event.prevHash,
-        hash,
-      ],
-    )) as { seq: string }[];
-    return { ...event, seq: String(row.seq), hash };
+    prevHash = hashAuditEvent(event);
+    return { ...event, hash: prevHash };
+  });
+}
+
+// With `checkHead`, inserts nothing (and answers undefined) unless the chain's head, read
+// by this statement, is still the first event's prevHash.
+async function insertEvents(
+  manager: EntityManager,
+  chain: string,
+  events: (HashedAuditEvent & { hash: string })[],
+  checkHead: boolean,
+): Promise<AuditEvent[] | undefined> {
+  const parameters: unknown[] = [];
+  const rows = events.map((event) => {
+    const first = parameters.length;
+    parameters.push(
+      event.id,
+      chain,
+      event.claimId,
+      event.type,
+      event.actor.id,
+      JSON.stringify(event.actor),
+      event.at,
+      event.fromStatus,
+      event.toStatus,
+      event.rationale,
+      JSON.stringify(event.data),
+      event.prevHash,
+      event.hash,
+    );
+    const placeholders = CASTS.map((cast, index) => `$${first + index + 1}${cast}`);
+    return `(${placeholders.join(', ')})`;
+  });
+  const values = `VALUES ${rows.join(',\n              ')}`;
+  let sql: string;
+  if (checkHead) {
+    parameters.push(events[0].prevHash);
+    const expected = `$${parameters.length}`;
+    // $2 is the first event's chain.
+    sql = `INSERT INTO audit_events (${EVENT_COLUMNS})
+       SELECT * FROM (${values}) AS e
+        WHERE coalesce((SELECT hash FROM audit_events WHERE chain = $2 ORDER BY seq DESC LIMIT 1),
+                       '${GENESIS_HASH}') = ${expected}
+       RETURNING id, seq`;
+  } else {
+    sql = `INSERT INTO audit_events (${EVENT_COLUMNS})
+       ${values}
+       RETURNING id, seq`;
   }
+  const inserted = (await manager.query(sql, parameters)) as { id: string; seq: string }[];
+  if (inserted.length === 0) return undefined;
+  const seqOf = new Map(inserted.map((row) => [row.id, String(row.seq)]));
+  return events.map((event) => ({ ...event, seq: seqOf.get(event.id)! }));
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditTrail } from '../audit/audit-trail.service.js';
+import { AuditTrail, NewAuditEvent } from '../audit/audit-trail.service.js';
 import { actorOf } from '../auth/actor.js';
 import type { AuthUser } from '../auth/role.js';
 import { AppConfig } from '../config/app-config.js';
@@ -11,7 +11,6 @@ import { changeOf } from './claim-changes.js';
 import {
   CLAIM_COLUMNS,
   ClaimRow,
-  lockClaim,
   toClaimSummary,
   toClaimView,
   updateReturning,
@@ -46,7 +45,7 @@ export class ClaimWorkflow {
     input: TransitionDto,
   ): Promise<ClaimView> {
     return this.dataSource.transaction(async (manager) => {
-      const row = await lockClaim(manager, id);
+      const row = await lockClaimWithChainHead(manager, id);
       assertVersionMatches(precondition, row.version);
       const before = toClaimSummary(row);
       const transition = findTransition(row.status, input.to);
@@ -61,9 +60,12 @@ export class ClaimWorkflow {
           },
         );
       }
-      await this.checkEvidence(manager, id, transition);
 
-      const [updated] = await updateReturning<ClaimRow>(
+      // The evidence is counted by the UPDATE itself, which runs after the lock was taken and
+      // so sees every attach and detach committed before it; attach and detach take the
+      // same lock, so nothing can change between this count and the commit. An unmet rule
+      // throws, and the update rolls back with the transaction.
+      const [updated] = await updateReturning<ClaimRow & EvidenceColumns>(
         manager,
         `UPDATE claims AS c
             SET status = $2,
@@ -75,8 +77,13 @@ export class ClaimWorkflow {
                                            ELSE decided_at END,
                 version = version + 1,
                 updated_at = now()
+           FROM (SELECT count(*) FILTER (WHERE stance = 'supports')::int AS supports,
+                        count(*) FILTER (WHERE stance = 'contradicts')::int AS contradicts,
+                        count(*) FILTER (WHERE stance = 'context')::int AS context
+                   FROM claim_sources WHERE claim_id = $1) AS e
           WHERE c.id = $1
-          RETURNING ${CLAIM_COLUMNS}`,
+          RETURNING ${CLAIM_COLUMNS}, e.supports AS evidence_supports,
+                    e.contradicts AS evidence_contradicts, e.context AS evidence_context`,
         [
           id,
           transition.to,
@@ -87,19 +94,27 @@ export class ClaimWorkflow {
           decisionEffect(transition),
         ],
       );
+      this.checkEvidence(transition, {
+        supports: updated.evidence_supports,
+        contradicts: updated.evidence_contradicts,
+        context: updated.evidence_context,
+      });
+
       const after = toClaimSummary(updated);
       const actor = actorOf(user);
-      await this.audit.append(manager, {
-        claimId: id,
-        type: 'claim.transitioned',
-        actor,
-        fromStatus: before.status,
-        toStatus: after.status,
-        rationale: input.rationale ?? null,
-        data: changeOf(before, after, ['status', 'rationale', 'decidedBy', 'decidedAt']),
-      });
+      const events: NewAuditEvent[] = [
+        {
+          claimId: id,
+          type: 'claim.transitioned',
+          actor,
+          fromStatus: before.status,
+          toStatus: after.status,
+          rationale: input.rationale ?? null,
+          data: changeOf(before, after, ['status', 'rationale', 'decidedBy', 'decidedAt']),
+        },
+      ];
       if (after.assigneeId !== before.assigneeId) {
-        await this.audit.append(manager, {
+        events.push({
           claimId: id,
           type: 'claim.assigned',
           actor,
@@ -109,20 +124,13 @@ export class ClaimWorkflow {
           },
         });
       }
+      await this.audit.appendMany(manager, events, { expectedHead: row.chain_head });
       return toClaimView(manager, updated);
     });
   }
 
-  // Counted under the claim's lock: attach and detach take the same lock, so the evidence
-  // cannot change between this check and the status update.
-  private async checkEvidence(manager: EntityManager, id: string, transition: Transition) {
+  private checkEvidence(transition: Transition, counts: EvidenceCounts) {
     if (!transition.evidence) return;
-    const rows = (await manager.query(
-      `SELECT stance, count(*)::int AS count FROM claim_sources WHERE claim_id = $1 GROUP BY stance`,
-      [id],
-    )) as { stance: keyof EvidenceCounts; count: number }[];
-    const counts: EvidenceCounts = { supports: 0, contradicts: 0, context: 0 };
-    for (const { stance, count } of rows) counts[stance] = count;
     const unmet = unmetEvidence(transition, counts, this.config.verifyMinSupportingSources);
     if (!unmet) return;
     throw new DomainError(
@@ -132,6 +140,30 @@ export class ClaimWorkflow {
       { extensions: { ...unmet } },
     );
   }
+}
+
+interface EvidenceColumns {
+  evidence_supports: number;
+  evidence_contradicts: number;
+  evidence_context: number;
+}
+
+// lockClaim (claim-rows.ts) plus the head of the claim's audit chain, in one round trip.
+// The head is read with the statement's snapshot, taken before any wait for the lock, so
+// it is only what AuditTrail.appendMany expects: the insert checks it and falls back to
+// the real head if the previous lock holder appended since.
+async function lockClaimWithChainHead(
+  manager: EntityManager,
+  id: string,
+): Promise<ClaimRow & { chain_head: string | null }> {
+  const [row] = (await manager.query(
+    `SELECT ${CLAIM_COLUMNS},
+            (SELECT hash FROM audit_events WHERE chain = $2 ORDER BY seq DESC LIMIT 1) AS chain_head
+       FROM claims c WHERE c.id = $1 FOR UPDATE OF c`,
+    [id, id],
+  )) as (ClaimRow & { chain_head: string | null })[];
+  if (!row) throw new DomainError('not-found', `No claim ${id}.`);
+  return row;
 }
 
 // Decisions and withdrawals record who closed the claim and when; reopening clears it.
