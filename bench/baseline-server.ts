@@ -42,13 +42,45 @@ const INSERT_CLAIM = `INSERT INTO claims AS c
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        RETURNING ${CLAIM_COLUMNS}`;
 
-// As src/audit/audit-trail.service.ts append().
+// As src/audit/audit-trail.service.ts appendMany(): one INSERT for the events of a change,
+// typed casts on the values; with an expected head, the insert checks it first.
 const CHAIN_HEAD = 'SELECT hash FROM audit_events WHERE chain = $1 ORDER BY seq DESC LIMIT 1';
-const INSERT_EVENT = `INSERT INTO audit_events
-         (id, chain, claim_id, type, actor_id, actor, at, from_status, to_status, rationale,
-          data, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-       RETURNING seq`;
+const EVENT_COLUMNS = `id, chain, claim_id, type, actor_id, actor, at, from_status, to_status,
+          rationale, data, prev_hash, hash`;
+const CASTS = [
+  '::uuid',
+  '::text',
+  '::uuid',
+  '::text',
+  '::uuid',
+  '::jsonb',
+  '::timestamptz',
+  '::text',
+  '::text',
+  '::text',
+  '::jsonb',
+  '::char(64)',
+  '::char(64)',
+];
+const GENESIS_HASH = '0'.repeat(64);
+function insertEventsSql(count: number, checkHead: boolean): string {
+  const rows = Array.from(
+    { length: count },
+    (_, row) =>
+      `(${CASTS.map((cast, index) => `$${row * CASTS.length + index + 1}${cast}`).join(', ')})`,
+  );
+  const values = `VALUES ${rows.join(',\n              ')}`;
+  if (!checkHead) {
+    return `INSERT INTO audit_events (${EVENT_COLUMNS})
+       ${values}
+       RETURNING id, seq`;
+  }
+  return `INSERT INTO audit_events (${EVENT_COLUMNS})
+       SELECT * FROM (${values}) AS e
+        WHERE coalesce((SELECT hash FROM audit_events WHERE chain = $2 ORDER BY seq DESC LIMIT 1),
+                       '${GENESIS_HASH}') = $${count * CASTS.length + 1}
+       RETURNING id, seq`;
+}
 
 // As src/claims/claim-listing.service.ts queue() without filters or cursor.
 const QUEUE_FIRST_PAGE = `SELECT ${CLAIM_COLUMNS} FROM claims c
@@ -56,10 +88,11 @@ const QUEUE_FIRST_PAGE = `SELECT ${CLAIM_COLUMNS} FROM claims c
         ORDER BY c.priority_rank DESC, c.created_at, c.id
         LIMIT $1`;
 
-// As src/claims/claim-rows.ts lockClaim() and findClaimSources(), and
-// src/claims/claim-workflow.service.ts transition().
-const LOCK_CLAIM = `SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.id = $1 FOR UPDATE`;
-const EVIDENCE_COUNTS = `SELECT stance, count(*)::int AS count FROM claim_sources WHERE claim_id = $1 GROUP BY stance`;
+// As src/claims/claim-workflow.service.ts transition() (lockClaimWithChainHead, the update
+// that counts the evidence) and src/claims/claim-rows.ts findClaimSources().
+const LOCK_CLAIM = `SELECT ${CLAIM_COLUMNS},
+            (SELECT hash FROM audit_events WHERE chain = $2 ORDER BY seq DESC LIMIT 1) AS chain_head
+       FROM claims c WHERE c.id = $1 FOR UPDATE OF c`;
 const UPDATE_STATUS = `UPDATE claims AS c
             SET status = $2,
                 rationale = CASE WHEN $3::boolean THEN $4 ELSE rationale END,
@@ -70,8 +103,13 @@ const UPDATE_STATUS = `UPDATE claims AS c
                                            ELSE decided_at END,
                 version = version + 1,
                 updated_at = now()
+           FROM (SELECT count(*) FILTER (WHERE stance = 'supports')::int AS supports,
+                        count(*) FILTER (WHERE stance = 'contradicts')::int AS contradicts,
+                        count(*) FILTER (WHERE stance = 'context')::int AS context
+                   FROM claim_sources WHERE claim_id = $1) AS e
           WHERE c.id = $1
-          RETURNING ${CLAIM_COLUMNS}`;
+          RETURNING ${CLAIM_COLUMNS}, e.supports AS evidence_supports,
+                    e.contradicts AS evidence_contradicts, e.context AS evidence_context`;
 const CLAIM_SOURCES = `SELECT s.id, s.kind, s.title, s.url, s.publisher, s.published_at,
             cs.stance, cs.note, cs.attached_by, cs.attached_at
        FROM claim_sources cs JOIN sources s ON s.id = cs.source_id
@@ -195,42 +233,69 @@ const summaryOf = (row: Row) => ({
   updatedAt: row.updated_at.toISOString(),
 });
 
-async function appendEvent(
+interface NewEvent extends Partial<HashedAuditEvent> {
+  type: AuditEventType;
+}
+
+// The events of one change, linked in order, in one INSERT (as AuditTrail.appendMany).
+async function appendEvents(
   client: pg.PoolClient,
   claimId: string,
-  type: AuditEventType,
   actor: AuditActor,
-  fields: Partial<HashedAuditEvent>,
+  inputs: NewEvent[],
+  expectedHead?: string | null,
 ) {
+  const link = (prevHash: string) =>
+    inputs.map((fields) => {
+      const event: HashedAuditEvent = {
+        id: randomUUID(),
+        claimId,
+        type: fields.type,
+        actor,
+        at: new Date().toISOString(),
+        fromStatus: fields.fromStatus ?? null,
+        toStatus: fields.toStatus ?? null,
+        rationale: fields.rationale ?? null,
+        data: fields.data ?? {},
+        prevHash,
+      };
+      prevHash = hashAuditEvent(event);
+      return { ...event, hash: prevHash };
+    });
+  const parametersOf = (events: ReturnType<typeof link>) =>
+    events.flatMap((event) => [
+      event.id,
+      claimId,
+      claimId,
+      event.type,
+      actor.id,
+      JSON.stringify(actor),
+      event.at,
+      event.fromStatus,
+      event.toStatus,
+      event.rationale,
+      JSON.stringify(event.data),
+      event.prevHash,
+      event.hash,
+    ]);
+  if (expectedHead !== undefined) {
+    const events = link(expectedHead ?? GENESIS_HASH);
+    const inserted = await query(
+      client,
+      `insert-events-checked-${events.length}`,
+      insertEventsSql(events.length, true),
+      [...parametersOf(events), events[0].prevHash],
+    );
+    if (inserted.rows.length > 0) return;
+  }
   const head = await query(client, 'chain-head', CHAIN_HEAD, [claimId]);
-  const event: HashedAuditEvent = {
-    id: randomUUID(),
-    claimId,
-    type,
-    actor,
-    at: new Date().toISOString(),
-    fromStatus: fields.fromStatus ?? null,
-    toStatus: fields.toStatus ?? null,
-    rationale: fields.rationale ?? null,
-    data: fields.data ?? {},
-    prevHash: (head.rows[0]?.hash as string | undefined) ?? '0'.repeat(64),
-  };
-  const hash = hashAuditEvent(event);
-  await query(client, 'insert-event', INSERT_EVENT, [
-    event.id,
-    claimId,
-    claimId,
-    type,
-    actor.id,
-    JSON.stringify(actor),
-    event.at,
-    event.fromStatus,
-    event.toStatus,
-    event.rationale,
-    JSON.stringify(event.data),
-    event.prevHash,
-    hash,
-  ]);
+  const events = link((head.rows[0]?.hash as string | undefined) ?? GENESIS_HASH);
+  await query(
+    client,
+    `insert-events-${events.length}`,
+    insertEventsSql(events.length, false),
+    parametersOf(events),
+  );
 }
 
 async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
@@ -267,10 +332,9 @@ async function submit(request: IncomingMessage, response: ServerResponse) {
       user.id,
     ]);
     const summary = summaryOf(rows[0]);
-    await appendEvent(client, summary.id, 'claim.submitted', actorOf(user), {
-      toStatus: summary.status,
-      data: { after: summary },
-    });
+    await appendEvents(client, summary.id, actorOf(user), [
+      { type: 'claim.submitted', toStatus: summary.status, data: { after: summary } },
+    ]);
     return summary;
   });
   send(
@@ -330,7 +394,7 @@ async function transition(request: IncomingMessage, response: ServerResponse, id
   const rationale = body.rationale == null ? null : text(body.rationale, 'rationale', 1, 5000);
 
   const claim = await inTransaction(async (client) => {
-    const locked = await query(client, 'lock-claim', LOCK_CLAIM, [id]);
+    const locked = await query(client, 'lock-claim', LOCK_CLAIM, [id, id]);
     if (!locked.rows[0]) throw new Problem(404, 'claim');
     const before = summaryOf(locked.rows[0]);
     if (before.version !== version) throw new Problem(412, 'version');
@@ -339,11 +403,6 @@ async function transition(request: IncomingMessage, response: ServerResponse, id
     if (!user.roles.includes('editor')) throw new Problem(403, 'role');
     if (before.submittedBy === user.id) throw new Problem(403, 'four-eyes');
     if (rule.rationale && !rationale) throw new Problem(400, 'rationale');
-    if (rule.supports > 0) {
-      const counts = await query(client, 'evidence-counts', EVIDENCE_COUNTS, [id]);
-      const supports = counts.rows.find((row) => row.stance === 'supports')?.count ?? 0;
-      if (supports < rule.supports) throw new Problem(422, 'evidence');
-    }
     const updated = await query(client, 'update-status', UPDATE_STATUS, [
       id,
       body.to,
@@ -353,24 +412,31 @@ async function transition(request: IncomingMessage, response: ServerResponse, id
       user.id,
       rule.assigns ? 'keep' : 'set',
     ]);
+    // Counted by the update; an unmet rule rolls it back with the transaction.
+    if (updated.rows[0].evidence_supports < rule.supports) throw new Problem(422, 'evidence');
     const after = summaryOf(updated.rows[0]);
     const actor = actorOf(user);
     const keys = ['status', 'rationale', 'decidedBy', 'decidedAt', 'version', 'updatedAt'] as const;
     const pick = (claim: Row) => Object.fromEntries(keys.map((key) => [key, claim[key]]));
-    await appendEvent(client, id, 'claim.transitioned', actor, {
-      fromStatus: before.status,
-      toStatus: after.status,
-      rationale,
-      data: { before: pick(before), after: pick(after) },
-    });
+    const events: NewEvent[] = [
+      {
+        type: 'claim.transitioned',
+        fromStatus: before.status,
+        toStatus: after.status,
+        rationale,
+        data: { before: pick(before), after: pick(after) },
+      },
+    ];
     if (after.assigneeId !== before.assigneeId) {
-      await appendEvent(client, id, 'claim.assigned', actor, {
+      events.push({
+        type: 'claim.assigned',
         data: {
           before: { assigneeId: before.assigneeId },
           after: { assigneeId: after.assigneeId },
         },
       });
     }
+    await appendEvents(client, id, actor, events, locked.rows[0].chain_head);
     const sources = await query(client, 'claim-sources', CLAIM_SOURCES, [id]);
     return {
       ...after,
