@@ -48,7 +48,8 @@ describe('the audit events of a transition', () => {
       const waiting = await withDatabase(async (db) => {
         const { rows } = await db.query(
           `SELECT count(*)::int AS n FROM pg_stat_activity
-            WHERE wait_event_type = 'Lock' AND query LIKE '%chain_head%'`,
+            WHERE datname = current_database() AND wait_event_type = 'Lock'
+              AND query LIKE '%chain_head%'`,
         );
         return rows[0].n as number;
       });
