@@ -20,7 +20,7 @@ export class ClaimHistory {
       `SELECT ${AUDIT_EVENT_COLUMNS}
          FROM audit_events
         WHERE chain = $1 ${asOf ? 'AND at <= $2::timestamptz' : ''}
-        ORDER BY seq`,
+        ORDER BY audit_events.seq`,
       asOf ? [claimId, asOf] : [claimId],
     )) as AuditEventRow[];
     return rows.map(toAuditEvent);
