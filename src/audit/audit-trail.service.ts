@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { preparedQueryWithin } from '../database/prepared-query.js';
 import {
   AuditActor,
   AuditEvent,
@@ -94,7 +95,7 @@ export class AuditTrail {
 }
 
 async function chainHead(manager: EntityManager, chain: string): Promise<string> {
-  const [head] = (await manager.query(CHAIN_HEAD, [chain])) as { hash: string }[];
+  const [head] = await preparedQueryWithin<{ hash: string }>(manager, CHAIN_HEAD, [chain]);
   return head?.hash ?? GENESIS_HASH;
 }
 
@@ -165,7 +166,7 @@ async function insertEvents(
        ${values}
        RETURNING id, seq`;
   }
-  const inserted = (await manager.query(sql, parameters)) as { id: string; seq: string }[];
+  const inserted = await preparedQueryWithin<{ id: string; seq: string }>(manager, sql, parameters);
   if (inserted.length === 0) return undefined;
   const seqOf = new Map(inserted.map((row) => [row.id, String(row.seq)]));
   return events.map((event) => ({ ...event, seq: seqOf.get(event.id)! }));

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { preparedQueryWithin } from '../database/prepared-query.js';
 import { DomainError } from '../common/problem/domain-error.js';
 import { timestampKey } from '../common/pagination/cursor.js';
 import { ClaimStatus, Stance } from './claim-status.js';
@@ -61,10 +62,11 @@ export const toClaimSummary = (row: ClaimRow): ClaimSummaryView => ({
 // Takes the claim's row lock for the rest of the transaction: every change to a claim,
 // its evidence or its audit chain is serialised behind this.
 export async function lockClaim(manager: EntityManager, id: string): Promise<ClaimRow> {
-  const [row] = (await manager.query(
+  const [row] = await preparedQueryWithin<ClaimRow>(
+    manager,
     `SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.id = $1 FOR UPDATE`,
     [id],
-  )) as ClaimRow[];
+  );
   if (!row) throw new DomainError('not-found', `No claim ${id}.`);
   return row;
 }
@@ -96,14 +98,15 @@ export async function findClaimSources(
   manager: EntityManager,
   claimId: string,
 ): Promise<ClaimSourceView[]> {
-  const rows = (await manager.query(
+  const rows = await preparedQueryWithin<ClaimSourceRow>(
+    manager,
     `SELECT s.id, s.kind, s.title, s.url, s.publisher, s.published_at,
             cs.stance, cs.note, cs.attached_by, cs.attached_at
        FROM claim_sources cs JOIN sources s ON s.id = cs.source_id
       WHERE cs.claim_id = $1
       ORDER BY cs.attached_at, s.id`,
     [claimId],
-  )) as ClaimSourceRow[];
+  );
   return rows.map((row) => ({
     id: row.id,
     kind: row.kind,

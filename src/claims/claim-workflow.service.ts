@@ -6,6 +6,7 @@ import type { AuthUser } from '../auth/role.js';
 import { AppConfig } from '../config/app-config.js';
 import { assertVersionMatches, VersionPrecondition } from '../common/http/etag.js';
 import { DomainError } from '../common/problem/domain-error.js';
+import { preparedQueryWithin } from '../database/prepared-query.js';
 import { assertMayTake } from './claim-access.js';
 import { changeOf } from './claim-changes.js';
 import {
@@ -156,12 +157,13 @@ async function lockClaimWithChainHead(
   manager: EntityManager,
   id: string,
 ): Promise<ClaimRow & { chain_head: string | null }> {
-  const [row] = (await manager.query(
+  const [row] = await preparedQueryWithin<ClaimRow & { chain_head: string | null }>(
+    manager,
     `SELECT ${CLAIM_COLUMNS},
             (SELECT hash FROM audit_events WHERE chain = $2 ORDER BY seq DESC LIMIT 1) AS chain_head
        FROM claims c WHERE c.id = $1 FOR UPDATE OF c`,
     [id, id],
-  )) as (ClaimRow & { chain_head: string | null })[];
+  );
   if (!row) throw new DomainError('not-found', `No claim ${id}.`);
   return row;
 }

@@ -6,6 +6,7 @@ import { actorOf } from '../auth/actor.js';
 import type { AuthUser } from '../auth/role.js';
 import { assertVersionMatches, VersionPrecondition } from '../common/http/etag.js';
 import { DomainError } from '../common/problem/domain-error.js';
+import { preparedQueryWithin } from '../database/prepared-query.js';
 import { assertMayEdit } from './claim-access.js';
 import { changedFields, changeOf } from './claim-changes.js';
 import {
@@ -41,7 +42,8 @@ export class ClaimsService {
   // Runs inside the caller's transaction (the idempotency wrapper's).
   async submit(manager: EntityManager, user: AuthUser, input: CreateClaimDto): Promise<ClaimView> {
     await this.checkArticleSpan(manager, input);
-    const [row] = (await manager.query(
+    const [row] = await preparedQueryWithin<ClaimRow>(
+      manager,
       `INSERT INTO claims AS c
          (text, claimant, claimed_at, article_id, span_start, span_end, appearance_url, tags,
           priority, submitted_by)
@@ -59,7 +61,7 @@ export class ClaimsService {
         input.priority ?? 'normal',
         user.id,
       ],
-    )) as ClaimRow[];
+    );
     const claim = toClaimSummary(row);
     // The full initial claim, so the claim can be rebuilt from its events alone.
     await this.audit.append(manager, {

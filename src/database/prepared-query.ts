@@ -1,24 +1,41 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 const names = new Map<string, string>();
 
-// Runs a hot read as a named prepared statement: PostgreSQL parses and plans each
-// distinct text once per connection instead of on every request (TypeORM's own queries
-// are unnamed). The name is derived from the text, so one text always has one name.
-// Outside transactions only: it takes any pooled connection.
-export async function preparedQuery<T>(
-  dataSource: DataSource,
-  text: string,
-  values: unknown[],
-): Promise<T[]> {
+function nameOf(text: string): string {
   let name = names.get(text);
   if (!name) {
     name = `cd_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
     names.set(text, name);
   }
+  return name;
+}
+
+// Runs a hot read as a named prepared statement: PostgreSQL parses and plans each
+// distinct text once per connection instead of on every request (TypeORM's own queries
+// are unnamed). The name is derived from the text, so one text always has one name.
+export async function preparedQuery<T>(
+  dataSource: DataSource,
+  text: string,
+  values: unknown[],
+): Promise<T[]> {
   const pool = (dataSource.driver as unknown as { master: pg.Pool }).master;
-  const result = await pool.query({ name, text, values });
+  const result = await pool.query({ name: nameOf(text), text, values });
+  return result.rows as T[];
+}
+
+// The same inside a transaction, on the transaction's own connection. Returns the rows of
+// a SELECT or of a statement with RETURNING.
+export async function preparedQueryWithin<T>(
+  manager: EntityManager,
+  text: string,
+  values: unknown[],
+): Promise<T[]> {
+  const connection = (manager.queryRunner as unknown as { databaseConnection?: pg.PoolClient })
+    ?.databaseConnection;
+  if (!connection) return (await manager.query(text, values)) as T[];
+  const result = await connection.query({ name: nameOf(text), text, values });
   return result.rows as T[];
 }
