@@ -31,6 +31,17 @@ const CSV_COLUMNS = `seq, id, claim_id AS "claimId", type, actor::text AS actor,
   from_status AS "fromStatus", to_status AS "toStatus", rationale, data::text AS data,
   prev_hash AS "prevHash", hash`;
 
+// One export-shaped JSON object per event, built by PostgreSQL (for NDJSON over COPY).
+// PostgreSQL escapes every control character in JSON text, so a line never contains a raw
+// newline.
+const JSON_LINE_COLUMN = `json_build_object(
+  'seq', seq::text, 'id', id, 'claimId', claim_id, 'type', type, 'actor', actor,
+  'at', to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+  'fromStatus', from_status, 'toStatus', to_status, 'rationale', rationale, 'data', data,
+  'prevHash', prev_hash, 'hash', hash)::text`;
+
+const SELECTED = { events: AUDIT_EVENT_COLUMNS, csv: CSV_COLUMNS, jsonLines: JSON_LINE_COLUMN };
+
 export interface SqlQuery {
   text: string;
   values: unknown[];
@@ -41,7 +52,7 @@ export interface SqlQuery {
 export function selectAuditEvents(
   filters: AuditFilterQuery,
   page?: { afterSeq?: string; limit: number },
-  options: { csv?: boolean } = {},
+  options: { shape?: keyof typeof SELECTED } = {},
 ): SqlQuery {
   const values: unknown[] = [];
   const where: string[] = [];
@@ -56,7 +67,7 @@ export function selectAuditEvents(
   if (filters.to) add((p) => `at < ${p}::timestamptz`, filters.to);
   if (page?.afterSeq) add((p) => `seq > ${p}::bigint`, page.afterSeq);
 
-  let text = `SELECT ${options.csv ? CSV_COLUMNS : AUDIT_EVENT_COLUMNS} FROM audit_events`;
+  let text = `SELECT ${SELECTED[options.shape ?? 'events']} FROM audit_events`;
   if (where.length) text += ` WHERE ${where.join(' AND ')}`;
   text += ' ORDER BY audit_events.seq';
   if (page) {

@@ -27,7 +27,7 @@ export async function request<T = any>(
   const response = await fetch(baseUrl + path, { method, headers, body: payload });
   const text = await response.text();
   let body: unknown = text;
-  if ((response.headers.get('content-type') ?? '').includes('json') && text)
+  if (/application\/(problem\+|ld\+)?json/.test(response.headers.get('content-type') ?? '') && text)
     body = JSON.parse(text);
   return { status: response.status, headers: response.headers, body: body as T, text };
 }

@@ -1,4 +1,4 @@
-import { Readable, pipeline } from 'node:stream';
+import { PassThrough, Readable, pipeline } from 'node:stream';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
@@ -9,7 +9,7 @@ import { CONNECT_TIMEOUT_MS } from '../../database/data-source-options.js';
 import { inlineParameters, selectAuditEvents } from '../audit-query.js';
 import type { AuditFilterQuery, ExportFormat } from '../dto/audit-query.dto.js';
 import { crlfLineEnds } from './crlf-line-ends.js';
-import { exportFormatter } from './export-format.js';
+import { jsonArrayFormatter } from './export-format.js';
 
 // Rows fetched per round trip; with the formatter's own buffer this bounds what one
 // export holds in memory, whatever the size of the history.
@@ -90,20 +90,33 @@ export class AuditExportService implements OnModuleDestroy {
     return output;
   }
 
-  // CSV is encoded by PostgreSQL itself (COPY … TO STDOUT): the fastest and most careful
-  // CSV writer there is, and it keeps the formatting work off this process's event loop.
-  // NDJSON and JSON are built here from a cursor, in the export shape that is hashed.
+  // CSV and NDJSON are encoded by PostgreSQL itself and streamed with COPY … TO STDOUT:
+  // this process only moves bytes, so a long export leaves the event loop to the requests
+  // being served beside it (SPEC §9's mixed load). The JSON array is built here from a
+  // cursor.
   private exportStreams(client: pg.PoolClient, filters: AuditFilterQuery, format: ExportFormat) {
     if (format === 'csv') {
-      const select = inlineParameters(selectAuditEvents(filters, undefined, { csv: true }));
+      const select = inlineParameters(selectAuditEvents(filters, undefined, { shape: 'csv' }));
       const rows = client.query(copyTo(`COPY (${select}) TO STDOUT WITH (FORMAT csv, HEADER)`));
       return { rows, output: crlfLineEnds() };
+    }
+    if (format === 'ndjson') {
+      const select = inlineParameters(
+        selectAuditEvents(filters, undefined, { shape: 'jsonLines' }),
+      );
+      // CSV mode with a quote and delimiter that JSON text never contains (PostgreSQL
+      // escapes control characters in JSON) writes each line exactly as it is; the text
+      // format would double every backslash.
+      const rows = client.query(
+        copyTo(`COPY (${select}) TO STDOUT WITH (FORMAT csv, QUOTE E'\x01', DELIMITER E'\x02')`),
+      );
+      return { rows, output: new PassThrough() };
     }
     const { text, values } = selectAuditEvents(filters);
     const rows = client.query(
       new QueryStream(text, values, { batchSize: CURSOR_BATCH, highWaterMark: CURSOR_BATCH }),
     );
-    return { rows, output: exportFormatter(format) };
+    return { rows, output: jsonArrayFormatter() };
   }
 
   private pool(): pg.Pool {

@@ -8,20 +8,22 @@ export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
   json: 'application/json; charset=utf-8',
 };
 
-// Rows are formatted in batches and pushed as ~64 KB chunks: one write per event would
-// cost more in stream overhead than the formatting itself.
+// Rows are formatted into ~64 KB chunks: one write per event would cost more in stream
+// overhead than the formatting itself.
 const CHUNK_BYTES = 64 * 1024;
 
-// Turns a stream of audit_events rows into the bytes of one export format. It applies
-// back-pressure like any Transform: when the client reads slowly, so does the cursor.
-export function exportFormatter(format: JsonExportFormat): Transform {
-  const encode = ENCODERS[format]();
+// Turns a stream of audit_events rows into one JSON array, in the export shape that is
+// hashed. It applies back-pressure like any Transform: when the client reads slowly, so
+// does the cursor. (CSV and NDJSON are encoded by PostgreSQL: see audit-export.service.ts.)
+export function jsonArrayFormatter(): Transform {
   let pending = '';
+  let first = true;
   return new Transform({
     writableObjectMode: true,
     writableHighWaterMark: 256,
     transform(row: AuditEventRow, _encoding, done) {
-      pending += encode.event(row);
+      pending += (first ? '[\n' : ',\n') + JSON.stringify(toAuditEvent(row));
+      first = false;
       if (pending.length >= CHUNK_BYTES) {
         this.push(pending);
         pending = '';
@@ -29,32 +31,8 @@ export function exportFormatter(format: JsonExportFormat): Transform {
       done();
     },
     flush(done) {
-      this.push(pending + encode.end());
+      this.push(pending + (first ? '[]\n' : '\n]\n'));
       done();
     },
   });
 }
-
-interface Encoder {
-  event(row: AuditEventRow): string;
-  end(): string;
-}
-
-// CSV is not built here: PostgreSQL encodes it (see audit-export.service.ts).
-export type JsonExportFormat = Exclude<ExportFormat, 'csv'>;
-
-const ENCODERS: Record<JsonExportFormat, () => Encoder> = {
-  ndjson: () => ({ event: (row) => JSON.stringify(toAuditEvent(row)) + '\n', end: () => '' }),
-
-  json: () => {
-    let first = true;
-    return {
-      event(row) {
-        const prefix = first ? '[\n' : ',\n';
-        first = false;
-        return prefix + JSON.stringify(toAuditEvent(row));
-      },
-      end: () => (first ? '[]\n' : '\n]\n'),
-    };
-  },
-};
