@@ -7,20 +7,19 @@ import { randomUUID } from 'node:crypto';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import pg from 'pg';
 import type { AuditActor, AuditEventType, HashedAuditEvent } from '../src/audit/audit-event.js';
+import { CHAIN_HEAD_SQL, eventParameters, insertEventsSql } from '../src/audit/audit-event-sql.js';
+import { GENESIS_HASH } from '../src/audit/audit-event.js';
 import { hashAuditEvent } from '../src/audit/event-hash.js';
 import { hashTokenSecret } from '../src/auth/token-secret.js';
+import { CLAIM_COLUMNS, ClaimRow, toClaimSummary } from '../src/claims/claim-rows.js';
 
 const pool = new pg.Pool({
   connectionString: process.env.DATABASE_URL,
   max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
 });
 
-// As src/claims/claim-rows.ts CLAIM_COLUMNS (timestampKey expanded).
-const CLAIM_COLUMNS = `
-  c.id, c.text, c.claimant, c.claimed_at::text AS claimed_at, c.article_id, c.span_start,
-  c.span_end, c.appearance_url, c.tags, c.priority, c.status, c.rationale, c.submitted_by,
-  c.assignee_id, c.decided_by, c.decided_at, c.version, c.created_at, c.updated_at,
-  c.priority_rank, (extract(epoch FROM c.created_at) * 1000000)::bigint::text AS created_key`;
+// Claim columns, row mapping and the audit insert are the service's own (imported), so the
+// baseline's SQL and JSON cannot drift from it.
 
 // As src/auth/token-authenticator.service.ts.
 const AUTHENTICATE = `WITH token AS (
@@ -41,46 +40,6 @@ const INSERT_CLAIM = `INSERT INTO claims AS c
           priority, submitted_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        RETURNING ${CLAIM_COLUMNS}`;
-
-// As src/audit/audit-trail.service.ts appendMany(): one INSERT for the events of a change,
-// typed casts on the values; with an expected head, the insert checks it first.
-const CHAIN_HEAD = 'SELECT hash FROM audit_events WHERE chain = $1 ORDER BY seq DESC LIMIT 1';
-const EVENT_COLUMNS = `id, chain, claim_id, type, actor_id, actor, at, from_status, to_status,
-          rationale, data, prev_hash, hash`;
-const CASTS = [
-  '::uuid',
-  '::text',
-  '::uuid',
-  '::text',
-  '::uuid',
-  '::jsonb',
-  '::timestamptz',
-  '::text',
-  '::text',
-  '::text',
-  '::jsonb',
-  '::char(64)',
-  '::char(64)',
-];
-const GENESIS_HASH = '0'.repeat(64);
-function insertEventsSql(count: number, checkHead: boolean): string {
-  const rows = Array.from(
-    { length: count },
-    (_, row) =>
-      `(${CASTS.map((cast, index) => `$${row * CASTS.length + index + 1}${cast}`).join(', ')})`,
-  );
-  const values = `VALUES ${rows.join(',\n              ')}`;
-  if (!checkHead) {
-    return `INSERT INTO audit_events (${EVENT_COLUMNS})
-       ${values}
-       RETURNING id, seq`;
-  }
-  return `INSERT INTO audit_events (${EVENT_COLUMNS})
-       SELECT * FROM (${values}) AS e
-        WHERE coalesce((SELECT hash FROM audit_events WHERE chain = $2 ORDER BY seq DESC LIMIT 1),
-                       '${GENESIS_HASH}') = $${count * CASTS.length + 1}
-       RETURNING id, seq`;
-}
 
 // As src/claims/claim-listing.service.ts queue() without filters or cursor.
 const QUEUE_FIRST_PAGE = `SELECT ${CLAIM_COLUMNS} FROM claims c
@@ -212,26 +171,7 @@ function validateSubmit(body: Record<string, unknown>) {
 
 type Row = Record<string, any>;
 
-const summaryOf = (row: Row) => ({
-  id: row.id,
-  text: row.text,
-  claimant: row.claimant,
-  claimedAt: row.claimed_at,
-  articleId: row.article_id,
-  span: row.span_start === null ? null : { start: row.span_start, end: row.span_end },
-  appearanceUrl: row.appearance_url,
-  tags: row.tags,
-  priority: row.priority,
-  status: row.status,
-  rationale: row.rationale,
-  submittedBy: row.submitted_by,
-  assigneeId: row.assignee_id,
-  decidedBy: row.decided_by,
-  decidedAt: row.decided_at?.toISOString() ?? null,
-  version: row.version,
-  createdAt: row.created_at.toISOString(),
-  updatedAt: row.updated_at.toISOString(),
-});
+const summaryOf = (row: Row) => toClaimSummary(row as ClaimRow);
 
 interface NewEvent extends Partial<HashedAuditEvent> {
   type: AuditEventType;
@@ -263,21 +203,7 @@ async function appendEvents(
       return { ...event, hash: prevHash };
     });
   const parametersOf = (events: ReturnType<typeof link>) =>
-    events.flatMap((event) => [
-      event.id,
-      claimId,
-      claimId,
-      event.type,
-      actor.id,
-      JSON.stringify(actor),
-      event.at,
-      event.fromStatus,
-      event.toStatus,
-      event.rationale,
-      JSON.stringify(event.data),
-      event.prevHash,
-      event.hash,
-    ]);
+    events.flatMap((event) => eventParameters(claimId, event));
   if (expectedHead !== undefined) {
     const events = link(expectedHead ?? GENESIS_HASH);
     const inserted = await query(
@@ -288,7 +214,7 @@ async function appendEvents(
     );
     if (inserted.rows.length > 0) return;
   }
-  const head = await query(client, 'chain-head', CHAIN_HEAD, [claimId]);
+  const head = await query(client, 'chain-head', CHAIN_HEAD_SQL, [claimId]);
   const events = link((head.rows[0]?.hash as string | undefined) ?? GENESIS_HASH);
   await query(
     client,

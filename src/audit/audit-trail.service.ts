@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { preparedQueryWithin } from '../database/prepared-query.js';
+import { CHAIN_HEAD_SQL, eventParameters, insertEventsSql } from './audit-event-sql.js';
 import {
   AuditActor,
   AuditEvent,
@@ -25,26 +26,6 @@ export interface NewAuditEvent {
 
 // Any fixed key; the system chain (users and tokens) is the only one serialised this way.
 const SYSTEM_CHAIN_LOCK = 4_172_002;
-
-const CHAIN_HEAD = 'SELECT hash FROM audit_events WHERE chain = $1 ORDER BY seq DESC LIMIT 1';
-const EVENT_COLUMNS = `id, chain, claim_id, type, actor_id, actor, at, from_status, to_status,
-          rationale, data, prev_hash, hash`;
-// A VALUES list under SELECT is not typed by the target columns, so each value says its type.
-const CASTS = [
-  '::uuid',
-  '::text',
-  '::uuid',
-  '::text',
-  '::uuid',
-  '::jsonb',
-  '::timestamptz',
-  '::text',
-  '::text',
-  '::text',
-  '::jsonb',
-  '::char(64)',
-  '::char(64)',
-];
 
 export interface AppendOptions {
   // The chain's head as the caller read it, e.g. in the statement that took the claim's row
@@ -95,7 +76,7 @@ export class AuditTrail {
 }
 
 async function chainHead(manager: EntityManager, chain: string): Promise<string> {
-  const [head] = await preparedQueryWithin<{ hash: string }>(manager, CHAIN_HEAD, [chain]);
+  const [head] = await preparedQueryWithin<{ hash: string }>(manager, CHAIN_HEAD_SQL, [chain]);
   return head?.hash ?? GENESIS_HASH;
 }
 
@@ -129,43 +110,9 @@ async function insertEvents(
   events: (HashedAuditEvent & { hash: string })[],
   checkHead: boolean,
 ): Promise<AuditEvent[] | undefined> {
-  const parameters: unknown[] = [];
-  const rows = events.map((event) => {
-    const first = parameters.length;
-    parameters.push(
-      event.id,
-      chain,
-      event.claimId,
-      event.type,
-      event.actor.id,
-      JSON.stringify(event.actor),
-      event.at,
-      event.fromStatus,
-      event.toStatus,
-      event.rationale,
-      JSON.stringify(event.data),
-      event.prevHash,
-      event.hash,
-    );
-    const placeholders = CASTS.map((cast, index) => `$${first + index + 1}${cast}`);
-    return `(${placeholders.join(', ')})`;
-  });
-  const values = `VALUES ${rows.join(',\n              ')}`;
-  let sql: string;
-  if (checkHead) {
-    parameters.push(events[0].prevHash);
-    const expected = `$${parameters.length}`;
-    // $2 is the first event's chain.
-    sql = `INSERT INTO audit_events (${EVENT_COLUMNS})
-       SELECT * FROM (${values}) AS e
-        WHERE coalesce((SELECT hash FROM audit_events WHERE chain = $2 ORDER BY seq DESC LIMIT 1),
-                       '${GENESIS_HASH}') = ${expected}
-       RETURNING id, seq`;
-  } else {
-    sql = `INSERT INTO audit_events (${EVENT_COLUMNS})
-       ${values}
-       RETURNING id, seq`;
-  }
+  const parameters = events.flatMap((event) => eventParameters(chain, event));
+  if (checkHead) parameters.push(events[0].prevHash);
+  const sql = insertEventsSql(events.length, checkHead);
   const inserted = await preparedQueryWithin<{ id: string; seq: string }>(manager, sql, parameters);
   if (inserted.length === 0) return undefined;
   const seqOf = new Map(inserted.map((row) => [row.id, String(row.seq)]));

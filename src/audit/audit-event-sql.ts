@@ -1,0 +1,81 @@
+import { GENESIS_HASH } from './audit-event.js';
+
+// The SQL that appends audit events, shared by AuditTrail and the benchmark's baseline so
+// the two can never drift apart. Pure: no framework, no connection.
+
+export const CHAIN_HEAD_SQL =
+  'SELECT hash FROM audit_events WHERE chain = $1 ORDER BY seq DESC LIMIT 1';
+
+const EVENT_COLUMNS = `id, chain, claim_id, type, actor_id, actor, at, from_status, to_status,
+          rationale, data, prev_hash, hash`;
+
+// A VALUES list under SELECT is not typed by the target columns, so each value says its type.
+const CASTS = [
+  '::uuid',
+  '::text',
+  '::uuid',
+  '::text',
+  '::uuid',
+  '::jsonb',
+  '::timestamptz',
+  '::text',
+  '::text',
+  '::text',
+  '::jsonb',
+  '::char(64)',
+  '::char(64)',
+];
+
+// One INSERT for `count` events, whose parameters come from eventParameters() in order.
+// With `checkHead`, one more parameter follows: the head the caller expects; the statement
+// inserts nothing unless the chain's head, read by itself, is still that.
+export function insertEventsSql(count: number, checkHead: boolean): string {
+  const rows = Array.from(
+    { length: count },
+    (_, row) =>
+      `(${CASTS.map((cast, index) => `$${row * CASTS.length + index + 1}${cast}`).join(', ')})`,
+  );
+  const values = `VALUES ${rows.join(',\n              ')}`;
+  if (!checkHead) {
+    return `INSERT INTO audit_events (${EVENT_COLUMNS})
+       ${values}
+       RETURNING id, seq`;
+  }
+  // $2 is the first event's chain.
+  return `INSERT INTO audit_events (${EVENT_COLUMNS})
+       SELECT * FROM (${values}) AS e
+        WHERE coalesce((SELECT hash FROM audit_events WHERE chain = $2 ORDER BY seq DESC LIMIT 1),
+                       '${GENESIS_HASH}') = $${count * CASTS.length + 1}
+       RETURNING id, seq`;
+}
+
+export interface EventRowValues {
+  id: string;
+  claimId: string | null;
+  type: string;
+  actor: { id: string };
+  at: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  rationale: string | null;
+  data: unknown;
+  prevHash: string;
+  hash: string;
+}
+
+// The parameters of one event, in the column order of insertEventsSql().
+export const eventParameters = (chain: string, event: EventRowValues): unknown[] => [
+  event.id,
+  chain,
+  event.claimId,
+  event.type,
+  event.actor.id,
+  JSON.stringify(event.actor),
+  event.at,
+  event.fromStatus,
+  event.toStatus,
+  event.rationale,
+  JSON.stringify(event.data),
+  event.prevHash,
+  event.hash,
+];
