@@ -125,12 +125,12 @@ export async function toClaimView(manager: EntityManager, row: ClaimRow): Promis
   return { ...toClaimSummary(row), sources: await findClaimSources(manager, row.id) };
 }
 
-// TypeORM answers UPDATE/DELETE with [rows, rowCount]; this returns the rows.
-export async function updateReturning<Row>(
+// An UPDATE … RETURNING on the transaction's connection, as a named prepared statement
+// (these run on every edit and transition); returns the updated rows.
+export function updateReturning<Row>(
   manager: EntityManager,
   sql: string,
   parameters: unknown[],
 ): Promise<Row[]> {
-  const [rows] = (await manager.query(sql, parameters)) as [Row[], number];
-  return rows;
+  return preparedQueryWithin<Row>(manager, sql, parameters);
 }

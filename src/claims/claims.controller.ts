@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Query,
-  Res,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -21,9 +10,8 @@ import type { FastifyReply } from 'fastify';
 import { AuditEvent } from '../audit/audit-event.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import type { AuthUser } from '../auth/role.js';
-import { etagOf, IfMatch } from '../common/http/etag.js';
+import { etagOf, IfMatch, withEtag } from '../common/http/etag.js';
 import type { VersionPrecondition } from '../common/http/etag.js';
-import { EtagInterceptor } from '../common/http/etag.interceptor.js';
 import { IdempotencyKey } from '../common/idempotency/idempotency-key.decorator.js';
 import { Idempotency } from '../common/idempotency/idempotency.service.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
@@ -41,7 +29,6 @@ const IF_MATCH = { name: 'If-Match', description: 'ETag of the version you read,
 
 @ApiTags('claims')
 @ApiBearerAuth()
-@UseInterceptors(EtagInterceptor)
 @Controller()
 export class ClaimsController {
   constructor(
@@ -97,8 +84,13 @@ export class ClaimsController {
   @Get('claims/:id')
   @ApiOkResponse({ type: ClaimView, description: 'with ETag (not when rebuilt with asOf)' })
   @ApiProblems(400, 404)
-  get(@Param('id', ParseIdPipe) id: string, @Query() query: ClaimQuery): Promise<ClaimView> {
-    return query.asOf ? this.history.asOf(id, query.asOf) : this.claims.get(id);
+  async get(
+    @Param('id', ParseIdPipe) id: string,
+    @Query() query: ClaimQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ClaimView> {
+    if (query.asOf) return this.history.asOf(id, query.asOf);
+    return withEtag(reply, await this.claims.get(id));
   }
 
   @Patch('claims/:id')
@@ -106,13 +98,14 @@ export class ClaimsController {
   @ApiHeader({ ...IF_MATCH, required: true })
   @ApiOkResponse({ type: ClaimView })
   @ApiProblems(400, 403, 404, 409, 412, 428)
-  edit(
+  async edit(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseIdPipe) id: string,
     @IfMatch({ required: true }) precondition: VersionPrecondition,
     @Body() body: UpdateClaimDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ClaimView> {
-    return this.claims.edit(user, id, precondition, body);
+    return withEtag(reply, await this.claims.edit(user, id, precondition, body));
   }
 
   @Post('claims/:id/transitions')
@@ -121,13 +114,14 @@ export class ClaimsController {
   @ApiHeader({ ...IF_MATCH, required: true })
   @ApiOkResponse({ type: ClaimView })
   @ApiProblems(400, 403, 404, 409, 412, 422, 428)
-  transition(
+  async transition(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseIdPipe) id: string,
     @IfMatch({ required: true }) precondition: VersionPrecondition,
     @Body() body: TransitionDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ClaimView> {
-    return this.workflow.transition(user, id, precondition, body);
+    return withEtag(reply, await this.workflow.transition(user, id, precondition, body));
   }
 
   @Get('claims/:id/history')

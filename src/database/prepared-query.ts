@@ -21,13 +21,12 @@ export async function preparedQuery<T>(
   text: string,
   values: unknown[],
 ): Promise<T[]> {
-  const pool = (dataSource.driver as unknown as { master: pg.Pool }).master;
-  const result = await pool.query({ name: nameOf(text), text, values });
+  const result = await poolOf(dataSource).query({ name: nameOf(text), text, values });
   return result.rows as T[];
 }
 
-// The same inside a transaction, on the transaction's own connection. Returns the rows of
-// a SELECT or of a statement with RETURNING.
+// The same inside a transaction, on the transaction's own connection (outside one, on any
+// pooled connection). Returns the rows of a SELECT or of a statement with RETURNING.
 export async function preparedQueryWithin<T>(
   manager: EntityManager,
   text: string,
@@ -35,7 +34,15 @@ export async function preparedQueryWithin<T>(
 ): Promise<T[]> {
   const connection = (manager.queryRunner as unknown as { databaseConnection?: pg.PoolClient })
     ?.databaseConnection;
-  if (!connection) return (await manager.query(text, values)) as T[];
-  const result = await connection.query({ name: nameOf(text), text, values });
+  const result = await (connection ?? poolOf(manager.connection)).query({
+    name: nameOf(text),
+    text,
+    values,
+  });
   return result.rows as T[];
 }
+
+// The pg pool behind TypeORM's data source, for what TypeORM has no API for (named
+// statements, COPY).
+export const poolOf = (dataSource: DataSource): pg.Pool =>
+  (dataSource.driver as unknown as { master: pg.Pool }).master;

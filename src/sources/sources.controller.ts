@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  Post,
-  Query,
-  Res,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -22,9 +11,8 @@ import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import type { AuthUser } from '../auth/role.js';
 import { ClaimView } from '../claims/dto/claim.view.js';
-import { IfMatch } from '../common/http/etag.js';
+import { IfMatch, withEtag } from '../common/http/etag.js';
 import type { VersionPrecondition } from '../common/http/etag.js';
-import { EtagInterceptor } from '../common/http/etag.interceptor.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 import { Page } from '../common/pagination/cursor.js';
 import { ParseIdPipe } from '../common/validation/parse-id.pipe.js';
@@ -85,17 +73,17 @@ export class SourcesController {
 
   @Post('claims/:id/sources')
   @Roles('reporter', 'editor')
-  @UseInterceptors(EtagInterceptor)
   @ApiHeader(IF_MATCH)
   @ApiCreatedResponse({ type: ClaimView, description: 'the claim with its evidence' })
   @ApiProblems(400, 403, 404, 409, 412, 422)
-  attach(
+  async attach(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseIdPipe) id: string,
     @IfMatch({ required: false }) precondition: VersionPrecondition | undefined,
     @Body() body: AttachEvidenceDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ClaimView> {
-    return this.evidence.attach(user, id, precondition, body);
+    return withEtag(reply, await this.evidence.attach(user, id, precondition, body));
   }
 
   @Delete('claims/:id/sources/:sourceId')

@@ -6,6 +6,7 @@ import QueryStream from 'pg-query-stream';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config.js';
 import { CONNECT_TIMEOUT_MS } from '../../database/data-source-options.js';
+import { poolOf } from '../../database/prepared-query.js';
 import { inlineParameters, selectAuditEvents } from '../audit-query.js';
 import type { AuditFilterQuery, ExportFormat } from '../dto/audit-query.dto.js';
 import { crlfLineEnds } from './crlf-line-ends.js';
@@ -120,6 +121,6 @@ export class AuditExportService implements OnModuleDestroy {
   }
 
   private pool(): pg.Pool {
-    return this.replica ?? (this.dataSource.driver as unknown as { master: pg.Pool }).master;
+    return this.replica ?? poolOf(this.dataSource);
   }
 }

@@ -1,9 +1,17 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../problem/domain-error.js';
 
 // Strong ETags carry the row's version: `"3"`.
 export const etagOf = (version: number) => `"${version}"`;
+
+// Answers with the ETag of a versioned resource's current representation (not of one
+// rebuilt `asOf` a past moment). Set in the handler rather than by an interceptor: hot
+// routes then skip Nest's interceptor chain.
+export function withEtag<T extends { version: number }>(reply: FastifyReply, view: T): T {
+  void reply.header('etag', etagOf(view.version));
+  return view;
+}
 
 // What an If-Match header asks for: `any` for `*`, otherwise the versions it names.
 export type VersionPrecondition = { any: true } | { any: false; versions: number[] };
