@@ -8,12 +8,14 @@ import { AppModule } from './app.module.js';
 import { AppConfig } from './config/app-config.js';
 import { clientErrorHandler, routerErrorHandler } from './common/http/framework-errors.js';
 import { parseJsonBody } from './common/http/json-body-parser.js';
+import { RequestActivity } from './common/http/request-activity.js';
 import { createLogger, PinoNestLogger, RequestLog } from './common/logging/logger.js';
 import { securityHeaders } from './web/security-headers.js';
 
 // A client may pass its own X-Request-Id (to correlate logs across systems) if it is short
 // and plain; otherwise the service makes one.
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const NOT_INTERACTIVE = /^\/(?:api\/v1\/audit\/export|health)(?:[/?]|$)/;
 
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const logger = createLogger(config.logLevel);
@@ -29,15 +31,17 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     frameworkErrors: routerErrorHandler,
     clientErrorHandler,
   });
-  adapter.getInstance().addHook('onRequest', async (request, reply) => {
-    void reply.header('x-request-id', request.id);
-  });
-
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register(config),
     adapter,
     { bufferLogs: true },
   );
+  const activity = app.get(RequestActivity);
+  adapter.getInstance().addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+    // Exports and health checks are not people waiting for an answer.
+    if (!NOT_INTERACTIVE.test(request.url)) activity.seen();
+  });
   app.useLogger(new PinoNestLogger(logger));
   await app.register(helmet, securityHeaders);
   app.useBodyParser('application/json', { bodyLimit: config.bodyLimit }, (_request, body, done) => {

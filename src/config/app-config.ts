@@ -14,6 +14,7 @@ export class AppConfig {
   readonly bodyLimit: number;
   readonly newsroomName: string;
   readonly rateLimitPerMinute: number;
+  readonly exportBusyBytesPerSecond: number;
 
   constructor(env: EnvironmentVariables, databaseUrl: string) {
     this.port = env.PORT;
@@ -27,5 +28,6 @@ export class AppConfig {
     this.bodyLimit = env.BODY_LIMIT;
     this.newsroomName = env.NEWSROOM_NAME;
     this.rateLimitPerMinute = env.RATE_LIMIT_PER_MINUTE;
+    this.exportBusyBytesPerSecond = env.EXPORT_BUSY_RATE_MB * 1024 * 1024;
   }
 }

@@ -79,6 +79,14 @@ export class EnvironmentVariables {
   @IsInt()
   RATE_LIMIT_PER_MINUTE = 6000;
 
+  // MB per second an audit export may stream while other requests are being served;
+  // alone it runs at full speed. 0 never slows an export.
+  @Transform(toInt)
+  @Min(0)
+  @Max(10_000)
+  @IsInt()
+  EXPORT_BUSY_RATE_MB = 8;
+
   @IsOptional()
   @IsString()
   NEWSROOM_NAME = 'claimdesk';

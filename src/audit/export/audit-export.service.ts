@@ -5,11 +5,13 @@ import { to as copyTo } from 'pg-copy-streams';
 import QueryStream from 'pg-query-stream';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config.js';
+import { RequestActivity } from '../../common/http/request-activity.js';
 import { CONNECT_TIMEOUT_MS } from '../../database/data-source-options.js';
 import { poolOf } from '../../database/prepared-query.js';
 import { inlineParameters, selectAuditEvents } from '../audit-query.js';
 import type { AuditFilterQuery, ExportFormat } from '../dto/audit-query.dto.js';
 import { crlfLineEnds } from './crlf-line-ends.js';
+import { pacedWhileBusy } from './export-pacer.js';
 import { jsonArrayFormatter } from './export-format.js';
 
 // Rows fetched per round trip; with the formatter's own buffer this bounds what one
@@ -27,7 +29,8 @@ export class AuditExportService implements OnModuleDestroy {
 
   constructor(
     private readonly dataSource: DataSource,
-    config: AppConfig,
+    private readonly activity: RequestActivity,
+    private readonly config: AppConfig,
   ) {
     if (config.databaseReadUrl) {
       this.replica = new pg.Pool({
@@ -69,8 +72,10 @@ export class AuditExportService implements OnModuleDestroy {
       throw error;
     }
 
-    const { rows, output } = this.exportStreams(client, filters, format);
-    pipeline(rows, output, (error) => {
+    const { rows, encoded } = this.exportStreams(client, filters, format);
+    // Editors' requests come first: while they are being served the export slows down.
+    const output = pacedWhileBusy(this.activity, this.config.exportBusyBytesPerSecond);
+    pipeline(rows, encoded, output, (error) => {
       if (error) {
         // The client went away or the database failed mid-way: drop the connection
         // rather than return it with an open cursor; PostgreSQL ends the transaction.
@@ -82,7 +87,7 @@ export class AuditExportService implements OnModuleDestroy {
         (commitError: Error) => release(commitError),
       );
     });
-    // When the client goes away the HTTP layer destroys the formatter. Waiting for the
+    // When the client goes away the HTTP layer destroys the output. Waiting for the
     // pipeline would also wait for the cursor to close politely, which a connection in the
     // middle of a fetch may never confirm; dropping the connection at once is certain.
     output.once('close', () => {
@@ -91,15 +96,15 @@ export class AuditExportService implements OnModuleDestroy {
     return output;
   }
 
-  // CSV and NDJSON are encoded by PostgreSQL itself and streamed with COPY … TO STDOUT:
-  // this process only moves bytes, so a long export leaves the event loop to the requests
-  // being served beside it (SPEC §9's mixed load). The JSON array is built here from a
-  // cursor.
+  // The rows and the stream that turns them into the export's bytes. CSV and NDJSON are
+  // encoded by PostgreSQL itself and streamed with COPY … TO STDOUT: this process only
+  // moves bytes, so a long export leaves the event loop to the requests being served
+  // beside it (SPEC §9's mixed load). The JSON array is built here from a cursor.
   private exportStreams(client: pg.PoolClient, filters: AuditFilterQuery, format: ExportFormat) {
     if (format === 'csv') {
       const select = inlineParameters(selectAuditEvents(filters, undefined, { shape: 'csv' }));
       const rows = client.query(copyTo(`COPY (${select}) TO STDOUT WITH (FORMAT csv, HEADER)`));
-      return { rows, output: crlfLineEnds() };
+      return { rows, encoded: crlfLineEnds() };
     }
     if (format === 'ndjson') {
       const select = inlineParameters(
@@ -111,13 +116,13 @@ export class AuditExportService implements OnModuleDestroy {
       const rows = client.query(
         copyTo(`COPY (${select}) TO STDOUT WITH (FORMAT csv, QUOTE E'\x01', DELIMITER E'\x02')`),
       );
-      return { rows, output: new PassThrough() };
+      return { rows, encoded: new PassThrough() };
     }
     const { text, values } = selectAuditEvents(filters);
     const rows = client.query(
       new QueryStream(text, values, { batchSize: CURSOR_BATCH, highWaterMark: CURSOR_BATCH }),
     );
-    return { rows, output: jsonArrayFormatter() };
+    return { rows, encoded: jsonArrayFormatter() };
   }
 
   private pool(): pg.Pool {
