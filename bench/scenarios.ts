@@ -13,10 +13,17 @@ export interface Measured extends LoadResult {
   serverCpuMs: number;
 }
 
+type Spec = Omit<LoadSpec, 'url' | 'durationS' | 'connections'> &
+  Partial<LoadSpec> & {
+    // What the warm-up changes; decide warms up on claims of its own, since each prepared
+    // claim takes one start-review and one verify.
+    warmup?: Partial<LoadSpec>;
+  };
+
 async function measure(
   ctx: BenchContext,
   server: ServerProcess,
-  spec: Omit<LoadSpec, 'url' | 'durationS' | 'connections'> & Partial<LoadSpec>,
+  { warmup: warmupChanges, ...spec }: Spec,
   warmup = true,
 ): Promise<Measured> {
   const full: LoadSpec = {
@@ -25,8 +32,9 @@ async function measure(
     connections: ctx.sizes.connections,
     ...spec,
   };
-  if (warmup && spec.kind !== 'decide' && ctx.sizes.warmupSeconds > 0) {
-    await runLoad({ ...full, durationS: ctx.sizes.warmupSeconds });
+  const canWarmUp = spec.kind !== 'decide' || warmupChanges?.idsFile !== undefined;
+  if (warmup && canWarmUp && ctx.sizes.warmupSeconds > 0) {
+    await runLoad({ ...full, ...warmupChanges, durationS: ctx.sizes.warmupSeconds });
   }
   const cpuBefore = sampleProcess(server.pid).cpuMs;
   const result = await runLoad(full);
@@ -86,10 +94,7 @@ function merge(a: Measured, b: Measured): Measured {
   };
 }
 
-type SpecFor = (
-  server: 'service' | 'baseline',
-  round: number,
-) => Omit<LoadSpec, 'url' | 'durationS' | 'connections'>;
+type SpecFor = (server: 'service' | 'baseline', round: number) => Spec;
 
 // Service against baseline. A full run splits the time in halves ordered baseline,
 // service, service, baseline, so a drift in the machine's other load over the minute
@@ -123,25 +128,35 @@ export function queueScenario(ctx: BenchContext): Promise<Comparison> {
   return versus(ctx, () => ({ kind: 'queue', token: ctx.people.editor.token }));
 }
 
-// Each server gets its own prepared claims, split between its turns.
+// More transitions a second than either server reaches here, so a warm-up never runs out.
+const DECIDE_WARMUP_PER_SECOND = 1500;
+
+// Each server gets its own prepared claims: some for its warm-up, the rest split between
+// its turns.
 export function decideScenario(
   ctx: BenchContext,
   serviceIds: string[],
   baselineIds: string[],
 ): Promise<Comparison> {
   const rounds = roundsOf(ctx);
-  const halves = (ids: string[]) => {
-    const size = Math.ceil(ids.length / rounds);
-    return Array.from({ length: rounds }, (_, round) =>
-      idsFile(ids.slice(round * size, (round + 1) * size)),
-    );
+  const warmupClaims = ctx.sizes.warmupSeconds * DECIDE_WARMUP_PER_SECOND;
+  const split = (ids: string[]) => {
+    const measured = ids.slice(warmupClaims);
+    const size = Math.ceil(measured.length / rounds);
+    return {
+      warmup: idsFile(ids.slice(0, warmupClaims)),
+      rounds: Array.from({ length: rounds }, (_, round) =>
+        idsFile(measured.slice(round * size, (round + 1) * size)),
+      ),
+    };
   };
-  const files = { service: halves(serviceIds), baseline: halves(baselineIds) };
+  const files = { service: split(serviceIds), baseline: split(baselineIds) };
   return versus(ctx, (server, round) => ({
     kind: 'decide',
     token: ctx.people.editor.token,
     startVersion: 2,
-    idsFile: files[server][round],
+    idsFile: files[server].rounds[round],
+    warmup: { idsFile: files[server].warmup },
   }));
 }
 
@@ -233,23 +248,54 @@ async function exportOnce(ctx: BenchContext, format: 'ndjson' | 'csv') {
   return { transfer, figures: figures(transfer, events, before, peak) };
 }
 
-export async function exportScenario(ctx: BenchContext): Promise<ExportResult> {
-  const ndjson = await exportOnce(ctx, 'ndjson');
-  const csv = await exportOnce(ctx, 'csv');
-  const copyTransfer = await psqlCopy(ctx.ownerUrl, selectAuditEvents({}).text);
-  const copy = figures(copyTransfer, copyTransfer.lines - 1);
+async function copyOnce(ctx: BenchContext) {
+  const transfer = await psqlCopy(ctx.ownerUrl, selectAuditEvents({}).text);
+  const copy = figures(transfer, transfer.lines - 1);
   ctx.log(
     `psql COPY: ${copy.events} rows, ${(copy.bytes / 1048576).toFixed(0)} MB in ` +
       `${copy.seconds.toFixed(1)} s`,
   );
-  const errors = [ndjson.transfer, csv.transfer, copyTransfer].filter(
-    (transfer) => transfer.status !== 200,
+  return { transfer, figures: copy };
+}
+
+// Several transfers of the same rows as one figure: totals over total time, the highest
+// peak.
+function combined(runs: ExportFigures[]): ExportFigures {
+  const events = runs.reduce((sum, run) => sum + run.events, 0);
+  const bytes = runs.reduce((sum, run) => sum + run.bytes, 0);
+  const seconds = runs.reduce((sum, run) => sum + run.seconds, 0);
+  return {
+    events: runs[0].events,
+    bytes: runs[0].bytes,
+    seconds: seconds / runs.length,
+    mbPerSecond: bytes / 1024 / 1024 / seconds,
+    eventsPerSecond: events / seconds,
+    rssBeforeMb: runs[0].rssBeforeMb,
+    peakRssMb: Math.max(...runs.map((run) => run.peakRssMb)),
+  };
+}
+
+// CSV and COPY take turns (CSV, COPY, COPY, CSV in a full run), as the loads do, so the
+// page cache and the machine's other load weigh on both alike.
+export async function exportScenario(ctx: BenchContext): Promise<ExportResult> {
+  const ndjson = await exportOnce(ctx, 'ndjson');
+  const order: ('csv' | 'copy')[] =
+    roundsOf(ctx) === 2 ? ['csv', 'copy', 'copy', 'csv'] : ['csv', 'copy'];
+  type Run = Awaited<ReturnType<typeof copyOnce>>;
+  const runs: Record<'csv' | 'copy', Run[]> = { csv: [], copy: [] };
+  for (const kind of order) {
+    runs[kind].push(kind === 'csv' ? await exportOnce(ctx, 'csv') : await copyOnce(ctx));
+  }
+  const csv = combined(runs.csv.map((run) => run.figures));
+  const copy = combined(runs.copy.map((run) => run.figures));
+  const errors = [ndjson, ...runs.csv, ...runs.copy].filter(
+    (run) => run.transfer.status !== 200,
   ).length;
   return {
     ndjson: ndjson.figures,
-    csv: csv.figures,
+    csv,
     copy,
-    csvVsCopy: csv.figures.eventsPerSecond / copy.eventsPerSecond,
+    csvVsCopy: csv.eventsPerSecond / copy.eventsPerSecond,
     servicePeakRssMb: sampleProcess(ctx.service.pid).peakRssMb,
     errors,
   };
