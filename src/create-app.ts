@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -10,7 +9,7 @@ import { clientErrorHandler, routerErrorHandler } from './common/http/framework-
 import { parseJsonBody } from './common/http/json-body-parser.js';
 import { RequestActivity } from './common/http/request-activity.js';
 import { createLogger, PinoNestLogger, RequestLog } from './common/logging/logger.js';
-import { securityHeaders } from './web/security-headers.js';
+import { securityHeadersFor } from './web/security-headers.js';
 
 // A client may pass its own X-Request-Id (to correlate logs across systems) if it is short
 // and plain; otherwise the service makes one.
@@ -38,12 +37,11 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   );
   const activity = app.get(RequestActivity);
   adapter.getInstance().addHook('onRequest', async (request, reply) => {
-    void reply.header('x-request-id', request.id);
+    void reply.header('x-request-id', request.id).headers(securityHeadersFor(request.url));
     // Exports and health checks are not people waiting for an answer.
     if (!NOT_INTERACTIVE.test(request.url)) activity.seen();
   });
   app.useLogger(new PinoNestLogger(logger));
-  await app.register(helmet, securityHeaders);
   app.useBodyParser('application/json', { bodyLimit: config.bodyLimit }, (_request, body, done) => {
     try {
       done(null, parseJsonBody(body.toString('utf8')));
