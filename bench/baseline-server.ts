@@ -258,9 +258,14 @@ async function submit(request: IncomingMessage, response: ServerResponse) {
       user.id,
     ]);
     const summary = summaryOf(rows[0]);
-    await appendEvents(client, summary.id, actorOf(user), [
-      { type: 'claim.submitted', toStatus: summary.status, data: { after: summary } },
-    ]);
+    // A new claim's chain is empty, as ClaimsService.submit knows.
+    await appendEvents(
+      client,
+      summary.id,
+      actorOf(user),
+      [{ type: 'claim.submitted', toStatus: summary.status, data: { after: summary } }],
+      null,
+    );
     return summary;
   });
   send(

@@ -41,8 +41,12 @@ export interface AppendOptions {
 // claim's row lock, so appending needs no global lock and claims never wait on each other.
 @Injectable()
 export class AuditTrail {
-  async append(manager: EntityManager, input: NewAuditEvent): Promise<AuditEvent> {
-    const [event] = await this.appendMany(manager, [input]);
+  async append(
+    manager: EntityManager,
+    input: NewAuditEvent,
+    options: AppendOptions = {},
+  ): Promise<AuditEvent> {
+    const [event] = await this.appendMany(manager, [input], options);
     return event;
   }
 

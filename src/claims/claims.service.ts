@@ -63,14 +63,19 @@ export class ClaimsService {
       ],
     );
     const claim = toClaimSummary(row);
-    // The full initial claim, so the claim can be rebuilt from its events alone.
-    await this.audit.append(manager, {
-      claimId: claim.id,
-      type: 'claim.submitted',
-      actor: actorOf(user),
-      toStatus: claim.status,
-      data: { after: claim },
-    });
+    // The full initial claim, so the claim can be rebuilt from its events alone. The claim
+    // was inserted by this transaction, so its chain is empty: no head to read first.
+    await this.audit.append(
+      manager,
+      {
+        claimId: claim.id,
+        type: 'claim.submitted',
+        actor: actorOf(user),
+        toStatus: claim.status,
+        data: { after: claim },
+      },
+      { expectedHead: null },
+    );
     return { ...claim, sources: [] };
   }
 
