@@ -88,8 +88,9 @@ function loads(results: Results): [string, Measured][] {
   if (results.mixed) {
     rows.push(['mixed submit, quiet', results.mixed.quiet.submit]);
     rows.push(['mixed decide, quiet', results.mixed.quiet.decide]);
-    rows.push(['mixed submit, export running', results.mixed.withExport.submit]);
-    rows.push(['mixed decide, export running', results.mixed.withExport.decide]);
+    const rate = results.mixed.withExport.exportMbPerSecondDuringLoad.toFixed(1);
+    rows.push([`mixed submit, export running (${rate} MB/s)`, results.mixed.withExport.submit]);
+    rows.push([`mixed decide, export running (${rate} MB/s)`, results.mixed.withExport.decide]);
   }
   return rows;
 }

@@ -305,6 +305,8 @@ export interface MixedRun {
   submit: Measured;
   decide: Measured;
   exportsRun: number;
+  // How fast the exports streamed while the writes ran (the service paces them then).
+  exportMbPerSecondDuringLoad: number;
 }
 
 export interface MixedResult {
@@ -325,11 +327,14 @@ export async function mixedScenario(
     const ids = idsFile(claims);
     let loading = true;
     let exportsRun = 0;
+    let bytesDuringLoad = 0;
+    const loadStarted = performance.now();
     const exporting = (async () => {
       while (withExport && loading) {
         const transfer = await download(
           `${ctx.service.url}/api/v1/audit/export?format=ndjson`,
           ctx.people.auditor.token,
+          (bytes) => loading && (bytesDuringLoad += bytes),
         );
         if (transfer.status !== 200) throw new Error(`export answered ${transfer.status}`);
         exportsRun++;
@@ -357,8 +362,15 @@ export async function mixedScenario(
       ),
     ]);
     loading = false;
+    const loadSeconds = (performance.now() - loadStarted) / 1000;
     await exporting;
-    return { submit, decide, exportsRun };
+    const exportMbPerSecondDuringLoad = bytesDuringLoad / 1048576 / loadSeconds;
+    if (withExport) {
+      ctx.log(
+        `mixed: the export streamed ${exportMbPerSecondDuringLoad.toFixed(1)} MB/s meanwhile`,
+      );
+    }
+    return { submit, decide, exportsRun, exportMbPerSecondDuringLoad };
   };
   const quiet = await run(quietIds, false);
   const withExport = await run(exportIds, true);

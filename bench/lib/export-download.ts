@@ -9,22 +9,33 @@ export interface Transfer {
   status: number;
 }
 
-async function drain(stream: Readable, started: bigint, status: number): Promise<Transfer> {
+async function drain(
+  stream: Readable,
+  started: bigint,
+  status: number,
+  onBytes?: (bytes: number) => void,
+): Promise<Transfer> {
   let bytes = 0;
   let lines = 0;
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     bytes += chunk.length;
+    onBytes?.(chunk.length);
     for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) lines++;
   }
   return { bytes, lines, seconds: Number(process.hrtime.bigint() - started) / 1e9, status };
 }
 
-// Downloads a (streamed) response to nowhere, counting bytes and lines.
-export function download(url: string, token: string): Promise<Transfer> {
+// Downloads a (streamed) response to nowhere, counting bytes and lines; `onBytes` sees
+// each chunk's size as it arrives.
+export function download(
+  url: string,
+  token: string,
+  onBytes?: (bytes: number) => void,
+): Promise<Transfer> {
   const started = process.hrtime.bigint();
   return new Promise((resolve, reject) => {
     request(url, { headers: { authorization: `Bearer ${token}` } }, (response) => {
-      drain(response, started, response.statusCode ?? 0).then(resolve, reject);
+      drain(response, started, response.statusCode ?? 0, onBytes).then(resolve, reject);
     })
       .once('error', reject)
       .end();
