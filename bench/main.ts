@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { servingUrl } from '../src/database/roles.js';
 import { BenchContext, FULL, QUICK } from './lib/context.js';
-import { openBenchDatabase } from './lib/postgres.js';
+import { openBenchDatabase, settle } from './lib/postgres.js';
 import { startServer } from './lib/processes.js';
 import { createPeople, seedClaims } from './lib/seed.js';
 import { errorsOf, machine, render, Results, targetsOf } from './report.js';
@@ -102,9 +102,14 @@ async function main(): Promise<number> {
     ctx.claims += decideIds.length * sizes.decideClaims + mixedIds.length * sizes.mixedDecideClaims;
     await seed(Math.max(0, sizes.queueClaims - ctx.claims));
     if (selected.has('queue')) results.queue = await queueScenario(ctx);
-    if (selected.has('submit')) results.submit = await submitScenario(ctx);
-    if (selected.has('decide'))
+    if (selected.has('submit')) {
+      results.submit = await submitScenario(ctx);
+      await settle(database.url);
+    }
+    if (selected.has('decide')) {
       results.decide = await decideScenario(ctx, decideIds[0], decideIds[1]);
+      await settle(database.url);
+    }
 
     if (selected.has('scale') || selected.has('export') || selected.has('mixed')) {
       await seed(Math.max(0, sizes.largeClaims - ctx.claims), { bulk: true });

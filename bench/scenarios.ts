@@ -6,6 +6,7 @@ import { selectAuditEvents } from '../src/audit/audit-query.js';
 import type { BenchContext } from './lib/context.js';
 import { download, psqlCopy, Transfer } from './lib/export-download.js';
 import { LoadResult, LoadSpec, runLoad } from './lib/load.js';
+import { settle } from './lib/postgres.js';
 import { sampleProcess, ServerProcess, watchRss } from './lib/processes.js';
 
 export interface Measured extends LoadResult {
@@ -324,6 +325,7 @@ export async function mixedScenario(
   exportIds: string[],
 ): Promise<MixedResult> {
   const run = async (claims: string[], withExport: boolean): Promise<MixedRun> => {
+    await settle(ctx.ownerUrl);
     const ids = idsFile(claims);
     let loading = true;
     let exportsRun = 0;
