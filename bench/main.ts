@@ -48,6 +48,13 @@ async function main(): Promise<number> {
       RATE_LIMIT_PER_MINUTE: '0',
       NODE_ENV: 'production',
       BOOTSTRAP_ADMIN_TOKEN: adminToken,
+      // e.g. BENCH_SERVICE_ENV="EXPORT_BUSY_RATE_MB=0" to try a setting.
+      ...Object.fromEntries(
+        (process.env.BENCH_SERVICE_ENV ?? '')
+          .split(' ')
+          .filter(Boolean)
+          .map((pair) => pair.split('=', 2)),
+      ),
     },
     [
       ...(process.env.BENCH_CPU_PROF

@@ -1,4 +1,4 @@
-import { PassThrough, Readable, pipeline } from 'node:stream';
+import { Readable, Transform, pipeline } from 'node:stream';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
@@ -10,7 +10,7 @@ import { CONNECT_TIMEOUT_MS } from '../../database/data-source-options.js';
 import { poolOf } from '../../database/prepared-query.js';
 import { inlineParameters, selectAuditEvents } from '../audit-query.js';
 import type { AuditFilterQuery, ExportFormat } from '../dto/audit-query.dto.js';
-import { crlfLineEnds } from './crlf-line-ends.js';
+import { crlfConverter } from './crlf-line-ends.js';
 import { pacedWhileBusy } from './export-pacer.js';
 import { jsonArrayFormatter } from './export-format.js';
 
@@ -74,8 +74,12 @@ export class AuditExportService implements OnModuleDestroy {
 
     const { rows, encoded } = this.exportStreams(client, filters, format);
     // Editors' requests come first: while they are being served the export slows down.
-    const output = pacedWhileBusy(this.activity, this.config.exportBusyBytesPerSecond);
-    pipeline(rows, encoded, output, (error) => {
+    const output = pacedWhileBusy(
+      this.activity,
+      this.config.exportBusyBytesPerSecond,
+      format === 'csv' ? crlfConverter() : undefined,
+    );
+    const done = (error?: Error | null) => {
       if (error) {
         // The client went away or the database failed mid-way: drop the connection
         // rather than return it with an open cursor; PostgreSQL ends the transaction.
@@ -86,7 +90,9 @@ export class AuditExportService implements OnModuleDestroy {
         () => release(),
         (commitError: Error) => release(commitError),
       );
-    });
+    };
+    if (encoded) pipeline(rows, encoded, output, done);
+    else pipeline(rows, output, done);
     // When the client goes away the HTTP layer destroys the output. Waiting for the
     // pipeline would also wait for the cursor to close politely, which a connection in the
     // middle of a fetch may never confirm; dropping the connection at once is certain.
@@ -96,15 +102,20 @@ export class AuditExportService implements OnModuleDestroy {
     return output;
   }
 
-  // The rows and the stream that turns them into the export's bytes. CSV and NDJSON are
-  // encoded by PostgreSQL itself and streamed with COPY … TO STDOUT: this process only
-  // moves bytes, so a long export leaves the event loop to the requests being served
-  // beside it (SPEC §9's mixed load). The JSON array is built here from a cursor.
-  private exportStreams(client: pg.PoolClient, filters: AuditFilterQuery, format: ExportFormat) {
+  // The rows, and for JSON the stream that turns them into the export's bytes. CSV and
+  // NDJSON are encoded by PostgreSQL itself and streamed with COPY … TO STDOUT: this
+  // process only moves bytes (CSV's LF record ends become CRLF in the pacer's stage), so a
+  // long export leaves the event loop to the requests being served beside it (SPEC §9's
+  // mixed load). The JSON array is built here from a cursor.
+  private exportStreams(
+    client: pg.PoolClient,
+    filters: AuditFilterQuery,
+    format: ExportFormat,
+  ): { rows: Readable; encoded?: Transform } {
     if (format === 'csv') {
       const select = inlineParameters(selectAuditEvents(filters, undefined, { shape: 'csv' }));
       const rows = client.query(copyTo(`COPY (${select}) TO STDOUT WITH (FORMAT csv, HEADER)`));
-      return { rows, encoded: crlfLineEnds() };
+      return { rows };
     }
     if (format === 'ndjson') {
       const select = inlineParameters(
@@ -116,7 +127,7 @@ export class AuditExportService implements OnModuleDestroy {
       const rows = client.query(
         copyTo(`COPY (${select}) TO STDOUT WITH (FORMAT csv, QUOTE E'\x01', DELIMITER E'\x02')`),
       );
-      return { rows, encoded: new PassThrough() };
+      return { rows };
     }
     const { text, values } = selectAuditEvents(filters);
     const rows = client.query(

@@ -11,11 +11,19 @@ const MAX_CREDIT_MS = 100;
 // most `bytesPerSecond` while other requests are being served. Holding a chunk back holds
 // back the stream it comes from: with COPY, PostgreSQL stops encoding rows until the
 // chunk moves, so the export's database CPU yields too, not only this process's.
-export function pacedWhileBusy(activity: RequestActivity, bytesPerSecond: number): Transform {
+//
+// `convert` rewrites each chunk on the way (CSV's line ends), so that an export needs no
+// stream stage of its own for it: every stage costs a hand-off per chunk.
+export function pacedWhileBusy(
+  activity: RequestActivity,
+  bytesPerSecond: number,
+  convert: (chunk: Buffer) => Buffer = (chunk) => chunk,
+): Transform {
   let windowStart = 0;
   let windowBytes = 0;
   return new Transform({
-    transform(chunk: Buffer, _encoding, done) {
+    transform(input: Buffer, _encoding, done) {
+      const chunk = convert(input);
       if (bytesPerSecond <= 0 || !activity.busy()) {
         windowStart = 0;
         done(null, chunk);
