@@ -97,16 +97,23 @@ function merge(a: Measured, b: Measured): Measured {
 
 type SpecFor = (server: 'service' | 'baseline', round: number) => Spec;
 
-// Service against baseline. A full run splits the time in halves ordered baseline,
-// service, service, baseline, so a drift in the machine's other load over the minute
-// weighs on both alike; a quick run takes one turn each.
-const roundsOf = (ctx: BenchContext) => (ctx.sizes.loadSeconds >= 10 ? 2 : 1);
+// Service against baseline. A full run splits each server's time into four turns of 5 s,
+// ordered baseline, service, service, baseline, baseline, service, service, baseline, so a
+// drift or a burst in the machine's other load weighs on both alike (with two 10 s turns
+// each, one burst still moved a ratio by 0.2 between otherwise equal runs); a quick run
+// takes one turn each.
+const roundsOf = (ctx: BenchContext) => (ctx.sizes.loadSeconds >= 10 ? 4 : 1);
+
+// A B B A A B B A …: each pair of turns swaps who goes first.
+const takingTurns = <T>(first: T, second: T, rounds: number): T[] =>
+  Array.from({ length: rounds }, (_, round) =>
+    round % 2 === 0 ? [first, second] : [second, first],
+  ).flat();
 
 async function versus(ctx: BenchContext, specFor: SpecFor): Promise<Comparison> {
   const rounds = roundsOf(ctx);
   const durationS = ctx.sizes.loadSeconds / rounds;
-  const order: ('service' | 'baseline')[] =
-    rounds === 2 ? ['baseline', 'service', 'service', 'baseline'] : ['baseline', 'service'];
+  const order = takingTurns<'service' | 'baseline'>('baseline', 'service', rounds);
   const runs: Record<'service' | 'baseline', Measured[]> = { service: [], baseline: [] };
   for (const name of order) {
     const round = runs[name].length;
@@ -280,8 +287,8 @@ function combined(runs: ExportFigures[]): ExportFigures {
 // page cache and the machine's other load weigh on both alike.
 export async function exportScenario(ctx: BenchContext): Promise<ExportResult> {
   const ndjson = await exportOnce(ctx, 'ndjson');
-  const order: ('csv' | 'copy')[] =
-    roundsOf(ctx) === 2 ? ['csv', 'copy', 'copy', 'csv'] : ['csv', 'copy'];
+  // Exports are long enough that two turns each do.
+  const order = takingTurns<'csv' | 'copy'>('csv', 'copy', Math.min(2, roundsOf(ctx)));
   type Run = Awaited<ReturnType<typeof copyOnce>>;
   const runs: Record<'csv' | 'copy', Run[]> = { csv: [], copy: [] };
   for (const kind of order) {
