@@ -3,7 +3,6 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
-import { RequestActivityModule } from './common/http/request-activity.js';
 import { ProblemDetailsFilter } from './common/problem/problem-details.filter.js';
 import { createValidationPipe } from './common/validation/validation-pipe.js';
 import { dataSourceOptions } from './database/data-source-options.js';
@@ -24,7 +23,6 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        RequestActivityModule,
         TypeOrmModule.forRoot({
           ...dataSourceOptions({ url: config.databaseUrl, poolSize: config.databasePoolSize }),
           autoLoadEntities: true,

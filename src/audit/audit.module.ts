@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { RequestActivityModule } from '../common/http/request-activity.js';
 import { AuditController } from './audit.controller.js';
 import { AuditLogService } from './audit-log.service.js';
 import { AuditTrail } from './audit-trail.service.js';
@@ -7,6 +8,7 @@ import { AuditExportService } from './export/audit-export.service.js';
 
 @Global()
 @Module({
+  imports: [RequestActivityModule],
   controllers: [AuditController],
   providers: [AuditTrail, AuditLogService, AuditExportService, AuditDigestService],
   exports: [AuditTrail],

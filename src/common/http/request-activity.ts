@@ -1,4 +1,4 @@
-import { Global, Injectable, Module } from '@nestjs/common';
+import { Injectable, Module } from '@nestjs/common';
 
 // How long after a request arrives the service counts as busy. Long enough to bridge the
 // gaps between one editor's clicks, short enough that a lone export is soon at full speed.
@@ -23,6 +23,7 @@ export class RequestActivity {
   }
 }
 
-@Global()
+// Imported by the modules whose work yields (audit); the HTTP layer marks activity on
+// the same instance (create-app.ts).
 @Module({ providers: [RequestActivity], exports: [RequestActivity] })
 export class RequestActivityModule {}
