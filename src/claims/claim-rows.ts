@@ -124,13 +124,3 @@ export async function findClaimSources(
 export async function toClaimView(manager: EntityManager, row: ClaimRow): Promise<ClaimView> {
   return { ...toClaimSummary(row), sources: await findClaimSources(manager, row.id) };
 }
-
-// An UPDATE … RETURNING on the transaction's connection, as a named prepared statement
-// (these run on every edit and transition); returns the updated rows.
-export function updateReturning<Row>(
-  manager: EntityManager,
-  sql: string,
-  parameters: unknown[],
-): Promise<Row[]> {
-  return preparedQueryWithin<Row>(manager, sql, parameters);
-}

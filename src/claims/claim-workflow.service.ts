@@ -9,13 +9,7 @@ import { DomainError } from '../common/problem/domain-error.js';
 import { preparedQueryWithin } from '../database/prepared-query.js';
 import { assertMayTake } from './claim-access.js';
 import { changeOf } from './claim-changes.js';
-import {
-  CLAIM_COLUMNS,
-  ClaimRow,
-  toClaimSummary,
-  toClaimView,
-  updateReturning,
-} from './claim-rows.js';
+import { CLAIM_COLUMNS, ClaimRow, toClaimSummary, toClaimView } from './claim-rows.js';
 import {
   allowedTransitions,
   ClaimStatus,
@@ -66,7 +60,7 @@ export class ClaimWorkflow {
       // so sees every attach and detach committed before it; attach and detach take the
       // same lock, so nothing can change between this count and the commit. An unmet rule
       // throws, and the update rolls back with the transaction.
-      const [updated] = await updateReturning<ClaimRow & EvidenceColumns>(
+      const [updated] = await preparedQueryWithin<ClaimRow & EvidenceColumns>(
         manager,
         `UPDATE claims AS c
             SET status = $2,

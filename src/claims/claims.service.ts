@@ -16,7 +16,6 @@ import {
   lockClaim,
   toClaimSummary,
   toClaimView,
-  updateReturning,
 } from './claim-rows.js';
 import { CreateClaimDto, UpdateClaimDto } from './dto/claim.dto.js';
 import { ClaimView } from './dto/claim.view.js';
@@ -108,7 +107,7 @@ export class ClaimsService {
       const assignments = fields.map(
         (field, index) => `${EDITABLE_COLUMNS[field]} = $${index + 2}`,
       );
-      const [updated] = await updateReturning<ClaimRow>(
+      const [updated] = await preparedQueryWithin<ClaimRow>(
         manager,
         `UPDATE claims AS c
             SET ${assignments.join(', ')}, version = version + 1, updated_at = now()

@@ -16,13 +16,12 @@ function nameOf(text: string): string {
 // Runs a hot read as a named prepared statement: PostgreSQL parses and plans each
 // distinct text once per connection instead of on every request (TypeORM's own queries
 // are unnamed). The name is derived from the text, so one text always has one name.
-export async function preparedQuery<T>(
+export function preparedQuery<T>(
   dataSource: DataSource,
   text: string,
   values: unknown[],
 ): Promise<T[]> {
-  const result = await poolOf(dataSource).query({ name: nameOf(text), text, values });
-  return result.rows as T[];
+  return preparedQueryWithin<T>(dataSource.manager, text, values);
 }
 
 // The same inside a transaction, on the transaction's own connection (outside one, on any

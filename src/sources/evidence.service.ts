@@ -12,11 +12,11 @@ import {
   lockClaim,
   toClaimSummary,
   toClaimView,
-  updateReturning,
 } from '../claims/claim-rows.js';
 import { ClaimView } from '../claims/dto/claim.view.js';
 import { assertVersionMatches, VersionPrecondition } from '../common/http/etag.js';
 import { DomainError } from '../common/problem/domain-error.js';
+import { preparedQueryWithin } from '../database/prepared-query.js';
 import { AttachEvidenceDto } from './dto/source.dto.js';
 import { SourcesService } from './sources.service.js';
 
@@ -106,7 +106,7 @@ export class EvidenceService {
     type: 'evidence.attached' | 'evidence.detached',
     source: ClaimView['sources'][number],
   ): Promise<ClaimView> {
-    const [updated] = await updateReturning<ClaimRow>(
+    const [updated] = await preparedQueryWithin<ClaimRow>(
       manager,
       `UPDATE claims AS c SET version = version + 1, updated_at = now()
         WHERE c.id = $1 RETURNING ${CLAIM_COLUMNS}`,

@@ -17,6 +17,14 @@ describe('service foundation', () => {
       expect(stderr.trim()).toBe('Invalid environment: PORT must be an integer number');
     });
 
+    it('refuses an export rate that is not a whole number of MB/s', async () => {
+      const { code, stderr } = await runAppToExit({ EXPORT_BUSY_RATE_MB: '-1' });
+      expect(code).toBe(1);
+      expect(stderr.trim()).toBe(
+        'Invalid environment: EXPORT_BUSY_RATE_MB must be an integer number',
+      );
+    });
+
     it('refuses a signing key that is not an Ed25519 PEM key', async () => {
       const { code, stderr } = await runAppToExit({ AUDIT_SIGNING_KEY: 'not-a-key' });
       expect(code).toBe(1);

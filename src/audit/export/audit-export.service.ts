@@ -72,13 +72,9 @@ export class AuditExportService implements OnModuleDestroy {
       throw error;
     }
 
-    const { rows, encoded } = this.exportStreams(client, filters, format);
+    const { rows, encoded, convert } = this.exportStreams(client, filters, format);
     // Editors' requests come first: while they are being served the export slows down.
-    const output = pacedWhileBusy(
-      this.activity,
-      this.config.exportBusyBytesPerSecond,
-      format === 'csv' ? crlfConverter() : undefined,
-    );
+    const output = pacedWhileBusy(this.activity, this.config.exportBusyBytesPerSecond, convert);
     const done = (error?: Error | null) => {
       if (error) {
         // The client went away or the database failed mid-way: drop the connection
@@ -91,8 +87,7 @@ export class AuditExportService implements OnModuleDestroy {
         (commitError: Error) => release(commitError),
       );
     };
-    if (encoded) pipeline(rows, encoded, output, done);
-    else pipeline(rows, output, done);
+    pipeline(encoded ? [rows, encoded, output] : [rows, output], done);
     // When the client goes away the HTTP layer destroys the output. Waiting for the
     // pipeline would also wait for the cursor to close politely, which a connection in the
     // middle of a fetch may never confirm; dropping the connection at once is certain.
@@ -102,20 +97,21 @@ export class AuditExportService implements OnModuleDestroy {
     return output;
   }
 
-  // The rows, and for JSON the stream that turns them into the export's bytes. CSV and
-  // NDJSON are encoded by PostgreSQL itself and streamed with COPY … TO STDOUT: this
-  // process only moves bytes (CSV's LF record ends become CRLF in the pacer's stage), so a
-  // long export leaves the event loop to the requests being served beside it (SPEC §9's
-  // mixed load). The JSON array is built here from a cursor.
+  // The rows, and what still turns them into the export's bytes: for JSON a stream, for
+  // CSV a rewrite of each chunk done in the pacer's stage. CSV and NDJSON are encoded by
+  // PostgreSQL itself and streamed with COPY … TO STDOUT: this process only moves bytes
+  // (and turns CSV's LF record ends into RFC 4180's CRLF), so a long export leaves the
+  // event loop to the requests being served beside it (SPEC §9's mixed load). The JSON
+  // array is built here from a cursor.
   private exportStreams(
     client: pg.PoolClient,
     filters: AuditFilterQuery,
     format: ExportFormat,
-  ): { rows: Readable; encoded?: Transform } {
+  ): { rows: Readable; encoded?: Transform; convert?: (chunk: Buffer) => Buffer } {
     if (format === 'csv') {
       const select = inlineParameters(selectAuditEvents(filters, undefined, { shape: 'csv' }));
       const rows = client.query(copyTo(`COPY (${select}) TO STDOUT WITH (FORMAT csv, HEADER)`));
-      return { rows };
+      return { rows, convert: crlfConverter() };
     }
     if (format === 'ndjson') {
       const select = inlineParameters(

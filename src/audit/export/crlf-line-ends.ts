@@ -1,5 +1,3 @@
-import { Transform } from 'node:stream';
-
 const QUOTE = 0x22;
 const NEWLINE = 0x0a;
 const CRLF = Buffer.from('\r\n');
@@ -7,16 +5,6 @@ const CRLF = Buffer.from('\r\n');
 // PostgreSQL's CSV ends records with LF; RFC 4180 wants CRLF. A record ends at a newline
 // outside quotes (a doubled quote inside a cell toggles twice, so the count stays right),
 // while newlines inside quoted cells are data and stay as they are.
-export function crlfLineEnds(): Transform {
-  const convert = crlfConverter();
-  return new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      done(null, convert(chunk));
-    },
-  });
-}
-
-// The same as a function of successive chunks, for a stream stage that does more.
 export function crlfConverter(): (chunk: Buffer) => Buffer {
   let inQuotes = false;
   return (chunk) => {
