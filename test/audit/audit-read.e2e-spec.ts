@@ -157,7 +157,7 @@ describe('audit read side', () => {
       expect(text.split('\r\n')[0]).toBe(
         'seq,id,claimId,type,actor,at,fromStatus,toStatus,rationale,data,prevHash,hash',
       );
-      const records = parse(text, { columns: true, relax_quotes: false }) as Record<
+      const records = parse(text, { columns: true, record_delimiter: '\r\n' }) as Record<
         string,
         string
       >[];

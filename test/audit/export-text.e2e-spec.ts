@@ -3,11 +3,14 @@ import { parse } from 'csv-parse/sync';
 import { AppProcess, startApp } from '../support/app-process.js';
 import { chainProblem } from '../support/chains.js';
 import { client } from '../support/http.js';
+import { transition } from '../support/claims.js';
 import { createUser, TestUser } from '../support/people.js';
 
 // Exports are encoded by PostgreSQL (COPY): text that is awkward for JSON, CSV or COPY's
 // own escaping must come out exactly as the API shows it, and still hash.
 const AWKWARD = 'Quote " back\\slash \\n not-a-newline\nreal newline, comma; tab\t☃ 😀 \u2028 end';
+// A CSV cell with raw newlines, and what could pass for a record's end in COPY's output.
+const RATIONALE = `Withdrawn:\n${AWKWARD}\nhex, then a quote: beef"\n"\nlast line`;
 
 describe('export of awkward text', () => {
   let app: AppProcess;
@@ -31,9 +34,11 @@ describe('export of awkward text', () => {
     await client(app.url, reporter.token).post(`/api/v1/claims/${claim.body.id}/comments`, {
       body: { body: AWKWARD },
     });
+    const withdrawn = await transition(app.url, reporter, claim.body, 'withdrawn', RATIONALE);
+    expect(withdrawn.status).toBe(200);
     const http = client(app.url, auditor.token);
     const history = (await http.get(`/api/v1/claims/${claim.body.id}/history`)).body.items;
-    expect(history).toHaveLength(2);
+    expect(history).toHaveLength(3);
 
     const ndjson = await http.get(`/api/v1/audit/export?format=ndjson&claimId=${claim.body.id}`);
     const lines = ndjson.text
@@ -48,7 +53,16 @@ describe('export of awkward text', () => {
     expect(JSON.parse(json.text)).toEqual(history);
 
     const csv = await http.get(`/api/v1/audit/export?format=csv&claimId=${claim.body.id}`);
-    const records = parse(csv.text, { columns: true }) as Record<string, string>[];
+    // RFC 4180: every record, the header's too, ends with CRLF; newlines in cells stay LF.
+    const records = parse(csv.text, { columns: true, record_delimiter: '\r\n' }) as Record<
+      string,
+      string
+    >[];
+    expect(csv.text.match(/\r\n/g)).toHaveLength(history.length + 1);
+    expect(records.map((record) => record.rationale || null)).toEqual(
+      history.map((e: any) => e.rationale),
+    );
+    expect(records[2].rationale).toBe(RATIONALE);
     expect(records.map((record) => JSON.parse(record.data))).toEqual(
       history.map((e: any) => e.data),
     );

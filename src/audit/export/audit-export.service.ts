@@ -110,7 +110,10 @@ export class AuditExportService implements OnModuleDestroy {
   ): { rows: Readable; encoded?: Transform; convert?: (chunk: Buffer) => Buffer } {
     if (format === 'csv') {
       const select = inlineParameters(selectAuditEvents(filters, undefined, { shape: 'csv' }));
-      const rows = client.query(copyTo(`COPY (${select}) TO STDOUT WITH (FORMAT csv, HEADER)`));
+      // The hash always quoted marks where each record ends (see crlf-line-ends.ts).
+      const rows = client.query(
+        copyTo(`COPY (${select}) TO STDOUT WITH (FORMAT csv, HEADER, FORCE_QUOTE (hash))`),
+      );
       return { rows, convert: crlfConverter() };
     }
     if (format === 'ndjson') {

@@ -8,23 +8,52 @@ const through = (chunks: string[]) => {
   return Buffer.concat(chunks.map((chunk) => convert(Buffer.from(chunk)))).toString('utf8');
 };
 
+// Every way of cutting the text into chunks of one size.
+const chunked = (text: string, size: number) => text.match(new RegExp(`[\\s\\S]{1,${size}}`, 'g'))!;
+
+// As COPY writes the export: a header, then records whose last cell, the hash, is always
+// quoted. The rationales hold what could be mistaken for a record's end.
+const RATIONALES = [
+  'Two lines:\nfirst, "second"',
+  '\nstarts with a newline',
+  'ends with a quote"\nthen a line',
+  'hex before a quote: beef"\nand a newline',
+  'a cell that ends in a newline\n',
+  '"\n"',
+];
+const HASH = 'a'.repeat(60) + '09ef';
+const cell = (text: string) => `"${text.replaceAll('"', '""')}"`;
+const COPY_CSV =
+  'seq,rationale,data,hash\n' +
+  RATIONALES.map(
+    (text, index) => `${index + 1},${cell(text)},"{""n"": ${index}}","${HASH}"\n`,
+  ).join('') +
+  `${RATIONALES.length + 1},,"{}","${HASH}"\n`;
+
 describe(crlfConverter.name, () => {
-  it('ends records with CRLF and keeps newlines inside quoted cells', async () => {
-    const csv = 'seq,rationale\n1,"Two lines:\nfirst, ""second"""\n2,plain\n';
-    const out = through([csv]);
-    expect(out).toBe('seq,rationale\r\n1,"Two lines:\nfirst, ""second"""\r\n2,plain\r\n');
-    expect(parse(out, { columns: true })).toEqual([
-      { seq: '1', rationale: 'Two lines:\nfirst, "second"' },
-      { seq: '2', rationale: 'plain' },
-    ]);
+  it('ends the header and every record with CRLF and keeps newlines inside quoted cells', async () => {
+    const out = through([COPY_CSV]);
+    expect(out.match(/\r\n/g)).toHaveLength(RATIONALES.length + 2);
+    expect(out.replaceAll('\r\n', '\n')).toBe(COPY_CSV);
+    const records = parse(out, { columns: true, record_delimiter: '\r\n' }) as Record<
+      string,
+      string
+    >[];
+    expect(records.map((record) => record.rationale)).toEqual([...RATIONALES, '']);
+    expect(records.every((record) => record.hash === HASH)).toBe(true);
   });
 
-  it('tracks quotes across chunk boundaries, however the bytes are split', async () => {
-    const csv = 'a,b\n"x\n""y""\n",z\n"",q\n';
-    const expected = 'a,b\r\n"x\n""y""\n",z\r\n"",q\r\n';
-    for (let size = 1; size <= csv.length; size++) {
-      const chunks = csv.match(new RegExp(`[\\s\\S]{1,${size}}`, 'g'))!;
-      expect(through(chunks)).toBe(expected);
+  it('finds the same record ends however the bytes are split into chunks', async () => {
+    const expected = through([COPY_CSV]);
+    for (let size = 1; size <= 40; size++) {
+      expect(through(chunked(COPY_CSV, size))).toBe(expected);
     }
+  });
+
+  it('passes a chunk with no record end through as it is', async () => {
+    const convert = crlfConverter();
+    convert(Buffer.from('seq,hash\n'));
+    const chunk = Buffer.from('1,"a "" b\n');
+    expect(convert(chunk)).toBe(chunk);
   });
 });
