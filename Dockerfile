@@ -14,4 +14,5 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 USER node
 EXPOSE 3000
-CMD ["node", "dist/main.js"]
+# The runtime flags of `npm start` (see the README's "Runtime" section).
+CMD ["node", "--max-semi-space-size=32", "dist/main.js"]

@@ -2,7 +2,7 @@
 // SPEC §9: the service against a minimal node:http + pg baseline and PostgreSQL's own
 // COPY, measured in one run on this machine. See bench/README.md.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { servingUrl } from '../src/database/roles.js';
 import { BenchContext, FULL, QUICK } from './lib/context.js';
@@ -29,6 +29,21 @@ const selected = new Set(only ? only.split(',') : SCENARIOS);
 const sizes = quick ? QUICK : FULL;
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 const root = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
+
+// The Node flags of `npm start` ("node <flags> dist/main.js"): the service is measured as
+// it ships, but started directly so that its own process is the one sampled.
+function startFlags(): string[] {
+  const start = (JSON.parse(readFileSync(root('package.json'), 'utf8')) as PackageJson).scripts
+    .start;
+  const words = start.split(/\s+/);
+  if (words[0] !== 'node' || words.at(-1) !== 'dist/main.js') {
+    throw new Error(`npm start is not "node <flags> dist/main.js": ${start}`);
+  }
+  return words.slice(1, -1);
+}
+interface PackageJson {
+  scripts: { start: string };
+}
 
 async function main(): Promise<number> {
   const started = Date.now();
@@ -57,6 +72,7 @@ async function main(): Promise<number> {
       ),
     },
     [
+      ...startFlags(),
       ...(process.env.BENCH_CPU_PROF
         ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
         : []),
@@ -150,7 +166,9 @@ async function main(): Promise<number> {
       ...sizes,
       poolSize: Number(POOL_SIZE),
       synchronousCommit: 'on',
-      serviceNodeFlags: process.env.BENCH_SERVICE_NODE_FLAGS ?? '',
+      serviceNodeFlags: [...startFlags(), process.env.BENCH_SERVICE_NODE_FLAGS ?? '']
+        .join(' ')
+        .trim(),
     },
     results,
     targets,
