@@ -16,11 +16,11 @@ import {
   mixedScenario,
   queueScenario,
   removeIdsFiles,
-  scaleRun,
+  scaleScenario,
   submitScenario,
 } from './scenarios.js';
 
-const SCENARIOS = ['scale', 'queue', 'submit', 'decide', 'export', 'mixed'] as const;
+const SCENARIOS = ['queue', 'submit', 'decide', 'scale', 'export', 'mixed'] as const;
 const POOL_SIZE = '10';
 
 const quick = process.argv.includes('--quick');
@@ -50,36 +50,41 @@ async function main(): Promise<number> {
   const database = await openBenchDatabase(log);
   const machineAtStart = machine(database.serverVersion);
   log(`database ${new URL(database.url).pathname.slice(1)}, PostgreSQL ${database.serverVersion}`);
-  const adminToken = `cd_bench_${randomBytes(24).toString('hex')}`;
-  const service = await startServer(
-    'service',
-    root('dist/main.js'),
-    {
-      DATABASE_URL: database.url,
-      DATABASE_POOL_SIZE: POOL_SIZE,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_PER_MINUTE: '0',
-      NODE_ENV: 'production',
-      BOOTSTRAP_ADMIN_TOKEN: adminToken,
-      // e.g. BENCH_SERVICE_ENV="EXPORT_BUSY_RATE_MB=0" to try a setting.
-      ...Object.fromEntries(
-        (process.env.BENCH_SERVICE_ENV ?? '')
-          .split(' ')
-          .filter(Boolean)
-          .map((pair) => pair.split('=', 2)),
-      ),
-    },
-    [
-      ...startFlags(),
-      ...(process.env.BENCH_CPU_PROF
-        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
-        : []),
-      // e.g. BENCH_SERVICE_NODE_FLAGS=--max-semi-space-size=64 to try a runtime setting.
-      ...(process.env.BENCH_SERVICE_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
-    ],
-  );
+  // The service as npm start runs it, with the benchmark's settings, on a database.
+  const startService = async (databaseUrl: string, name = 'service') => {
+    const adminToken = `cd_bench_${randomBytes(24).toString('hex')}`;
+    const server = await startServer(
+      name,
+      root('dist/main.js'),
+      {
+        DATABASE_URL: databaseUrl,
+        DATABASE_POOL_SIZE: POOL_SIZE,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        RATE_LIMIT_PER_MINUTE: '0',
+        NODE_ENV: 'production',
+        BOOTSTRAP_ADMIN_TOKEN: adminToken,
+        // e.g. BENCH_SERVICE_ENV="EXPORT_BUSY_RATE_MB=0" to try a setting.
+        ...Object.fromEntries(
+          (process.env.BENCH_SERVICE_ENV ?? '')
+            .split(' ')
+            .filter(Boolean)
+            .map((pair) => pair.split('=', 2)),
+        ),
+      },
+      [
+        ...startFlags(),
+        ...(process.env.BENCH_CPU_PROF
+          ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+          : []),
+        // e.g. BENCH_SERVICE_NODE_FLAGS=--max-semi-space-size=64 to try a runtime setting.
+        ...(process.env.BENCH_SERVICE_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
+      ],
+    );
+    return { server, adminToken };
+  };
+  const { server: service, adminToken } = await startService(database.url);
   const baseline = await startServer('baseline', root('dist/bench/bench/baseline-server.js'), {
     DATABASE_URL: servingUrl(database.url),
     DATABASE_POOL_SIZE: POOL_SIZE,
@@ -96,6 +101,8 @@ async function main(): Promise<number> {
       people,
       log,
       claims: 0,
+      extraDatabase: database.extra,
+      startService,
     };
     const seed = async (count: number, options: { bulk?: boolean } = {}) => {
       const begun = Date.now();
@@ -112,9 +119,6 @@ async function main(): Promise<number> {
         { count, inReviewEvery: 0, withEvidence: true },
         { returnIds: true },
       );
-
-    await seed(sizes.smallClaims);
-    const small = selected.has('scale') ? await scaleRun(ctx) : undefined;
 
     const decideIds = selected.has('decide')
       ? [await prepared(sizes.decideClaims), await prepared(sizes.decideClaims)]
@@ -137,14 +141,7 @@ async function main(): Promise<number> {
     if (selected.has('scale') || selected.has('export') || selected.has('mixed')) {
       await seed(Math.max(0, sizes.largeClaims - ctx.claims), { bulk: true });
     }
-    if (small) {
-      const large = await scaleRun(ctx);
-      results.scale = {
-        small,
-        large,
-        p50Ratio: large.pages.latencyMs.p50 / small.pages.latencyMs.p50,
-      };
-    }
+    if (selected.has('scale')) results.scale = await scaleScenario(ctx);
     if (selected.has('export')) results.export = await exportScenario(ctx);
     if (selected.has('mixed')) results.mixed = await mixedScenario(ctx, mixedIds[0], mixedIds[1]);
   } finally {

@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
-import type { Comparison, ExportResult, Measured, MixedResult, ScaleRun } from './scenarios.js';
+import type { Comparison, ExportResult, Measured, MixedResult, ScaleResult } from './scenarios.js';
 
 export interface Results {
   submit?: Comparison;
   queue?: Comparison;
   decide?: Comparison;
-  scale?: { small: ScaleRun; large: ScaleRun; p50Ratio: number };
+  scale?: ScaleResult;
   export?: ExportResult;
   mixed?: MixedResult;
 }

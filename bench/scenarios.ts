@@ -6,8 +6,9 @@ import { selectAuditEvents } from '../src/audit/audit-query.js';
 import type { BenchContext } from './lib/context.js';
 import { download, psqlCopy, Transfer } from './lib/export-download.js';
 import { LoadResult, LoadSpec, runLoad } from './lib/load.js';
-import { settle } from './lib/postgres.js';
+import { settle, withClient } from './lib/postgres.js';
 import { sampleProcess, ServerProcess, watchRss } from './lib/processes.js';
+import { createPeople, seedClaims } from './lib/seed.js';
 
 export interface Measured extends LoadResult {
   // CPU time the server process spent during the run.
@@ -97,11 +98,10 @@ function merge(a: Measured, b: Measured): Measured {
 
 type SpecFor = (server: 'service' | 'baseline', round: number) => Spec;
 
-// Service against baseline. A full run splits each server's time into four turns of 5 s,
-// ordered baseline, service, service, baseline, baseline, service, service, baseline, so a
-// drift or a burst in the machine's other load weighs on both alike (with two 10 s turns
-// each, one burst still moved a ratio by 0.2 between otherwise equal runs); a quick run
-// takes one turn each.
+// Two servers under the same load. A full run splits each one's time into four turns,
+// ordered A, B, B, A, A, B, B, A, so a drift or a burst in the machine's other load weighs
+// on both alike (with two 10 s turns each, one burst still moved a ratio by 0.2 between
+// otherwise equal runs); a quick run takes one turn each.
 const roundsOf = (ctx: BenchContext) => (ctx.sizes.loadSeconds >= 10 ? 4 : 1);
 
 // A B B A A B B A …: each pair of turns swaps who goes first.
@@ -110,21 +110,43 @@ const takingTurns = <T>(first: T, second: T, rounds: number): T[] =>
     round % 2 === 0 ? [first, second] : [second, first],
   ).flat();
 
-async function versus(ctx: BenchContext, specFor: SpecFor): Promise<Comparison> {
+interface Side {
+  server: ServerProcess;
+  specFor(round: number): Spec;
+}
+
+// Each side's turns merged into one figure; `seconds` is each side's time in all.
+async function inTurns<K extends string>(
+  ctx: BenchContext,
+  sides: Record<K, Side>,
+  [first, second]: [K, K],
+  seconds: number,
+): Promise<Record<K, Measured>> {
   const rounds = roundsOf(ctx);
-  const durationS = ctx.sizes.loadSeconds / rounds;
-  const order = takingTurns<'service' | 'baseline'>('baseline', 'service', rounds);
-  const runs: Record<'service' | 'baseline', Measured[]> = { service: [], baseline: [] };
-  for (const name of order) {
+  const runs = { [first]: [], [second]: [] } as unknown as Record<K, Measured[]>;
+  for (const name of takingTurns(first, second, rounds)) {
     const round = runs[name].length;
-    const server = name === 'service' ? ctx.service : ctx.baseline;
+    const spec = { ...sides[name].specFor(round), durationS: seconds / rounds };
     // Warm up only before a server's first turn.
-    runs[name].push(
-      await measure(ctx, server, { ...specFor(name, round), durationS }, round === 0),
-    );
+    runs[name].push(await measure(ctx, sides[name].server, spec, round === 0));
   }
-  const service = runs.service.reduce(merge);
-  const baseline = runs.baseline.reduce(merge);
+  return {
+    [first]: runs[first].reduce(merge),
+    [second]: runs[second].reduce(merge),
+  } as Record<K, Measured>;
+}
+
+// Service against baseline, baseline first.
+async function versus(ctx: BenchContext, specFor: SpecFor): Promise<Comparison> {
+  const { service, baseline } = await inTurns(
+    ctx,
+    {
+      service: { server: ctx.service, specFor: (round) => specFor('service', round) },
+      baseline: { server: ctx.baseline, specFor: (round) => specFor('baseline', round) },
+    },
+    ['baseline', 'service'],
+    ctx.sizes.loadSeconds,
+  );
   return { service, baseline, ratio: service.requestsPerSecond / baseline.requestsPerSecond };
 }
 
@@ -174,32 +196,78 @@ export interface ScaleRun {
   pages: Measured;
 }
 
-// Deep pages of GET /claims?status=in_review: the cursors come from walking the whole list
-// by nextCursor; the load then fetches pages from the deeper half of it.
-export async function scaleRun(ctx: BenchContext): Promise<ScaleRun> {
-  const token = ctx.people.editor.token;
+export interface ScaleResult {
+  small: ScaleRun;
+  large: ScaleRun;
+  p50Ratio: number;
+}
+
+// Deep pages of GET /claims?status=in_review at the small size against the large one.
+// Both sizes are served at once, each by a fresh service of its own: the large by the
+// benchmark's database, the small by a second database seeded with `smallClaims` claims.
+// They take turns like service and baseline, so the machine's drift weighs on both alike
+// (measured minutes apart, the ratio moved between 1.4 and 1.9 from one run to the next),
+// and neither carries a heap that earlier loads left behind.
+export async function scaleScenario(ctx: BenchContext): Promise<ScaleResult> {
+  const smallUrl = await ctx.extraDatabase();
+  const smallClaims = ctx.sizes.smallClaims;
+  const largeClaims = await withClient(ctx.ownerUrl, async (client) =>
+    Number((await client.query('SELECT count(*) AS n FROM claims')).rows[0].n),
+  );
+  const small = await ctx.startService(smallUrl, `service @${smallClaims} claims`);
+  const large = await ctx.startService(ctx.ownerUrl, `service @${largeClaims} claims`);
+  try {
+    const smallPeople = await createPeople(small.server.url, small.adminToken);
+    await seedClaims(smallUrl, smallPeople, { count: smallClaims, inReviewEvery: 10 });
+    const sides = {
+      small: await deepPages(small.server, smallPeople.editor.token, smallClaims),
+      large: await deepPages(large.server, ctx.people.editor.token, largeClaims),
+    };
+    const pages = await inTurns(
+      ctx,
+      {
+        small: { server: small.server, specFor: () => sides.small.spec },
+        large: { server: large.server, specFor: () => sides.large.spec },
+      },
+      ['small', 'large'],
+      ctx.sizes.pagesSeconds,
+    );
+    const run = (side: 'small' | 'large'): ScaleRun => ({
+      claims: sides[side].claims,
+      deepCursors: sides[side].spec.cursors.length,
+      pages: pages[side],
+    });
+    return {
+      small: run('small'),
+      large: run('large'),
+      p50Ratio: pages.large.latencyMs.p50 / pages.small.latencyMs.p50,
+    };
+  } finally {
+    await small.server.stop();
+    await large.server.stop();
+  }
+}
+
+// The load of one size: its cursors come from walking the whole list by nextCursor, and
+// the load fetches pages from the deeper half of it.
+async function deepPages(server: ServerProcess, token: string, claims: number) {
   const cursors: string[] = [];
   let cursor: string | null = null;
   do {
     const query: string = cursor ? `&cursor=${cursor}` : '';
-    const response = await fetch(
-      `${ctx.service.url}/api/v1/claims?status=in_review&limit=50${query}`,
-      { headers: { authorization: `Bearer ${token}` } },
-    );
+    const response = await fetch(`${server.url}/api/v1/claims?status=in_review&limit=50${query}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     if (!response.ok) throw new Error(`GET /claims answered ${response.status}`);
     cursor = ((await response.json()) as { nextCursor: string | null }).nextCursor;
     if (cursor) cursors.push(cursor);
   } while (cursor);
   const deep = cursors.slice(Math.floor(cursors.length / 2));
   if (deep.length === 0) throw new Error('too few claims in review for deep pages');
-  const pages = await measure(ctx, ctx.service, {
-    kind: 'pages',
-    token,
-    cursors: deep,
-    connections: 8,
-    durationS: ctx.sizes.pagesSeconds,
-  });
-  return { claims: ctx.claims, deepCursors: deep.length, pages };
+  return {
+    claims,
+    spec: { kind: 'pages' as const, token, cursors: deep, connections: 8 },
+  };
 }
 
 export interface ExportFigures {

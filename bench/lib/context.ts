@@ -22,7 +22,7 @@ export const FULL: Sizes = {
   decideClaims: 36_000,
   mixedDecideClaims: 15_000,
   loadSeconds: 20,
-  pagesSeconds: 10,
+  pagesSeconds: 12,
   warmupSeconds: 3,
   connections: 32,
 };
@@ -48,4 +48,12 @@ export interface BenchContext {
   log(line: string): void;
   // Claims seeded so far.
   claims: number;
+  // A further, empty database on the same server, dropped with the benchmark's own.
+  extraDatabase(): Promise<string>;
+  // A fresh service process on a database, as the benchmark's own service is started;
+  // `adminToken` is its bootstrap admin's on an empty database.
+  startService(
+    databaseUrl: string,
+    name: string,
+  ): Promise<{ server: ServerProcess; adminToken: string }>;
 }

@@ -9,6 +9,9 @@ export interface BenchDatabase {
   // The owner's URL of the fresh database (seeding, EXPLAIN, psql COPY).
   url: string;
   serverVersion: string;
+  // Another fresh database on the same server; its owner's URL.
+  extra(): Promise<string>;
+  // Drops the database and the extra ones (and stops an embedded server).
   drop(): Promise<void>;
 }
 
@@ -39,15 +42,27 @@ export async function openBenchDatabase(log: (line: string) => void): Promise<Be
     return (await client.query<{ v: string }>(`SELECT current_setting('server_version') AS v`))
       .rows[0].v;
   });
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  const urlOf = (database: string) => {
+    const url = new URL(serverUrl);
+    url.pathname = `/${database}`;
+    return url.toString();
+  };
+  const names = [name];
   return {
-    url: url.toString(),
+    url: urlOf(name),
     serverVersion,
+    extra: async () => {
+      const extra = `${name}_${names.length}`;
+      await withClient(serverUrl, (client) => client.query(`CREATE DATABASE ${extra}`));
+      names.push(extra);
+      return urlOf(extra);
+    },
     drop: async () => {
-      await withClient(serverUrl, (client) =>
-        client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-      ).catch((error: unknown) => log(`could not drop ${name}: ${String(error)}`));
+      for (const database of names.reverse()) {
+        await withClient(serverUrl, (client) =>
+          client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`),
+        ).catch((error: unknown) => log(`could not drop ${database}: ${String(error)}`));
+      }
       await stopServer();
       if (tempDir) await rm(tempDir, { recursive: true, force: true });
     },
