@@ -44,6 +44,7 @@ function startFlags(): string[] {
 interface PackageJson {
   scripts: { start: string };
 }
+const START_FLAGS = startFlags();
 
 async function main(): Promise<number> {
   const started = Date.now();
@@ -74,7 +75,7 @@ async function main(): Promise<number> {
         ),
       },
       [
-        ...startFlags(),
+        ...START_FLAGS,
         ...(process.env.BENCH_CPU_PROF
           ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
           : []),
@@ -163,7 +164,7 @@ async function main(): Promise<number> {
       ...sizes,
       poolSize: Number(POOL_SIZE),
       synchronousCommit: 'on',
-      serviceNodeFlags: [...startFlags(), process.env.BENCH_SERVICE_NODE_FLAGS ?? '']
+      serviceNodeFlags: [...START_FLAGS, process.env.BENCH_SERVICE_NODE_FLAGS ?? '']
         .join(' ')
         .trim(),
     },

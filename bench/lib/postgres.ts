@@ -58,7 +58,7 @@ export async function openBenchDatabase(log: (line: string) => void): Promise<Be
       return urlOf(extra);
     },
     drop: async () => {
-      for (const database of names.reverse()) {
+      for (const database of [...names].reverse()) {
         await withClient(serverUrl, (client) =>
           client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`),
         ).catch((error: unknown) => log(`could not drop ${database}: ${String(error)}`));

@@ -26,6 +26,7 @@ export const AUDIT_EVENT_COLUMNS = `seq::text AS seq, id, claim_id, type, actor,
 
 // The export's CSV columns, named as in the export and in the same order, for PostgreSQL
 // to encode itself (COPY … CSV): `actor` and `data` as JSON text, null as an empty cell.
+// The hash stays last: the export finds record ends by it (export/crlf-line-ends.ts).
 const CSV_COLUMNS = `seq, id, claim_id AS "claimId", type, actor::text AS actor,
   to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at,
   from_status AS "fromStatus", to_status AS "toStatus", rationale, data::text AS data,

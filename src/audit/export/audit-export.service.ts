@@ -10,7 +10,7 @@ import { CONNECT_TIMEOUT_MS } from '../../database/data-source-options.js';
 import { poolOf } from '../../database/prepared-query.js';
 import { inlineParameters, selectAuditEvents } from '../audit-query.js';
 import type { AuditFilterQuery, ExportFormat } from '../dto/audit-query.dto.js';
-import { crlfConverter } from './crlf-line-ends.js';
+import { crlfConverter, CSV_COPY_OPTIONS } from './crlf-line-ends.js';
 import { pacedWhileBusy } from './export-pacer.js';
 import { jsonArrayFormatter } from './export-format.js';
 
@@ -110,10 +110,7 @@ export class AuditExportService implements OnModuleDestroy {
   ): { rows: Readable; encoded?: Transform; convert?: (chunk: Buffer) => Buffer } {
     if (format === 'csv') {
       const select = inlineParameters(selectAuditEvents(filters, undefined, { shape: 'csv' }));
-      // The hash always quoted marks where each record ends (see crlf-line-ends.ts).
-      const rows = client.query(
-        copyTo(`COPY (${select}) TO STDOUT WITH (FORMAT csv, HEADER, FORCE_QUOTE (hash))`),
-      );
+      const rows = client.query(copyTo(`COPY (${select}) TO STDOUT WITH (${CSV_COPY_OPTIONS})`));
       return { rows, convert: crlfConverter() };
     }
     if (format === 'ndjson') {

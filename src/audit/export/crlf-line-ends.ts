@@ -9,10 +9,13 @@ const isHexDigit = (byte: number) =>
 // quoted cell is data and stays as it is. Telling the two apart by tracking every quote
 // took half of this process's CPU during a CSV export (the data cells are JSON, full of
 // quotes), so the export asks COPY to quote its last column, the hash, always
-// (FORCE_QUOTE): a record then ends with a hex digit, a quote and a newline, and nothing
+// (FORCE_QUOTE, in CSV_COPY_OPTIONS): a record then ends with a hex digit, a quote and a newline, and nothing
 // else looks like that. Inside a quoted cell a quote is always doubled, so a quote before
 // a newline there follows another quote; an opening quote follows a comma. The first
 // line is the header, which has no quotes.
+export const CSV_COPY_OPTIONS = 'FORMAT csv, HEADER, FORCE_QUOTE (hash)';
+
+// Turns the LF record ends of a COPY … WITH (CSV_COPY_OPTIONS) stream into CRLF.
 export function crlfConverter(): (chunk: Buffer) => Buffer {
   let inHeader = true;
   // The last two bytes of the previous chunk, for a record end split between chunks.
