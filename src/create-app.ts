@@ -9,7 +9,7 @@ import { clientErrorHandler, routerErrorHandler } from './common/http/framework-
 import { parseJsonBody } from './common/http/json-body-parser.js';
 import { RequestActivity } from './common/http/request-activity.js';
 import { createLogger, PinoNestLogger, RequestLog } from './common/logging/logger.js';
-import { securityHeadersFor } from './web/security-headers.js';
+import { securityHeadersFor } from './common/http/security-headers.js';
 
 // A client may pass its own X-Request-Id (to correlate logs across systems) if it is short
 // and plain; otherwise the service makes one.

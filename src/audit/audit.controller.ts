@@ -2,7 +2,8 @@ import { Controller, Get, Header, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
-import { Roles } from '../auth/decorators.js';
+import { Roles } from '../common/http/roles.decorator.js';
+import { AUDIT_READERS } from '../domain/roles.js';
 import { AuditLogService, AuditPage } from './audit-log.service.js';
 import { AuditDigestService } from './digest/audit-digest.service.js';
 import type { AuditDigest } from './digest/audit-digest.js';
@@ -13,7 +14,7 @@ import { EXPORT_CONTENT_TYPES } from './export/export-format.js';
 
 @ApiTags('audit')
 @ApiBearerAuth()
-@Roles('auditor', 'admin')
+@Roles(...AUDIT_READERS)
 @Controller('audit')
 export class AuditController {
   constructor(

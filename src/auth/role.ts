@@ -1,5 +1,7 @@
-export const ROLES = ['reporter', 'editor', 'auditor', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '../domain/roles.js';
+
+// The role list and what each role may do are the newsroom's rules (domain/roles.ts).
+export { hasRole, ROLES, type Role } from '../domain/roles.js';
 
 // The person behind a request, as resolved from their bearer token.
 export interface AuthUser {
@@ -9,6 +11,3 @@ export interface AuthUser {
   roles: Role[];
   tokenId: string;
 }
-
-export const hasRole = (user: Pick<AuthUser, 'roles'>, ...roles: Role[]) =>
-  roles.some((role) => user.roles.includes(role));

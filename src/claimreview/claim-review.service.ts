@@ -2,13 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { DomainError } from '../common/problem/domain-error.js';
-import {
-  claimReview,
-  DECIDED_STATUSES,
-  DecidedStatus,
-  ReviewedClaim,
-  ReviewSource,
-} from './claim-review.js';
+import { type ClaimStatus, DECIDED_STATUSES, isDecided } from '../domain/claim-status.js';
+import { claimReview, ReviewedClaim, ReviewSource } from './claim-review.js';
 
 @Injectable()
 export class ClaimReviewService {
@@ -29,7 +24,7 @@ export class ClaimReviewService {
                     AS "decidedAt"
              FROM claims WHERE id = $1`,
           [claimId],
-        )) as (Omit<ReviewedClaim, 'status'> & { status: string; decidedAt: string | null })[];
+        )) as (Omit<ReviewedClaim, 'status'> & { status: ClaimStatus; decidedAt: string | null })[];
         if (!claim) return { claim: undefined, sources: [] };
         const sources = (await manager.query(
           `SELECT s.title, s.url, s.publisher, cs.stance
@@ -55,6 +50,3 @@ export class ClaimReviewService {
     });
   }
 }
-
-const isDecided = (status: string): status is DecidedStatus =>
-  (DECIDED_STATUSES as readonly string[]).includes(status);

@@ -1,21 +1,8 @@
 // schema.org ClaimReview (https://schema.org/ClaimReview) for a decided claim, as fact-check
-// aggregators read it. Pure: built from the claim and its evidence as stored.
-
-export const DECIDED_STATUSES = ['verified', 'disputed', 'refuted', 'unverifiable'] as const;
-export type DecidedStatus = (typeof DECIDED_STATUSES)[number];
-
-// The numeric scale (docs/audit.md): 1 = false … 5 = true, the usual five-point
-// fact-check scale. claimdesk has no "mostly true" verdict, so 4 is never used; a claim
-// that could not be checked sits in the middle, neither true nor false. alternateName
-// carries the verdict itself.
-export const RATINGS: Record<DecidedStatus, { value: number; name: string }> = {
-  refuted: { value: 1, name: 'Refuted' },
-  disputed: { value: 2, name: 'Disputed' },
-  unverifiable: { value: 3, name: 'Unverifiable' },
-  verified: { value: 5, name: 'Verified' },
-};
-export const WORST_RATING = 1;
-export const BEST_RATING = 5;
+// aggregators read it. Pure: built from the claim and its evidence as stored; the verdicts
+// and their scale are the newsroom's (domain/verdicts.ts).
+import type { DecidedStatus } from '../domain/claim-status.js';
+import { BEST_VERDICT, VERDICTS, WORST_VERDICT } from '../domain/verdicts.js';
 
 export interface ReviewedClaim {
   id: string;
@@ -48,7 +35,7 @@ export function claimReview(
   sources: ReviewSource[],
   context: { newsroomName: string; url: string },
 ) {
-  const rating = RATINGS[claim.status];
+  const rating = VERDICTS[claim.status];
   const itemReviewed: Record<string, unknown> = { '@type': 'Claim' };
   if (claim.claimant) {
     itemReviewed.author = { '@type': claimantType(claim.claimant), name: claim.claimant };
@@ -68,8 +55,8 @@ export function claimReview(
     reviewRating: {
       '@type': 'Rating',
       ratingValue: rating.value,
-      bestRating: BEST_RATING,
-      worstRating: WORST_RATING,
+      bestRating: BEST_VERDICT,
+      worstRating: WORST_VERDICT,
       alternateName: rating.name,
       ...(claim.rationale && { ratingExplanation: claim.rationale }),
     },

@@ -2,8 +2,8 @@ import { EntityManager } from 'typeorm';
 import { preparedQueryWithin } from '../database/prepared-query.js';
 import { DomainError } from '../common/problem/domain-error.js';
 import { timestampKey } from '../common/pagination/cursor.js';
-import { ClaimStatus, Stance } from './claim-status.js';
-import { Priority } from './dto/claim.dto.js';
+import { ClaimStatus, Stance } from '../domain/claim-status.js';
+import type { Priority } from '../domain/priorities.js';
 import { ClaimSourceView, ClaimSummaryView, ClaimView } from './dto/claim.view.js';
 
 // Claims are read and written with explicit SQL (no entity hydration): these are the hot

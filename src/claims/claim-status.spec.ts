@@ -7,7 +7,7 @@ import {
   ClaimStatus,
   findTransition,
   unmetEvidence,
-} from './claim-status.js';
+} from '../domain/claim-status.js';
 
 const reporter = { id: 'reporter-1', roles: ['reporter' as const] };
 const editor = { id: 'editor-1', roles: ['editor' as const] };

@@ -17,7 +17,7 @@ import {
   findTransition,
   Transition,
   unmetEvidence,
-} from './claim-status.js';
+} from '../domain/claim-status.js';
 import { TransitionDto } from './dto/claim.dto.js';
 import { ClaimView } from './dto/claim.view.js';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { articleLengthForSpans } from '../articles/article-span.js';
+import { articleLengthForSpans } from './article-span.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { actorOf } from '../auth/actor.js';
 import type { AuthUser } from '../auth/role.js';

@@ -10,8 +10,8 @@ import {
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { CLAIM_STATUSES, type ClaimStatus } from '../claims/claim-status.js';
-import { PRIORITIES, type Priority } from '../claims/dto/claim.dto.js';
+import { CLAIM_STATUSES, type ClaimStatus } from '../domain/claim-status.js';
+import { PRIORITIES, type Priority } from '../domain/priorities.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 import { TextField } from '../common/validation/text.validators.js';
 

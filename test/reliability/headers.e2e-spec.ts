@@ -3,7 +3,7 @@ import { AppProcess, startApp } from '../support/app-process.js';
 import { createUser, TestUser } from '../support/people.js';
 
 // Security headers on every response, errors and 404s included, no X-Powered-By, and CORS
-// closed by default (SPEC §10). Helmet is configured in src/web/security-headers.ts.
+// closed by default (SPEC §10). Helmet is configured in src/common/http/security-headers.ts.
 interface Case {
   name: string;
   method?: string;

@@ -11,8 +11,9 @@ import {
 } from 'class-validator';
 import { PageQuery } from '../../common/pagination/page-query.dto.js';
 import { TextField } from '../../common/validation/text.validators.js';
-import { CLAIM_STATUSES, ClaimStatus, OPEN_STATUSES } from '../claim-status.js';
-import { MAX_TAG_LENGTH, PRIORITIES, Priority } from './claim.dto.js';
+import { CLAIM_STATUSES, ClaimStatus, OPEN_STATUSES } from '../../domain/claim-status.js';
+import { PRIORITIES, type Priority } from '../../domain/priorities.js';
+import { MAX_TAG_LENGTH } from './claim.dto.js';
 
 export const CLAIM_SORTS = ['-createdAt', 'createdAt', '-priority'] as const;
 export type ClaimSort = (typeof CLAIM_SORTS)[number];

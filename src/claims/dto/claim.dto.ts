@@ -21,11 +21,9 @@ import {
   TextField,
   trimString,
 } from '../../common/validation/text.validators.js';
-import { CLAIM_STATUSES } from '../claim-status.js';
-import type { ClaimStatus } from '../claim-status.js';
-
-export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-export type Priority = (typeof PRIORITIES)[number];
+import { CLAIM_STATUSES } from '../../domain/claim-status.js';
+import type { ClaimStatus } from '../../domain/claim-status.js';
+import { PRIORITIES, type Priority } from '../../domain/priorities.js';
 
 export const MAX_TAGS = 20;
 export const MAX_TAG_LENGTH = 50;

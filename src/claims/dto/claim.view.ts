@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CLAIM_STATUSES, STANCES } from '../claim-status.js';
-import type { ClaimStatus, Stance } from '../claim-status.js';
-import { PRIORITIES } from './claim.dto.js';
-import type { Priority } from './claim.dto.js';
+import { CLAIM_STATUSES, STANCES } from '../../domain/claim-status.js';
+import type { ClaimStatus, Stance } from '../../domain/claim-status.js';
+import { PRIORITIES, type Priority } from '../../domain/priorities.js';
 
 export class SpanView {
   @ApiProperty() start!: number;

@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { staticSecurityHeaders } from '../../web/security-headers.js';
+import { staticSecurityHeaders } from './security-headers.js';
 import { DomainError } from '../problem/domain-error.js';
 import { PROBLEM_CONTENT_TYPE, problemFromDomainError } from '../problem/problem.js';
 

@@ -17,8 +17,9 @@ import {
   TextField,
   trimString,
 } from '../../common/validation/text.validators.js';
-import { STANCES } from '../../claims/claim-status.js';
-import type { Stance } from '../../claims/claim-status.js';
+import { STANCES } from '../../domain/claim-status.js';
+import type { Stance } from '../../domain/claim-status.js';
+import { SOURCE_KINDS, type SourceKind } from '../../domain/source-kinds.js';
 import { normalizeSourceUrl } from '../source-url.js';
 
 // URLs are stored normalised, which percent-encodes non-ASCII characters (é becomes %C3%A9),
@@ -41,18 +42,6 @@ const FitsWhenNormalised = () =>
         `must be at most ${MAX_URL_CHARACTERS} characters once normalised (percent-encoded)`,
     },
   });
-
-export const SOURCE_KINDS = [
-  'official_statement',
-  'document',
-  'dataset',
-  'media_report',
-  'social_media',
-  'eyewitness',
-  'expert',
-  'other',
-] as const;
-export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 export class CreateSourceDto {
   @ApiProperty({ enum: SOURCE_KINDS, example: 'official_statement' })

@@ -1,6 +1,5 @@
+import type { Role } from '../../domain/roles.js';
 import { signal } from './signal.js';
-
-export type Role = 'reporter' | 'editor' | 'auditor' | 'admin';
 
 export interface Me {
   id: string;

@@ -1,29 +1,19 @@
-// Shapes of the claimdesk API (SPEC §3, §4, §6, §7) as the desk reads them. The workflow's
-// vocabulary comes from the server's own pure module, so the two cannot drift apart.
-import {
-  CLAIM_STATUSES,
-  type ClaimStatus,
-  STANCES,
-  type Stance,
-} from '../../claims/claim-status.js';
+// Shapes of the claimdesk API (SPEC §3, §4, §6, §7) as the desk reads them. The
+// vocabulary and the shapes the server defines in plain TypeScript are imported from it,
+// so the two cannot drift apart.
+import type { AuditEvent } from '../../audit/audit-event.js';
+import type { Candidate as ExtractedCandidate } from '../../articles/extraction/candidate.js';
+import { CLAIM_STATUSES, type ClaimStatus, type Stance } from '../../domain/claim-status.js';
+import { type Priority, PRIORITIES_MOST_URGENT_FIRST } from '../../domain/priorities.js';
+
+export { STANCES, type Stance } from '../../domain/claim-status.js';
+export { SOURCE_KINDS } from '../../domain/source-kinds.js';
+export type { AuditEvent, Priority };
 
 export const STATUSES = CLAIM_STATUSES;
 export type Status = ClaimStatus;
-export { STANCES, type Stance };
-
-export const PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
-export type Priority = (typeof PRIORITIES)[number];
-
-export const SOURCE_KINDS = [
-  'official_statement',
-  'document',
-  'dataset',
-  'media_report',
-  'social_media',
-  'eyewitness',
-  'expert',
-  'other',
-] as const;
+// The desk lists priorities most urgent first.
+export const PRIORITIES = PRIORITIES_MOST_URGENT_FIRST;
 
 export interface Source {
   id: string;
@@ -76,34 +66,8 @@ export interface Comment {
   createdAt: string;
 }
 
-export interface AuditEvent {
-  seq: string | number;
-  id: string;
-  claimId: string | null;
-  type: string;
-  actor: { id: string; name: string; roles: string[] };
-  at: string;
-  fromStatus: string | null;
-  toStatus: string | null;
-  rationale: string | null;
-  data: Record<string, unknown>;
-  prevHash: string;
-  hash: string;
-}
-
-export interface Figure {
-  text: string;
-  value: number | null;
-  qualifier?: string | null;
-}
-
-export interface Candidate {
-  sentence: string;
-  span: { start: number; end: number };
-  claimant: string | null;
-  figures: Figure[];
-  hedges: string[];
-  checkworthiness: number;
+// An extracted candidate, with the existing claims it may duplicate.
+export interface Candidate extends ExtractedCandidate {
   duplicates: { claimId: string; similarity: number; text?: string }[];
 }
 

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { ApiError, messageOf, post } from '../api.js';
-import type { Loaded } from '../pages/claim.js';
 import type { Me } from '../session.js';
 import type { Claim } from '../types.js';
+import type { Loaded } from './use-claim.js';
 import { Alert, Field, inputValue } from '../ui.js';
 import { blockedByFourEyes, type Move, movesFor } from '../workflow.js';
 

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, call, get, messageOf, post } from '../api.js';
-import type { Loaded } from '../pages/claim.js';
 import type { Me } from '../session.js';
 import { evidenceOf, label, type Page, SOURCE_KINDS, type Source, STANCES } from '../types.js';
+import type { Loaded } from './use-claim.js';
 import { Alert, Field, inputValue, StanceBadge } from '../ui.js';
 import { mayAttachEvidence } from '../workflow.js';
 

@@ -1,39 +1,17 @@
-import { useEffect, useState } from 'preact/hooks';
-import { get, messageOf } from '../api.js';
 import { ActionsPanel } from '../claim/actions.js';
 import { Appearance } from '../claim/appearance.js';
 import { CommentsSection } from '../claim/comments.js';
 import { EvidenceSection } from '../claim/evidence.js';
 import { HistorySection } from '../claim/history.js';
+import { useClaim } from '../claim/use-claim.js';
 import { formatDate, formatDateTime } from '../format.js';
 import type { Me } from '../session.js';
-import type { Claim } from '../types.js';
 import { Alert, Loading, PriorityBadge, StatusBadge } from '../ui.js';
-
-export interface Loaded {
-  claim: Claim;
-  etag: string;
-}
 
 // One claim: what was said, by whom, where; the evidence; what to do next; the
 // conversation; and the tamper-evident record of every change.
 export function ClaimPage({ id, me }: { id: string; me: Me }) {
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  // Bumped after every change, so the history and evidence re-read the record.
-  const [revision, setRevision] = useState(0);
-
-  const reload = async () => {
-    try {
-      const reply = await get<Claim>(`/claims/${encodeURIComponent(id)}`);
-      setLoaded({ claim: reply.body, etag: reply.etag ?? `"${reply.body.version}"` });
-      setError(null);
-      setRevision((n) => n + 1);
-    } catch (failure) {
-      setError(messageOf(failure));
-    }
-  };
-  useEffect(() => void reload(), [id]);
+  const { loaded, error, revision, reload, touch } = useClaim(id);
 
   if (!loaded) return error ? <Alert>{error}</Alert> : <Loading what="the claim" />;
   const { claim } = loaded;
@@ -86,11 +64,7 @@ export function ClaimPage({ id, me }: { id: string; me: Me }) {
         <div class="claim-main">
           <Appearance claim={claim} />
           <EvidenceSection me={me} loaded={loaded} onChanged={reload} />
-          <CommentsSection
-            me={me}
-            claimId={claim.id}
-            onCommented={() => setRevision((n) => n + 1)}
-          />
+          <CommentsSection me={me} claimId={claim.id} onCommented={touch} />
         </div>
         <aside class="claim-side">
           <ActionsPanel me={me} loaded={loaded} onChanged={reload} onReload={reload} />

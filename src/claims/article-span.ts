@@ -4,7 +4,8 @@ import { EntityManager } from 'typeorm';
 // so the bound for span.end is the article's length in UTF-16 units. PostgreSQL's
 // char_length counts code points, which is shorter by one for every character outside the
 // Basic Multilingual Plane (emoji, some CJK): those take two units.
-// Returns undefined when there is no such article.
+// Returns undefined when there is no such article. Claims point into articles (a
+// foreign key), so this one read of the articles table lives with the claims that check it.
 export async function articleLengthForSpans(
   manager: EntityManager,
   articleId: string,

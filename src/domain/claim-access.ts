@@ -1,0 +1,119 @@
+import { type ClaimStatus, isDecided, type Transition } from './claim-status.js';
+import { hasRole, type Role } from './roles.js';
+
+// Who may change which claim (SPEC §2), in one place: the service enforces it, the desk
+// offers only what it allows. Reading is open to every role, so these only guard changes.
+// Each answers the refusal the person would get, or undefined when the change is theirs.
+export interface Person {
+  id: string;
+  roles: readonly Role[];
+}
+
+export interface ClaimSubject {
+  status: ClaimStatus;
+  submittedBy: string;
+}
+
+export interface Refusal {
+  code: 'forbidden' | 'four-eyes' | 'claim-decided' | 'conflict';
+  detail: string;
+}
+
+const isEditor = (person: Person) => hasRole(person, 'editor');
+const owns = (person: Person, claim: ClaimSubject) => claim.submittedBy === person.id;
+const refuse = (code: Refusal['code'], detail: string): Refusal => ({ code, detail });
+
+// Text, claimant and tags: reporters their own while submitted, editors until decided.
+export function editRefusal(person: Person, claim: ClaimSubject): Refusal | undefined {
+  const refusal = contributorRefusal(person, 'edit claims') ?? closedRefusal(claim, 'edited');
+  if (refusal || isEditor(person)) return refusal;
+  if (!owns(person, claim)) {
+    return refuse('forbidden', 'Reporters may edit only the claims they submitted.');
+  }
+  if (claim.status !== 'submitted') {
+    return refuse(
+      'forbidden',
+      'Reporters may edit their claims only while submitted; this one is under review.',
+    );
+  }
+  return undefined;
+}
+
+// The evidence rule's gate: reporters on their own undecided claims, editors on any
+// undecided claim.
+export function evidenceRefusal(person: Person, claim: ClaimSubject): Refusal | undefined {
+  const contributor = contributorRefusal(person, 'change evidence');
+  if (contributor) return contributor;
+  if (isDecided(claim.status)) {
+    return refuse(
+      'claim-decided',
+      `The claim is ${claim.status}: its evidence is frozen. Reopen it to change the evidence.`,
+    );
+  }
+  const closed = closedRefusal(claim, 'given evidence');
+  if (closed) return closed;
+  if (!isEditor(person) && !owns(person, claim)) {
+    return refuse('forbidden', 'Reporters may change evidence only on the claims they submitted.');
+  }
+  return undefined;
+}
+
+// Four-eyes: an editor never takes a review step on a claim they submitted.
+export function transitionRefusal(
+  person: Person,
+  claim: ClaimSubject,
+  transition: Transition,
+): Refusal | undefined {
+  if (transition.taker === 'submitter-or-editor') {
+    if (isEditor(person) || owns(person, claim)) return undefined;
+    return refuse(
+      'forbidden',
+      `Only the claim's submitter or an editor may move it to ${transition.to}.`,
+    );
+  }
+  if (!isEditor(person)) {
+    return refuse('forbidden', `Only editors may move a claim to ${transition.to}.`);
+  }
+  if (owns(person, claim)) {
+    return refuse(
+      'four-eyes',
+      `You submitted this claim, so another editor must ${verbOf(transition)} it.`,
+    );
+  }
+  return undefined;
+}
+
+// Whether four-eyes alone keeps an editor from the claim's next review step.
+export const blockedByFourEyes = (person: Person, claim: ClaimSubject) =>
+  isEditor(person) && owns(person, claim) && claim.status !== 'withdrawn';
+
+export function contributorRefusal(person: Person, what: string): Refusal | undefined {
+  if (hasRole(person, 'reporter', 'editor')) return undefined;
+  return refuse('forbidden', `Only reporters and editors may ${what}.`);
+}
+
+function closedRefusal(claim: ClaimSubject, what: string): Refusal | undefined {
+  if (isDecided(claim.status)) {
+    return refuse(
+      'claim-decided',
+      `The claim is ${claim.status} and cannot be ${what}. Reopen it first.`,
+    );
+  }
+  if (claim.status === 'withdrawn') {
+    return refuse('conflict', `The claim was withdrawn and cannot be ${what}.`);
+  }
+  return undefined;
+}
+
+function verbOf(transition: Transition): string {
+  switch (transition.kind) {
+    case 'start-review':
+      return 'review';
+    case 'decide':
+      return 'decide';
+    case 'reopen':
+      return 'reopen';
+    case 'withdraw':
+      return 'withdraw';
+  }
+}
