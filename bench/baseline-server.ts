@@ -11,76 +11,55 @@ import { CHAIN_HEAD_SQL, eventParameters, insertEventsSql } from '../src/audit/a
 import { GENESIS_HASH } from '../src/audit/audit-event.js';
 import { hashAuditEvent } from '../src/audit/event-hash.js';
 import { hashTokenSecret } from '../src/auth/token-secret.js';
-import { CLAIM_COLUMNS, ClaimRow, toClaimSummary } from '../src/claims/claim-rows.js';
+import { AUTHENTICATE_TOKEN_SQL } from '../src/auth/token-sql.js';
+import {
+  CLAIM_COLUMNS,
+  CLAIM_SOURCES_SQL,
+  ClaimRow,
+  ClaimSourceRow,
+  INSERT_CLAIM_SQL,
+  LOCK_CLAIM_SQL,
+  TRANSITION_SQL,
+  insertClaimParameters,
+  toClaimSourceView,
+  toClaimSummary,
+  transitionParameters,
+} from '../src/claims/claim-sql.js';
+import { transitionRefusal } from '../src/domain/claim-access.js';
+import {
+  CLAIM_STATUSES,
+  type ClaimStatus,
+  findTransition,
+  unmetEvidence,
+} from '../src/domain/claim-status.js';
+import { type Priority, PRIORITIES } from '../src/domain/priorities.js';
+import type { Role } from '../src/domain/roles.js';
 
 const pool = new pg.Pool({
   connectionString: process.env.DATABASE_URL,
   max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
 });
 
-// Claim columns, row mapping and the audit insert are the service's own (imported), so the
-// baseline's SQL and JSON cannot drift from it.
+// The token lookup, claim columns, row mapping, the claim statements, the audit insert and
+// the workflow's rules are the service's own (imported), so the baseline's SQL, rules and
+// JSON cannot drift from it.
 
-// As src/auth/token-authenticator.service.ts.
-const AUTHENTICATE = `WITH token AS (
-         SELECT t.id, t.user_id, t.last_used_at FROM api_tokens t
-         WHERE t.token_hash = $1 AND t.revoked_at IS NULL
-       ), touched AS (
-         UPDATE api_tokens SET last_used_at = now()
-         WHERE id = (SELECT id FROM token)
-           AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')
-       )
-       SELECT token.id AS token_id, u.id, u.name, u.email, u.roles
-       FROM token JOIN users u ON u.id = token.user_id
-       WHERE u.active`;
-
-// As src/claims/claims.service.ts submit().
-const INSERT_CLAIM = `INSERT INTO claims AS c
-         (text, claimant, claimed_at, article_id, span_start, span_end, appearance_url, tags,
-          priority, submitted_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-       RETURNING ${CLAIM_COLUMNS}`;
-
-// As src/claims/claim-listing.service.ts queue() without filters or cursor.
+// As src/claims/claim-listing.service.ts queue() without filters or cursor. Deliberately
+// the baseline's own minimal SQL: the service builds this page from its keyset orders.
 const QUEUE_FIRST_PAGE = `SELECT ${CLAIM_COLUMNS} FROM claims c
         WHERE c.status IN ('submitted', 'in_review')
         ORDER BY c.priority_rank DESC, c.created_at, c.id
         LIMIT $1`;
 
-// As src/claims/claim-workflow.service.ts transition() (lockClaimWithChainHead, the update
-// that counts the evidence) and src/claims/claim-rows.ts findClaimSources().
-const LOCK_CLAIM = `SELECT ${CLAIM_COLUMNS},
-            (SELECT hash FROM audit_events WHERE chain = $2 ORDER BY seq DESC LIMIT 1) AS chain_head
-       FROM claims c WHERE c.id = $1 FOR UPDATE OF c`;
-const UPDATE_STATUS = `UPDATE claims AS c
-            SET status = $2,
-                rationale = CASE WHEN $3::boolean THEN $4 ELSE rationale END,
-                assignee_id = CASE WHEN $5::boolean THEN $6::uuid ELSE assignee_id END,
-                decided_by = CASE $7::text WHEN 'set' THEN $6::uuid WHEN 'clear' THEN NULL
-                                           ELSE decided_by END,
-                decided_at = CASE $7::text WHEN 'set' THEN now() WHEN 'clear' THEN NULL
-                                           ELSE decided_at END,
-                version = version + 1,
-                updated_at = now()
-           FROM (SELECT count(*) FILTER (WHERE stance = 'supports')::int AS supports,
-                        count(*) FILTER (WHERE stance = 'contradicts')::int AS contradicts,
-                        count(*) FILTER (WHERE stance = 'context')::int AS context
-                   FROM claim_sources WHERE claim_id = $1) AS e
-          WHERE c.id = $1
-          RETURNING ${CLAIM_COLUMNS}, e.supports AS evidence_supports,
-                    e.contradicts AS evidence_contradicts, e.context AS evidence_context`;
-const CLAIM_SOURCES = `SELECT s.id, s.kind, s.title, s.url, s.publisher, s.published_at,
-            cs.stance, cs.note, cs.attached_by, cs.attached_at
-       FROM claim_sources cs JOIN sources s ON s.id = cs.source_id
-      WHERE cs.claim_id = $1
-      ORDER BY cs.attached_at, s.id`;
+// The service's default VERIFY_MIN_SUPPORTING_SOURCES (src/config/environment.ts).
+const VERIFY_MIN_SUPPORTING_SOURCES = 1;
 
 interface User {
   token_id: string;
   id: string;
   name: string;
   email: string;
-  roles: string[];
+  roles: Role[];
 }
 
 class Problem extends Error {
@@ -98,10 +77,12 @@ const prepared = !process.env.BASELINE_UNPREPARED;
 const query = (client: pg.PoolClient | pg.Pool, name: string, text: string, values: unknown[]) =>
   client.query(prepared ? { name, text, values } : { text, values });
 
-async function authenticate(request: IncomingMessage, ...roles: string[]): Promise<User> {
+async function authenticate(request: IncomingMessage, ...roles: Role[]): Promise<User> {
   const secret = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
   if (!secret || !secret.startsWith('cd_') || secret.length > 200) throw new Problem(401, 'token');
-  const { rows } = await query(pool, 'authenticate', AUTHENTICATE, [hashTokenSecret(secret)]);
+  const { rows } = await query(pool, 'authenticate', AUTHENTICATE_TOKEN_SQL, [
+    hashTokenSecret(secret),
+  ]);
   const user = rows[0] as User | undefined;
   if (!user) throw new Problem(401, 'token');
   if (!roles.some((role) => user.roles.includes(role))) throw new Problem(403, 'role');
@@ -148,7 +129,6 @@ const SUBMIT_FIELDS = new Set([
   'tags',
   'priority',
 ]);
-const PRIORITIES = ['low', 'normal', 'high', 'urgent'];
 
 function validateSubmit(body: Record<string, unknown>) {
   for (const key of Object.keys(body)) if (!SUBMIT_FIELDS.has(key)) throw new Problem(400, key);
@@ -163,10 +143,10 @@ function validateSubmit(body: Record<string, unknown>) {
     tags = [...new Set(body.tags.map((tag) => text(tag, 'tags', 1, 50).toLowerCase()))];
   }
   const priority = body.priority ?? 'normal';
-  if (typeof priority !== 'string' || !PRIORITIES.includes(priority)) {
+  if (typeof priority !== 'string' || !(PRIORITIES as readonly string[]).includes(priority)) {
     throw new Problem(400, 'priority');
   }
-  return { text: text(body.text, 'text', 1, 2000), claimant, tags, priority };
+  return { text: text(body.text, 'text', 1, 2000), claimant, tags, priority: priority as Priority };
 }
 
 type Row = Record<string, any>;
@@ -245,18 +225,12 @@ async function submit(request: IncomingMessage, response: ServerResponse) {
   const user = await authenticate(request, 'reporter', 'editor');
   const input = validateSubmit(await readJson(request));
   const claim = await inTransaction(async (client) => {
-    const { rows } = await query(client, 'insert-claim', INSERT_CLAIM, [
-      input.text,
-      input.claimant,
-      null,
-      null,
-      null,
-      null,
-      null,
-      input.tags,
-      input.priority,
-      user.id,
-    ]);
+    const { rows } = await query(
+      client,
+      'insert-claim',
+      INSERT_CLAIM_SQL,
+      insertClaimParameters(input, user.id),
+    );
     const summary = summaryOf(rows[0]);
     // A new claim's chain is empty, as ClaimsService.submit knows.
     await appendEvents(
@@ -296,20 +270,6 @@ async function reviewQueue(request: IncomingMessage, response: ServerResponse, u
   send(response, 200, { items: kept.map(summaryOf), nextCursor });
 }
 
-const STATUSES = [
-  'submitted',
-  'in_review',
-  'verified',
-  'disputed',
-  'refuted',
-  'unverifiable',
-  'withdrawn',
-];
-// The two moves the decide scenario makes, with the rules of src/claims/claim-status.ts.
-const TRANSITIONS: Record<string, { assigns: boolean; rationale: boolean; supports: number }> = {
-  'submitted>in_review': { assigns: true, rationale: false, supports: 0 },
-  'in_review>verified': { assigns: false, rationale: true, supports: 1 },
-};
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function transition(request: IncomingMessage, response: ServerResponse, id: string) {
@@ -321,30 +281,37 @@ async function transition(request: IncomingMessage, response: ServerResponse, id
   for (const key of Object.keys(body)) {
     if (key !== 'to' && key !== 'rationale') throw new Problem(400, key);
   }
-  if (typeof body.to !== 'string' || !STATUSES.includes(body.to)) throw new Problem(400, 'to');
+  if (typeof body.to !== 'string' || !(CLAIM_STATUSES as readonly string[]).includes(body.to)) {
+    throw new Problem(400, 'to');
+  }
+  const to = body.to as ClaimStatus;
   const rationale = body.rationale == null ? null : text(body.rationale, 'rationale', 1, 5000);
 
   const claim = await inTransaction(async (client) => {
-    const locked = await query(client, 'lock-claim', LOCK_CLAIM, [id, id]);
+    const locked = await query(client, 'lock-claim', LOCK_CLAIM_SQL, [id, id]);
     if (!locked.rows[0]) throw new Problem(404, 'claim');
     const before = summaryOf(locked.rows[0]);
     if (before.version !== version) throw new Problem(412, 'version');
-    const rule = TRANSITIONS[`${before.status}>${body.to}`];
+    const rule = findTransition(before.status, to);
     if (!rule) throw new Problem(409, 'transition');
-    if (!user.roles.includes('editor')) throw new Problem(403, 'role');
-    if (before.submittedBy === user.id) throw new Problem(403, 'four-eyes');
-    if (rule.rationale && !rationale) throw new Problem(400, 'rationale');
-    const updated = await query(client, 'update-status', UPDATE_STATUS, [
-      id,
-      body.to,
-      rule.rationale,
-      rationale,
-      rule.assigns,
-      user.id,
-      rule.assigns ? 'keep' : 'set',
-    ]);
+    const refusal = transitionRefusal(user, before, rule);
+    if (refusal) throw new Problem(403, refusal.code);
+    if (rule.rationaleRequired && !rationale) throw new Problem(400, 'rationale');
+    const updated = await query(
+      client,
+      'update-status',
+      TRANSITION_SQL,
+      transitionParameters(id, rule, rationale, user.id),
+    );
     // Counted by the update; an unmet rule rolls it back with the transaction.
-    if (updated.rows[0].evidence_supports < rule.supports) throw new Problem(422, 'evidence');
+    const counts = {
+      supports: updated.rows[0].evidence_supports,
+      contradicts: updated.rows[0].evidence_contradicts,
+      context: updated.rows[0].evidence_context,
+    };
+    if (unmetEvidence(rule, counts, VERIFY_MIN_SUPPORTING_SOURCES)) {
+      throw new Problem(422, 'evidence');
+    }
     const after = summaryOf(updated.rows[0]);
     const actor = actorOf(user);
     const keys = ['status', 'rationale', 'decidedBy', 'decidedAt', 'version', 'updatedAt'] as const;
@@ -368,21 +335,10 @@ async function transition(request: IncomingMessage, response: ServerResponse, id
       });
     }
     await appendEvents(client, id, actor, events, locked.rows[0].chain_head);
-    const sources = await query(client, 'claim-sources', CLAIM_SOURCES, [id]);
+    const sources = await query(client, 'claim-sources', CLAIM_SOURCES_SQL, [id]);
     return {
       ...after,
-      sources: sources.rows.map((row) => ({
-        id: row.id,
-        kind: row.kind,
-        title: row.title,
-        url: row.url,
-        publisher: row.publisher,
-        publishedAt: row.published_at?.toISOString() ?? null,
-        stance: row.stance,
-        note: row.note,
-        attachedBy: row.attached_by,
-        attachedAt: row.attached_at.toISOString(),
-      })),
+      sources: sources.rows.map((row) => toClaimSourceView(row as ClaimSourceRow)),
     };
   });
   send(response, 200, claim, { etag: `"${claim.version}"` });

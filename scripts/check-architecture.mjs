@@ -1,7 +1,8 @@
 // Keeps src/ in the shape of ARCHITECTURE.md (run by `npm run lint`): a room (a folder
-// under src/) imports only from rooms on lower floors, the desk's browser bundle imports
-// only itself and domain/, and no files import each other in a circle (type-only imports
-// included: a circle of types is still a circle for the reader).
+// under src/) imports only from rooms on lower floors and, from a room that owns a table,
+// only the files it offers to others; the desk's browser bundle imports only itself and
+// domain/; no files import each other in a circle (type-only imports included: a circle
+// of types is still a circle for the reader); and only a table's owner names it in SQL.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
@@ -39,6 +40,32 @@ const CLIENT_MAY_IMPORT = [
   'articles/extraction/candidate.ts',
 ];
 
+// What an owning room offers the rooms above it; everything else in it is its own.
+const INTERFACES = {
+  claims: [
+    'claims.module.ts',
+    'claims.service.ts',
+    'claim-workflow.service.ts',
+    'claim-locks.ts',
+    'claim-reads.ts',
+    'claim-access.ts',
+    'claim-changes.ts',
+    'dto/',
+  ],
+};
+
+// Tables and their one owner. No other room names claims in SQL (other rooms ask claims/
+// for a lock or a read model); no other room writes audit_events (reading the trail is
+// open to all, as ARCHITECTURE.md says).
+const TABLE_RULES = [
+  { table: 'claims', owner: 'claims', use: /\b(?:FROM|JOIN|UPDATE|INTO)\s+claims\b/gi },
+  {
+    table: 'audit_events',
+    owner: 'audit',
+    use: /\b(?:UPDATE|INTO|DELETE\s+FROM)\s+audit_events\b/gi,
+  },
+];
+
 const root = resolve(process.argv[2] ?? 'src');
 const files = walk(root).filter((file) => /\.tsx?$/.test(file) && !file.endsWith('.d.ts'));
 const problems = [];
@@ -47,7 +74,14 @@ const graph = new Map();
 for (const file of files) {
   const from = relative(root, file);
   const targets = [];
-  for (const specifier of importsOf(readFileSync(file, 'utf8'))) {
+  const source = readFileSync(file, 'utf8');
+  for (const { table, owner, use } of TABLE_RULES) {
+    const exempt = roomOf(from) === owner || from.startsWith('database/migrations/');
+    if (!exempt && use.test(source))
+      problems.push(`${from} uses the ${table} table: only ${owner}/ does`);
+    use.lastIndex = 0;
+  }
+  for (const specifier of importsOf(source)) {
     if (!specifier.startsWith('.')) continue;
     const target = resolveSource(dirname(file), specifier);
     if (!target) continue;
@@ -82,8 +116,13 @@ function checkEdge(from, to) {
     return `room ${fromRoom}/ has no floor in scripts/check-architecture.mjs`;
   if (toFloor === undefined)
     return `room ${toRoom}/ has no floor in scripts/check-architecture.mjs`;
-  if (toFloor <= fromFloor)
+  if (toFloor <= fromFloor) {
     return `${fromRoom}/ may import only from rooms below it, not ${toRoom}/`;
+  }
+  const offered = INTERFACES[toRoom];
+  if (offered && !offered.some((prefix) => to.startsWith(`${toRoom}/${prefix}`))) {
+    return `${toRoom}/ offers other rooms only ${offered.join(', ')}`;
+  }
   return undefined;
 }
 

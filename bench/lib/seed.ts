@@ -62,6 +62,7 @@ export interface ClaimBatch {
 
 // Inserts claims with set-based SQL (generate_series), then writes their audit events —
 // valid per-claim hash chains, hashed exactly as the service hashes them — with COPY.
+// Deliberately the seeder's own bulk SQL: the service's statements insert one claim at a time.
 // Returns the ids of the batch's claims when asked (the decide load needs them).
 export async function seedClaims(
   ownerUrl: string,
@@ -155,7 +156,7 @@ interface SeededRow {
   source: Record<string, unknown> | null;
 }
 
-// The claim as toClaimSummary (src/claims/claim-rows.ts) renders it at a given stage.
+// The claim as toClaimSummary (src/claims/claim-sql.ts) renders it at a given stage.
 function summary(
   row: SeededRow,
   stage: { status: string; assigneeId: string | null; version: number; updatedAt: string },

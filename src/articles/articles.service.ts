@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/role.js';
+import { findSimilarClaims } from '../claims/claim-reads.js';
 import { Idempotency, IdempotentResult } from '../common/idempotency/idempotency.service.js';
 import { DomainError } from '../common/problem/domain-error.js';
 import {
@@ -11,7 +12,6 @@ import {
 } from './article-rows.js';
 import { CreateArticleDto } from './dto/article.dto.js';
 import { ArticleView, ArticleWithCandidatesView } from './dto/article.view.js';
-import { findDuplicates } from './duplicates.js';
 import type { Candidate } from './extraction/candidate.js';
 import { extractCandidates } from './extraction/extract-candidates.js';
 
@@ -72,7 +72,7 @@ async function withDuplicates(
   article: ArticleView,
   candidates: Candidate[],
 ): Promise<ArticleWithCandidatesView> {
-  const duplicates = await findDuplicates(
+  const duplicates = await findSimilarClaims(
     manager,
     candidates.map((c) => c.sentence),
   );

@@ -3,8 +3,13 @@ import { GENESIS_HASH } from './audit-event.js';
 // The SQL that appends audit events, shared by AuditTrail and the benchmark's baseline so
 // the two can never drift apart. Pure: no framework, no connection.
 
-export const CHAIN_HEAD_SQL =
-  'SELECT hash FROM audit_events WHERE chain = $1 ORDER BY seq DESC LIMIT 1';
+// The hash of a chain's newest event (none for an empty chain), given the placeholder that
+// binds the chain. The one chain-head query: used alone, under the claim lock and in the
+// checked insert below.
+export const chainHeadQuery = (chain: string) =>
+  `SELECT hash FROM audit_events WHERE chain = ${chain} ORDER BY seq DESC LIMIT 1`;
+
+export const CHAIN_HEAD_SQL = chainHeadQuery('$1');
 
 const EVENT_COLUMNS = `id, chain, claim_id, type, actor_id, actor, at, from_status, to_status,
           rationale, data, prev_hash, hash`;
@@ -44,8 +49,7 @@ export function insertEventsSql(count: number, checkHead: boolean): string {
   // $2 is the first event's chain.
   return `INSERT INTO audit_events (${EVENT_COLUMNS})
        SELECT * FROM (${values}) AS e
-        WHERE coalesce((SELECT hash FROM audit_events WHERE chain = $2 ORDER BY seq DESC LIMIT 1),
-                       '${GENESIS_HASH}') = $${count * CASTS.length + 1}
+        WHERE coalesce((${chainHeadQuery('$2')}), '${GENESIS_HASH}') = $${count * CASTS.length + 1}
        RETURNING id, seq`;
 }
 

@@ -3,10 +3,7 @@ import { DataSource } from 'typeorm';
 import { preparedQuery } from '../database/prepared-query.js';
 import type { AuthUser, Role } from './role.js';
 import { hashTokenSecret, TOKEN_PREFIX } from './token-secret.js';
-
-// last_used_at is a hint for admins, not an audit record: writing it at most once a
-// minute keeps a busy token from turning every read into a write.
-const LAST_USED_RESOLUTION = '1 minute';
+import { AUTHENTICATE_TOKEN_SQL } from './token-sql.js';
 
 @Injectable()
 export class TokenAuthenticator {
@@ -22,21 +19,7 @@ export class TokenAuthenticator {
       name: string;
       email: string;
       roles: Role[];
-    }>(
-      this.dataSource,
-      `WITH token AS (
-         SELECT t.id, t.user_id, t.last_used_at FROM api_tokens t
-         WHERE t.token_hash = $1 AND t.revoked_at IS NULL
-       ), touched AS (
-         UPDATE api_tokens SET last_used_at = now()
-         WHERE id = (SELECT id FROM token)
-           AND (last_used_at IS NULL OR last_used_at < now() - interval '${LAST_USED_RESOLUTION}')
-       )
-       SELECT token.id AS token_id, u.id, u.name, u.email, u.roles
-       FROM token JOIN users u ON u.id = token.user_id
-       WHERE u.active`,
-      [hashTokenSecret(secret)],
-    );
+    }>(this.dataSource, AUTHENTICATE_TOKEN_SQL, [hashTokenSecret(secret)]);
     const [row] = rows;
     if (!row) return null;
     return {

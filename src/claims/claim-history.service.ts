@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AuditEvent } from '../audit/audit-event.js';
 import { AUDIT_EVENT_COLUMNS, AuditEventRow, toAuditEvent } from '../audit/audit-query.js';
 import { DomainError } from '../common/problem/domain-error.js';
+import { assertClaimExists } from './claim-reads.js';
 import { ClaimSourceView, ClaimSummaryView, ClaimView } from './dto/claim.view.js';
 
 // A claim's audit chain, and the claim rebuilt from it as of a moment ("what did we say
@@ -12,10 +13,7 @@ export class ClaimHistory {
   constructor(private readonly dataSource: DataSource) {}
 
   async events(claimId: string, asOf?: string): Promise<AuditEvent[]> {
-    const [claim] = (await this.dataSource.query('SELECT 1 FROM claims WHERE id = $1', [
-      claimId,
-    ])) as unknown[];
-    if (!claim) throw new DomainError('not-found', `No claim ${claimId}.`);
+    await assertClaimExists(this.dataSource.manager, claimId);
     const rows = (await this.dataSource.query(
       `SELECT ${AUDIT_EVENT_COLUMNS}
          FROM audit_events

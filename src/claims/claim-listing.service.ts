@@ -9,18 +9,10 @@ import {
   Page,
   pageOf,
 } from '../common/pagination/cursor.js';
-import { CLAIM_COLUMNS, ClaimRow, toClaimSummary } from './claim-rows.js';
+import { SqlParameters, whereClause } from '../database/sql-parameters.js';
+import { CLAIM_COLUMNS, ClaimRow, toClaimSummary } from './claim-sql.js';
 import { ClaimSort, ListClaimsQuery, ReviewQueueQuery } from './dto/claim-query.dto.js';
 import { ClaimSummaryView } from './dto/claim.view.js';
-
-// Bind parameters for a hand-built WHERE clause: `add(value)` returns its `$n`.
-class SqlParameters {
-  readonly values: unknown[] = [];
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-}
 
 interface KeysetOrder {
   name: ClaimSort | 'queue';
@@ -114,7 +106,7 @@ export class ClaimListing {
     const rows = await preparedQuery<ClaimRow>(
       this.dataSource,
       `SELECT ${CLAIM_COLUMNS} FROM claims c
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ${whereClause(where)}
         ORDER BY ${order.orderBy}
         LIMIT ${p.add(limit + 1)}`,
       p.values,

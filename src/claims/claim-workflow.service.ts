@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuditTrail, NewAuditEvent } from '../audit/audit-trail.service.js';
 import { actorOf } from '../auth/actor.js';
 import type { AuthUser } from '../auth/role.js';
@@ -9,7 +9,14 @@ import { DomainError } from '../common/problem/domain-error.js';
 import { preparedQueryWithin } from '../database/prepared-query.js';
 import { assertMayTake } from './claim-access.js';
 import { changeOf } from './claim-changes.js';
-import { CLAIM_COLUMNS, ClaimRow, toClaimSummary, toClaimView } from './claim-rows.js';
+import { lockClaim } from './claim-locks.js';
+import { claimView } from './claim-reads.js';
+import {
+  TRANSITION_SQL,
+  TransitionedClaimRow,
+  toClaimSummary,
+  transitionParameters,
+} from './claim-sql.js';
 import {
   allowedTransitions,
   ClaimStatus,
@@ -40,11 +47,10 @@ export class ClaimWorkflow {
     input: TransitionDto,
   ): Promise<ClaimView> {
     return this.dataSource.transaction(async (manager) => {
-      const row = await lockClaimWithChainHead(manager, id);
-      assertVersionMatches(precondition, row.version);
-      const before = toClaimSummary(row);
-      const transition = findTransition(row.status, input.to);
-      if (!transition) throw illegalTransition(row.status, input.to);
+      const { claim: before, chainHead } = await lockClaim(manager, id);
+      assertVersionMatches(precondition, before.version);
+      const transition = findTransition(before.status, input.to);
+      if (!transition) throw illegalTransition(before.status, input.to);
       assertMayTake(user, before, transition);
       if (transition.rationaleRequired && !input.rationale) {
         throw new DomainError(
@@ -56,38 +62,12 @@ export class ClaimWorkflow {
         );
       }
 
-      // The evidence is counted by the UPDATE itself, which runs after the lock was taken and
-      // so sees every attach and detach committed before it; attach and detach take the
-      // same lock, so nothing can change between this count and the commit. An unmet rule
+      // The evidence is counted by the UPDATE itself (see TRANSITION_SQL). An unmet rule
       // throws, and the update rolls back with the transaction.
-      const [updated] = await preparedQueryWithin<ClaimRow & EvidenceColumns>(
+      const [updated] = await preparedQueryWithin<TransitionedClaimRow>(
         manager,
-        `UPDATE claims AS c
-            SET status = $2,
-                rationale = CASE WHEN $3::boolean THEN $4 ELSE rationale END,
-                assignee_id = CASE WHEN $5::boolean THEN $6::uuid ELSE assignee_id END,
-                decided_by = CASE $7::text WHEN 'set' THEN $6::uuid WHEN 'clear' THEN NULL
-                                           ELSE decided_by END,
-                decided_at = CASE $7::text WHEN 'set' THEN now() WHEN 'clear' THEN NULL
-                                           ELSE decided_at END,
-                version = version + 1,
-                updated_at = now()
-           FROM (SELECT count(*) FILTER (WHERE stance = 'supports')::int AS supports,
-                        count(*) FILTER (WHERE stance = 'contradicts')::int AS contradicts,
-                        count(*) FILTER (WHERE stance = 'context')::int AS context
-                   FROM claim_sources WHERE claim_id = $1) AS e
-          WHERE c.id = $1
-          RETURNING ${CLAIM_COLUMNS}, e.supports AS evidence_supports,
-                    e.contradicts AS evidence_contradicts, e.context AS evidence_context`,
-        [
-          id,
-          transition.to,
-          transition.rationaleRequired,
-          input.rationale ?? null,
-          transition.assignsActor,
-          user.id,
-          decisionEffect(transition),
-        ],
+        TRANSITION_SQL,
+        transitionParameters(id, transition, input.rationale ?? null, user.id),
       );
       this.checkEvidence(transition, {
         supports: updated.evidence_supports,
@@ -119,8 +99,8 @@ export class ClaimWorkflow {
           },
         });
       }
-      await this.audit.appendMany(manager, events, { expectedHead: row.chain_head });
-      return toClaimView(manager, updated);
+      await this.audit.appendMany(manager, events, { expectedHead: chainHead });
+      return claimView(manager, after);
     });
   }
 
@@ -135,37 +115,6 @@ export class ClaimWorkflow {
       { extensions: { ...unmet } },
     );
   }
-}
-
-interface EvidenceColumns {
-  evidence_supports: number;
-  evidence_contradicts: number;
-  evidence_context: number;
-}
-
-// lockClaim (claim-rows.ts) plus the head of the claim's audit chain, in one round trip.
-// The head is read with the statement's snapshot, taken before any wait for the lock, so
-// it is only what AuditTrail.appendMany expects: the insert checks it and falls back to
-// the real head if the previous lock holder appended since.
-async function lockClaimWithChainHead(
-  manager: EntityManager,
-  id: string,
-): Promise<ClaimRow & { chain_head: string | null }> {
-  const [row] = await preparedQueryWithin<ClaimRow & { chain_head: string | null }>(
-    manager,
-    `SELECT ${CLAIM_COLUMNS},
-            (SELECT hash FROM audit_events WHERE chain = $2 ORDER BY seq DESC LIMIT 1) AS chain_head
-       FROM claims c WHERE c.id = $1 FOR UPDATE OF c`,
-    [id, id],
-  );
-  if (!row) throw new DomainError('not-found', `No claim ${id}.`);
-  return row;
-}
-
-// Decisions and withdrawals record who closed the claim and when; reopening clears it.
-function decisionEffect(transition: Transition): 'set' | 'clear' | 'keep' {
-  if (transition.kind === 'decide' || transition.kind === 'withdraw') return 'set';
-  return transition.kind === 'reopen' ? 'clear' : 'keep';
 }
 
 function illegalTransition(from: ClaimStatus, to: ClaimStatus): DomainError {

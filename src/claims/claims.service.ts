@@ -9,14 +9,15 @@ import { DomainError } from '../common/problem/domain-error.js';
 import { preparedQueryWithin } from '../database/prepared-query.js';
 import { assertMayEdit } from './claim-access.js';
 import { changedFields, changeOf } from './claim-changes.js';
+import { lockClaim } from './claim-locks.js';
+import { claimView, findClaim } from './claim-reads.js';
 import {
   CLAIM_COLUMNS,
   ClaimRow,
-  findClaimRow,
-  lockClaim,
+  INSERT_CLAIM_SQL,
+  insertClaimParameters,
   toClaimSummary,
-  toClaimView,
-} from './claim-rows.js';
+} from './claim-sql.js';
 import { CreateClaimDto, UpdateClaimDto } from './dto/claim.dto.js';
 import { ClaimView } from './dto/claim.view.js';
 
@@ -43,23 +44,8 @@ export class ClaimsService {
     await this.checkArticleSpan(manager, input);
     const [row] = await preparedQueryWithin<ClaimRow>(
       manager,
-      `INSERT INTO claims AS c
-         (text, claimant, claimed_at, article_id, span_start, span_end, appearance_url, tags,
-          priority, submitted_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-       RETURNING ${CLAIM_COLUMNS}`,
-      [
-        input.text,
-        input.claimant ?? null,
-        input.claimedAt ?? null,
-        input.articleId ?? null,
-        input.span?.start ?? null,
-        input.span?.end ?? null,
-        input.appearanceUrl ?? null,
-        input.tags ?? [],
-        input.priority ?? 'normal',
-        user.id,
-      ],
+      INSERT_CLAIM_SQL,
+      insertClaimParameters(input, user.id),
     );
     const claim = toClaimSummary(row);
     // The full initial claim, so the claim can be rebuilt from its events alone. The claim
@@ -80,9 +66,9 @@ export class ClaimsService {
 
   async get(id: string): Promise<ClaimView> {
     const manager = this.dataSource.manager;
-    const row = await findClaimRow(manager, id);
-    if (!row) throw new DomainError('not-found', `No claim ${id}.`);
-    return toClaimView(manager, row);
+    const claim = await findClaim(manager, id);
+    if (!claim) throw new DomainError('not-found', `No claim ${id}.`);
+    return claimView(manager, claim);
   }
 
   async edit(
@@ -92,17 +78,16 @@ export class ClaimsService {
     changes: UpdateClaimDto,
   ): Promise<ClaimView> {
     return this.dataSource.transaction(async (manager) => {
-      const row = await lockClaim(manager, id);
-      const before = toClaimSummary(row);
+      const { claim: before } = await lockClaim(manager, id);
       assertMayEdit(user, before);
-      assertVersionMatches(precondition, row.version);
+      assertVersionMatches(precondition, before.version);
 
       const requested: Partial<Record<EditableField, unknown>> = {};
       for (const field of Object.keys(EDITABLE_COLUMNS) as EditableField[]) {
         requested[field] = changes[field];
       }
       const fields = changedFields(before, requested) as EditableField[];
-      if (fields.length === 0) return toClaimView(manager, row);
+      if (fields.length === 0) return claimView(manager, before);
 
       const assignments = fields.map(
         (field, index) => `${EDITABLE_COLUMNS[field]} = $${index + 2}`,
@@ -122,7 +107,7 @@ export class ClaimsService {
         actor: actorOf(user),
         data: changeOf(before, after, fields),
       });
-      return toClaimView(manager, updated);
+      return claimView(manager, after);
     });
   }
 

@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { actorOf } from '../auth/actor.js';
 import type { AuthUser } from '../auth/role.js';
-import { lockClaim } from '../claims/claim-rows.js';
+import { lockClaim } from '../claims/claim-locks.js';
+import { assertClaimExists } from '../claims/claim-reads.js';
 import {
   decodeCursor,
   fromTimestampKey,
@@ -12,7 +13,7 @@ import {
   pageOf,
   timestampKey,
 } from '../common/pagination/cursor.js';
-import { DomainError } from '../common/problem/domain-error.js';
+import { SqlParameters } from '../database/sql-parameters.js';
 import { CommentView, CreateCommentDto, ListCommentsQuery } from './dto/comment.dto.js';
 
 const COMMENT_COLUMNS = `
@@ -70,26 +71,22 @@ export class CommentsService {
 
   // Oldest first, as a conversation reads.
   async list(claimId: string, query: ListCommentsQuery): Promise<Page<CommentView>> {
-    const [claim] = (await this.dataSource.query('SELECT 1 FROM claims WHERE id = $1', [
-      claimId,
-    ])) as unknown[];
-    if (!claim) throw new DomainError('not-found', `No claim ${claimId}.`);
-    const values: unknown[] = [claimId];
-    const add = (value: unknown) => `$${values.push(value)}`;
+    await assertClaimExists(this.dataSource.manager, claimId);
+    const p = new SqlParameters(claimId);
     let after = '';
     if (query.cursor) {
       const [at, id] = decodeCursor(query.cursor, 'comments', [
         KEY_SHAPES.timestamp,
         KEY_SHAPES.uuid,
       ]);
-      after = `AND (m.created_at, m.id) > (${fromTimestampKey(add(at))}, ${add(id)})`;
+      after = `AND (m.created_at, m.id) > (${fromTimestampKey(p.add(at))}, ${p.add(id)})`;
     }
     const rows = (await this.dataSource.query(
       `SELECT ${COMMENT_COLUMNS} FROM comments m JOIN users u ON u.id = m.author_id
         WHERE m.claim_id = $1 ${after}
         ORDER BY m.created_at, m.id
-        LIMIT ${add(query.limit + 1)}`,
-      values,
+        LIMIT ${p.add(query.limit + 1)}`,
+      p.values,
     )) as CommentRow[];
     return pageOf(rows, query.limit, toCommentView, (row) => ({
       sort: 'comments',

@@ -5,18 +5,11 @@ import { actorOf } from '../auth/actor.js';
 import type { AuthUser } from '../auth/role.js';
 import { assertMayChangeEvidence } from '../claims/claim-access.js';
 import { changeOf } from '../claims/claim-changes.js';
-import {
-  CLAIM_COLUMNS,
-  ClaimRow,
-  findClaimSources,
-  lockClaim,
-  toClaimSummary,
-  toClaimView,
-} from '../claims/claim-rows.js';
-import { ClaimView } from '../claims/dto/claim.view.js';
+import { lockClaim, touchClaim } from '../claims/claim-locks.js';
+import { claimView, findClaimSources } from '../claims/claim-reads.js';
+import { ClaimSummaryView, ClaimView } from '../claims/dto/claim.view.js';
 import { assertVersionMatches, VersionPrecondition } from '../common/http/etag.js';
 import { DomainError } from '../common/problem/domain-error.js';
-import { preparedQueryWithin } from '../database/prepared-query.js';
 import { AttachEvidenceDto } from './dto/source.dto.js';
 import { SourcesService } from './sources.service.js';
 
@@ -43,9 +36,9 @@ export class EvidenceService {
       });
     }
     return this.dataSource.transaction(async (manager) => {
-      const row = await lockClaim(manager, claimId);
-      assertMayChangeEvidence(user, toClaimSummary(row));
-      assertVersionMatches(precondition, row.version);
+      const { claim } = await lockClaim(manager, claimId);
+      assertMayChangeEvidence(user, claim);
+      assertVersionMatches(precondition, claim.version);
       if (input.sourceId && !(await this.sources.find(input.sourceId, manager))) {
         throw new DomainError('unprocessable', `sourceId: no source ${input.sourceId}.`, {
           errors: [{ field: 'sourceId', message: 'names no source' }],
@@ -69,7 +62,7 @@ export class EvidenceService {
       const attached = (await findClaimSources(manager, claimId)).find(
         ({ id }) => id === sourceId,
       )!;
-      return this.recordChange(manager, user, row, 'evidence.attached', attached);
+      return this.recordChange(manager, user, claim, 'evidence.attached', attached);
     });
   }
 
@@ -80,9 +73,9 @@ export class EvidenceService {
     precondition: VersionPrecondition | undefined,
   ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const row = await lockClaim(manager, claimId);
-      assertMayChangeEvidence(user, toClaimSummary(row));
-      assertVersionMatches(precondition, row.version);
+      const { claim } = await lockClaim(manager, claimId);
+      assertMayChangeEvidence(user, claim);
+      assertVersionMatches(precondition, claim.version);
       const attached = (await findClaimSources(manager, claimId)).find(({ id }) => id === sourceId);
       if (!attached) {
         throw new DomainError(
@@ -94,7 +87,7 @@ export class EvidenceService {
         claimId,
         sourceId,
       ]);
-      await this.recordChange(manager, user, row, 'evidence.detached', attached);
+      await this.recordChange(manager, user, claim, 'evidence.detached', attached);
     });
   }
 
@@ -102,22 +95,17 @@ export class EvidenceService {
   private async recordChange(
     manager: EntityManager,
     user: AuthUser,
-    row: ClaimRow,
+    before: ClaimSummaryView,
     type: 'evidence.attached' | 'evidence.detached',
     source: ClaimView['sources'][number],
   ): Promise<ClaimView> {
-    const [updated] = await preparedQueryWithin<ClaimRow>(
-      manager,
-      `UPDATE claims AS c SET version = version + 1, updated_at = now()
-        WHERE c.id = $1 RETURNING ${CLAIM_COLUMNS}`,
-      [row.id],
-    );
+    const after = await touchClaim(manager, before.id);
     await this.audit.append(manager, {
-      claimId: row.id,
+      claimId: before.id,
       type,
       actor: actorOf(user),
-      data: { source, ...changeOf(toClaimSummary(row), toClaimSummary(updated), []) },
+      data: { source, ...changeOf(before, after, []) },
     });
-    return toClaimView(manager, updated);
+    return claimView(manager, after);
   }
 }

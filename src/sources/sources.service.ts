@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/role.js';
+import { findClaimsCiting } from '../claims/claim-reads.js';
 import {
   decodeCursor,
   fromTimestampKey,
@@ -10,6 +11,7 @@ import {
   timestampKey,
 } from '../common/pagination/cursor.js';
 import { DomainError } from '../common/problem/domain-error.js';
+import { SqlParameters, whereClause } from '../database/sql-parameters.js';
 import {
   CreateSourceDto,
   ListSourcesQuery,
@@ -100,37 +102,29 @@ export class SourcesService {
   async get(id: string): Promise<SourceWithClaimsView> {
     const source = await this.find(id);
     if (!source) throw new DomainError('not-found', `No source ${id}.`);
-    const claims = (await this.dataSource.query(
-      `SELECT c.id, c.text, c.status, cs.stance, cs.note
-         FROM claim_sources cs JOIN claims c ON c.id = cs.claim_id
-        WHERE cs.source_id = $1
-        ORDER BY cs.attached_at DESC, c.id
-        LIMIT ${CITING_CLAIMS_SHOWN}`,
-      [id],
-    )) as SourceWithClaimsView['claims'];
+    const claims = await findClaimsCiting(this.dataSource.manager, id, CITING_CLAIMS_SHOWN);
     return { ...source, claims };
   }
 
   // Newest first, keyset-paginated on (created_at, id).
   async list(query: ListSourcesQuery): Promise<Page<SourceView>> {
     const where: string[] = [];
-    const values: unknown[] = [];
-    const add = (value: unknown) => `$${values.push(value)}`;
-    if (query.kind) where.push(`s.kind = ${add(query.kind)}`);
-    if (query.url) where.push(`s.normalized_url = ${add(normalizeSourceUrl(query.url))}`);
+    const p = new SqlParameters();
+    if (query.kind) where.push(`s.kind = ${p.add(query.kind)}`);
+    if (query.url) where.push(`s.normalized_url = ${p.add(normalizeSourceUrl(query.url))}`);
     if (query.cursor) {
       const [at, id] = decodeCursor(query.cursor, 'sources', [
         KEY_SHAPES.timestamp,
         KEY_SHAPES.uuid,
       ]);
-      where.push(`(s.created_at, s.id) < (${fromTimestampKey(add(at))}, ${add(id)})`);
+      where.push(`(s.created_at, s.id) < (${fromTimestampKey(p.add(at))}, ${p.add(id)})`);
     }
     const rows = (await this.dataSource.query(
       `SELECT ${SOURCE_COLUMNS} FROM sources s
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ${whereClause(where)}
         ORDER BY s.created_at DESC, s.id DESC
-        LIMIT ${add(query.limit + 1)}`,
-      values,
+        LIMIT ${p.add(query.limit + 1)}`,
+      p.values,
     )) as SourceRow[];
     return pageOf(rows, query.limit, toSourceView, (row) => ({
       sort: 'sources',

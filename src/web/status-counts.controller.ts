@@ -10,7 +10,8 @@ import {
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { CLAIM_STATUSES, type ClaimStatus } from '../domain/claim-status.js';
+import { countClaimsByStatus } from '../claims/claim-reads.js';
+import type { ClaimStatus } from '../domain/claim-status.js';
 import { PRIORITIES, type Priority } from '../domain/priorities.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 import { TextField } from '../common/validation/text.validators.js';
@@ -61,24 +62,6 @@ export class StatusCountsController {
   @ApiOkResponse({ type: StatusCountsView })
   @ApiProblems(400)
   async counts(@Query() query: StatusCountsQuery): Promise<StatusCountsView> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const bind = (value: unknown) => `$${params.push(value)}`;
-    if (query.q) where.push(`search @@ websearch_to_tsquery('english', ${bind(query.q)})`);
-    if (query.tag) where.push(`tags @> ARRAY[${bind(query.tag)}]::text[]`);
-    if (query.priority) where.push(`priority = ${bind(query.priority)}`);
-    if (query.assigneeId) where.push(`assignee_id = ${bind(query.assigneeId)}`);
-    const rows: { status: string; count: string }[] = await this.dataSource.query(
-      `SELECT status, count(*) AS count FROM claims
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        GROUP BY status`,
-      params,
-    );
-    const counts = Object.fromEntries(CLAIM_STATUSES.map((status) => [status, 0])) as Record<
-      ClaimStatus,
-      number
-    >;
-    for (const row of rows) counts[row.status as ClaimStatus] = Number(row.count);
-    return { counts };
+    return { counts: await countClaimsByStatus(this.dataSource.manager, query) };
   }
 }

@@ -1,0 +1,186 @@
+import { EntityManager } from 'typeorm';
+import { DomainError } from '../common/problem/domain-error.js';
+import { preparedQueryWithin } from '../database/prepared-query.js';
+import { SqlParameters, whereClause } from '../database/sql-parameters.js';
+import { CLAIM_STATUSES, type ClaimStatus, type Stance } from '../domain/claim-status.js';
+import type { Priority } from '../domain/priorities.js';
+import {
+  CLAIM_COLUMNS,
+  CLAIM_SOURCES_SQL,
+  ClaimRow,
+  ClaimSourceRow,
+  toClaimSourceView,
+  toClaimSummary,
+} from './claim-sql.js';
+import type { ClaimSourceView, ClaimSummaryView, ClaimView } from './dto/claim.view.js';
+
+// The claims table as other rooms may read it: each read model answers one question, so no
+// room outside claims/ writes SQL against claims.
+
+export async function findClaim(
+  manager: EntityManager,
+  id: string,
+): Promise<ClaimSummaryView | undefined> {
+  const [row] = (await manager.query(`SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.id = $1`, [
+    id,
+  ])) as ClaimRow[];
+  return row && toClaimSummary(row);
+}
+
+export async function assertClaimExists(manager: EntityManager, id: string): Promise<void> {
+  const [claim] = (await manager.query('SELECT 1 FROM claims WHERE id = $1', [id])) as unknown[];
+  if (!claim) throw new DomainError('not-found', `No claim ${id}.`);
+}
+
+export async function findClaimSources(
+  manager: EntityManager,
+  claimId: string,
+): Promise<ClaimSourceView[]> {
+  const rows = await preparedQueryWithin<ClaimSourceRow>(manager, CLAIM_SOURCES_SQL, [claimId]);
+  return rows.map(toClaimSourceView);
+}
+
+// The claim with its evidence, as GET /claims/:id answers it.
+export async function claimView(
+  manager: EntityManager,
+  claim: ClaimSummaryView,
+): Promise<ClaimView> {
+  return { ...claim, sources: await findClaimSources(manager, claim.id) };
+}
+
+export interface CitingClaim {
+  id: string;
+  text: string;
+  status: ClaimStatus;
+  stance: Stance;
+  note: string | null;
+}
+
+// The claims a source is evidence for, most recently attached first.
+export async function findClaimsCiting(
+  manager: EntityManager,
+  sourceId: string,
+  limit: number,
+): Promise<CitingClaim[]> {
+  return (await manager.query(
+    `SELECT c.id, c.text, c.status, cs.stance, cs.note
+       FROM claim_sources cs JOIN claims c ON c.id = cs.claim_id
+      WHERE cs.source_id = $1
+      ORDER BY cs.attached_at DESC, c.id
+      LIMIT $2`,
+    [sourceId, limit],
+  )) as CitingClaim[];
+}
+
+export interface StatusCountFilters {
+  q?: string;
+  tag?: string;
+  priority?: Priority;
+  assigneeId?: string;
+}
+
+// How many claims are in each status under the claims list's filters; every status is
+// present, 0 if none.
+export async function countClaimsByStatus(
+  manager: EntityManager,
+  filters: StatusCountFilters,
+): Promise<Record<ClaimStatus, number>> {
+  const p = new SqlParameters();
+  const where: string[] = [];
+  if (filters.q) where.push(`search @@ websearch_to_tsquery('english', ${p.add(filters.q)})`);
+  if (filters.tag) where.push(`tags @> ARRAY[${p.add(filters.tag)}]::text[]`);
+  if (filters.priority) where.push(`priority = ${p.add(filters.priority)}`);
+  if (filters.assigneeId) where.push(`assignee_id = ${p.add(filters.assigneeId)}`);
+  const rows = (await manager.query(
+    `SELECT status, count(*) AS count FROM claims ${whereClause(where)} GROUP BY status`,
+    p.values,
+  )) as { status: ClaimStatus; count: string }[];
+  const counts = Object.fromEntries(CLAIM_STATUSES.map((status) => [status, 0])) as Record<
+    ClaimStatus,
+    number
+  >;
+  for (const row of rows) counts[row.status] = Number(row.count);
+  return counts;
+}
+
+export interface PublishableClaim {
+  id: string;
+  text: string;
+  claimant: string | null;
+  // YYYY-MM-DD
+  claimedAt: string | null;
+  appearanceUrl: string | null;
+  status: ClaimStatus;
+  rationale: string | null;
+  // ISO 8601 in UTC, to the millisecond
+  decidedAt: string | null;
+  sources: { title: string; url: string | null; publisher: string | null; stance: Stance }[];
+}
+
+// A claim and its evidence as publishing renders them. Run it in one REPEATABLE READ
+// transaction so the claim and its sources come from one snapshot.
+export async function findPublishableClaim(
+  manager: EntityManager,
+  claimId: string,
+): Promise<PublishableClaim | undefined> {
+  const [claim] = (await manager.query(
+    `SELECT id, text, claimant, to_char(claimed_at, 'YYYY-MM-DD') AS "claimedAt",
+            appearance_url AS "appearanceUrl", status, rationale,
+            to_char(decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+              AS "decidedAt"
+       FROM claims WHERE id = $1`,
+    [claimId],
+  )) as Omit<PublishableClaim, 'sources'>[];
+  if (!claim) return undefined;
+  const sources = (await manager.query(
+    `SELECT s.title, s.url, s.publisher, cs.stance
+       FROM claim_sources cs JOIN sources s ON s.id = cs.source_id
+      WHERE cs.claim_id = $1
+      ORDER BY cs.attached_at, s.id`,
+    [claimId],
+  )) as PublishableClaim['sources'];
+  return { ...claim, sources };
+}
+
+export const DUPLICATE_SIMILARITY = 0.5;
+// Enough to show a reporter the claim is known; a flood of resubmissions stays readable.
+export const MAX_DUPLICATES_PER_CANDIDATE = 10;
+
+export interface SimilarClaim {
+  claimId: string;
+  similarity: number;
+}
+
+// Existing claims whose text is trigram-similar (pg_trgm) to each sentence, most similar
+// first, in one query for all sentences. `%` rather than `similarity() >=` so the GIN index
+// claims_text_trgm_idx serves each lookup; it compares with pg_trgm.similarity_threshold,
+// set for this transaction only. Must run inside a transaction.
+export async function findSimilarClaims(
+  manager: EntityManager,
+  sentences: string[],
+): Promise<SimilarClaim[][]> {
+  const similar: SimilarClaim[][] = sentences.map(() => []);
+  if (sentences.length === 0) return similar;
+  await manager.query(`SET LOCAL pg_trgm.similarity_threshold = ${DUPLICATE_SIMILARITY}`);
+  const rows = (await manager.query(
+    `SELECT s.ord::int AS ord, d.id, d.similarity
+       FROM unnest($1::text[]) WITH ORDINALITY AS s (sentence, ord)
+       CROSS JOIN LATERAL (
+         SELECT c.id, similarity(c.text, s.sentence) AS similarity
+           FROM claims c
+          WHERE c.text % s.sentence
+          ORDER BY similarity DESC, c.id
+          LIMIT $2
+       ) d
+      ORDER BY s.ord, d.similarity DESC, d.id`,
+    [sentences, MAX_DUPLICATES_PER_CANDIDATE],
+  )) as { ord: number; id: string; similarity: number }[];
+  for (const row of rows) {
+    similar[row.ord - 1]!.push({
+      claimId: row.id,
+      // float4 as sent by PostgreSQL, e.g. 0.8235294; three places are plenty to rank by.
+      similarity: Math.round(row.similarity * 1000) / 1000,
+    });
+  }
+  return similar;
+}
