@@ -1,60 +1,22 @@
-import { useEffect, useState } from 'preact/hooks';
-import { download, get, messageOf, query, saveBlob } from '../api.js';
-import { type ChainCheck, parseNdjson, verifyChains } from '../chain.js';
-import { formatDateTime } from '../format.js';
+import { useState } from 'preact/hooks';
+import { DigestCard } from '../audit/digest-card.js';
+import { type ExportFilters, useAuditExport, useDigest } from '../audit/use-audit.js';
+import type { ChainCheck } from '../chain.js';
 import { can, type Me } from '../session.js';
-import type { Digest } from '../types.js';
 import { Alert, Field, inputValue } from '../ui.js';
 
 // Exports and the digest. An NDJSON export is checked here before the auditor files it:
 // every hash and link recomputed in the browser, as `audit:verify` does offline.
 export function AuditPage({ me }: { me: Me }) {
-  const [filters, setFilters] = useState({ claimId: '', from: '', to: '' });
-  const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [result, setResult] = useState<{ name: string; check: ChainCheck | null } | null>(null);
-  const [digest, setDigest] = useState<Digest | null>(null);
-
-  const loadDigest = () =>
-    get<Digest>('/audit/digest')
-      .then((reply) => setDigest(reply.body))
-      .catch((failure) => setError(messageOf(failure)));
-  useEffect(() => void (can.audit(me) && loadDigest()), []);
+  const exporter = useAuditExport(setError);
+  const digest = useDigest(can.audit(me), setError);
 
   if (!can.audit(me)) return <Alert>The audit log is for auditors and admins.</Alert>;
 
-  const params = () => ({
-    claimId: filters.claimId.trim(),
-    from: filters.from ? new Date(filters.from).toISOString() : '',
-    to: filters.to ? new Date(filters.to).toISOString() : '',
-  });
-
-  const exportAs = async (format: 'ndjson' | 'csv') => {
-    setBusy(format);
-    setError(null);
-    setResult(null);
-    try {
-      const file = await download(
-        `/audit/export${query({ format, ...params() })}`,
-        `claimdesk-audit.${format}`,
-      );
-      const check = format === 'ndjson' ? await verifyChains(parseNdjson(file.text)) : null;
-      setResult({ name: file.name, check });
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const saveDigest = () => {
-    if (!digest) return;
-    const blob = new Blob([JSON.stringify(digest, null, 2) + '\n'], { type: 'application/json' });
-    saveBlob(blob, `claimdesk-digest-${digest.seq ?? 0}.json`);
-  };
-
-  const set = (field: keyof typeof filters) => (event: Event) =>
-    setFilters({ ...filters, [field]: inputValue(event) });
+  const { filters, busy, result, exportAs } = exporter;
+  const set = (field: keyof ExportFilters) => (event: Event) =>
+    exporter.setFilters({ ...filters, [field]: inputValue(event) });
 
   return (
     <section aria-labelledby="audit-title">
@@ -92,45 +54,7 @@ export function AuditPage({ me }: { me: Me }) {
           <Alert>{error}</Alert>
           {result ? <ExportResult name={result.name} check={result.check} /> : null}
         </div>
-        <div class="card">
-          <div class="card-head">
-            <h2>Current digest</h2>
-            <button type="button" class="link" onClick={loadDigest}>
-              Refresh
-            </button>
-          </div>
-          {digest ? (
-            <>
-              <dl class="facts digest" data-testid="digest">
-                <dt>As of</dt>
-                <dd>{formatDateTime(digest.asOf)}</dd>
-                <dt>Last event</dt>
-                <dd>{digest.seq ?? '—'}</dd>
-                <dt>Chains</dt>
-                <dd>
-                  {digest.chains.length}{' '}
-                  <details class="heads">
-                    <summary class="small">chain heads</summary>
-                    <ul class="small hash">
-                      {digest.chains.map((chain) => (
-                        <li>
-                          {chain.chain}: {chain.head} (seq {chain.seq})
-                        </li>
-                      ))}
-                    </ul>
-                  </details>
-                </dd>
-                <dt>Root</dt>
-                <dd class="hash">{digest.root}</dd>
-                <dt>Signature</dt>
-                <dd class="hash">{digest.signature ?? <span class="muted">not signed</span>}</dd>
-              </dl>
-              <button type="button" onClick={saveDigest}>
-                Download digest
-              </button>
-            </>
-          ) : null}
-        </div>
+        <DigestCard digest={digest.digest} onRefresh={digest.reload} onSave={digest.save} />
       </div>
     </section>
   );

@@ -1,0 +1,77 @@
+import { useState } from 'preact/hooks';
+import { can, type Me } from '../session.js';
+import { label, PRIORITIES, STATUSES } from '../types.js';
+import { Field, inputValue } from '../ui.js';
+import { type Filters, WAITING } from './use-queue.js';
+
+// Status, priority and "assigned to me" apply at once; tag and search when submitted.
+export function QueueFilters(props: {
+  me: Me;
+  filters: Filters;
+  onChange: (filters: Filters) => void;
+}) {
+  const { filters, onChange } = props;
+  const [draft, setDraft] = useState({ tag: '', q: '' });
+  const apply = (event: Event) => {
+    event.preventDefault();
+    onChange({ ...filters, tag: draft.tag.trim(), q: draft.q.trim() });
+  };
+
+  return (
+    <form class="filters" onSubmit={apply} role="search" aria-label="Filter claims">
+      <Field label="Status">
+        <select
+          name="status"
+          value={filters.status}
+          onChange={(e) => onChange({ ...filters, status: inputValue(e) })}
+        >
+          <option value={WAITING}>Waiting (submitted, in review)</option>
+          {STATUSES.map((status) => (
+            <option value={status}>{label(status)}</option>
+          ))}
+          <option value="">Any status</option>
+        </select>
+      </Field>
+      <Field label="Priority">
+        <select
+          name="priority"
+          value={filters.priority}
+          onChange={(e) => onChange({ ...filters, priority: inputValue(e) })}
+        >
+          <option value="">Any priority</option>
+          {PRIORITIES.map((priority) => (
+            <option value={priority}>{priority}</option>
+          ))}
+        </select>
+      </Field>
+      <Field label="Tag">
+        <input
+          name="tag"
+          value={draft.tag}
+          onInput={(e) => setDraft({ ...draft, tag: inputValue(e) })}
+        />
+      </Field>
+      <Field label="Search text and claimant">
+        <input
+          type="search"
+          name="q"
+          value={draft.q}
+          onInput={(e) => setDraft({ ...draft, q: inputValue(e) })}
+        />
+      </Field>
+      {can.review(props.me) ? (
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={filters.mine}
+            onChange={(e) =>
+              onChange({ ...filters, mine: (e.currentTarget as HTMLInputElement).checked })
+            }
+          />
+          Assigned to me
+        </label>
+      ) : null}
+      <button type="submit">Filter</button>
+    </form>
+  );
+}
