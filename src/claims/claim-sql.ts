@@ -2,6 +2,7 @@ import { chainHeadQuery } from '../audit/audit-event-sql.js';
 import { timestampKey } from '../common/pagination/cursor.js';
 import type { ClaimStatus, Stance, Transition } from '../domain/claim-status.js';
 import type { Priority } from '../domain/priorities.js';
+import type { CreateClaimDto } from './dto/claim.dto.js';
 import type { ClaimSourceView, ClaimSummaryView } from './dto/claim.view.js';
 
 // The statements that write and lock the claims table, and their parameter builders. Only
@@ -77,18 +78,7 @@ export const INSERT_CLAIM_SQL = `INSERT INTO claims AS c
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        RETURNING ${CLAIM_COLUMNS}`;
 
-export interface NewClaimValues {
-  text: string;
-  claimant?: string | null;
-  claimedAt?: string | null;
-  articleId?: string | null;
-  span?: { start: number; end: number } | null;
-  appearanceUrl?: string | null;
-  tags?: string[];
-  priority?: Priority;
-}
-
-export const insertClaimParameters = (input: NewClaimValues, submittedBy: string): unknown[] => [
+export const insertClaimParameters = (input: CreateClaimDto, submittedBy: string): unknown[] => [
   input.text,
   input.claimant ?? null,
   input.claimedAt ?? null,
