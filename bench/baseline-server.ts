@@ -157,7 +157,7 @@ interface NewEvent extends Partial<HashedAuditEvent> {
   type: AuditEventType;
 }
 
-// The events of one change, linked in order, in one INSERT (as AuditTrail.appendMany).
+// The events of one change, linked in order, in one INSERT (as AuditAppendService.appendMany).
 async function appendEvents(
   client: pg.PoolClient,
   claimId: string,

@@ -7,7 +7,7 @@ import { AppModule } from './app.module.js';
 import { AppConfig } from './config/app-config.js';
 import { clientErrorHandler, routerErrorHandler } from './common/http/framework-errors.js';
 import { parseJsonBody } from './common/http/json-body-parser.js';
-import { RequestActivity } from './common/http/request-activity.js';
+import { RequestActivityService } from './common/http/request-activity.service.js';
 import { createLogger, PinoNestLogger, RequestLog } from './common/logging/logger.js';
 import { securityHeadersFor } from './common/http/security-headers.js';
 
@@ -35,7 +35,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     adapter,
     { bufferLogs: true },
   );
-  const activity = app.get(RequestActivity);
+  const activity = app.get(RequestActivityService);
   adapter.getInstance().addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id).headers(securityHeadersFor(request.url));
     // Exports and health checks are not people waiting for an answer.

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/role.js';
 import { findSimilarClaims } from '../claims/claim-reads.js';
-import { Idempotency, IdempotentResult } from '../common/idempotency/idempotency.service.js';
+import { IdempotencyService, IdempotentResult } from '../common/idempotency/idempotency.service.js';
 import { DomainError } from '../common/problem/domain-error.js';
 import {
   ARTICLE_COLUMNS,
@@ -19,7 +19,7 @@ import { extractCandidates } from './extraction/extract-candidates.js';
 export class ArticlesService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly idempotency: Idempotency,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   // Stores the article with its extracted candidates; `duplicates` are computed now and

@@ -1,6 +1,6 @@
 import { GENESIS_HASH } from './audit-event.js';
 
-// The SQL that appends audit events, shared by AuditTrail and the benchmark's baseline so
+// The SQL that appends audit events, shared by AuditAppendService and the benchmark's baseline so
 // the two can never drift apart. Pure: no framework, no connection.
 
 // The hash of a chain's newest event (none for an empty chain), given the placeholder that

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 import { Roles } from '../common/http/roles.decorator.js';
 import { AUDIT_READERS } from '../domain/roles.js';
-import { AuditLogService, AuditPage } from './audit-log.service.js';
+import { AuditReadService, AuditPage } from './audit-read.service.js';
 import { AuditDigestService } from './digest/audit-digest.service.js';
 import type { AuditDigest } from './digest/audit-digest.js';
 import { AuditExportQuery, AuditPageQuery } from './dto/audit-query.dto.js';
@@ -18,7 +18,7 @@ import { EXPORT_CONTENT_TYPES } from './export/export-format.js';
 @Controller('audit')
 export class AuditController {
   constructor(
-    private readonly log: AuditLogService,
+    private readonly log: AuditReadService,
     private readonly exports: AuditExportService,
     private readonly digests: AuditDigestService,
   ) {}

@@ -1,8 +1,8 @@
 import { Global, Module } from '@nestjs/common';
-import { RequestActivityModule } from '../common/http/request-activity.js';
+import { RequestActivityModule } from '../common/http/request-activity.service.js';
 import { AuditController } from './audit.controller.js';
-import { AuditLogService } from './audit-log.service.js';
-import { AuditTrail } from './audit-trail.service.js';
+import { AuditReadService } from './audit-read.service.js';
+import { AuditAppendService } from './audit-append.service.js';
 import { AuditDigestService } from './digest/audit-digest.service.js';
 import { AuditExportService } from './export/audit-export.service.js';
 
@@ -10,7 +10,7 @@ import { AuditExportService } from './export/audit-export.service.js';
 @Module({
   imports: [RequestActivityModule],
   controllers: [AuditController],
-  providers: [AuditTrail, AuditLogService, AuditExportService, AuditDigestService],
-  exports: [AuditTrail],
+  providers: [AuditAppendService, AuditReadService, AuditExportService, AuditDigestService],
+  exports: [AuditAppendService],
 })
 export class AuditModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditActor } from '../audit/audit-event.js';
-import { AuditTrail } from '../audit/audit-trail.service.js';
+import { AuditAppendService } from '../audit/audit-append.service.js';
 import { DomainError } from '../common/problem/domain-error.js';
 import { ApiToken } from './api-token.entity.js';
 import { TokenView } from './dto/user.dto.js';
@@ -12,7 +12,7 @@ import { User } from './user.entity.js';
 export class TokensService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly audit: AuditTrail,
+    private readonly audit: AuditAppendService,
   ) {}
 
   async issue(actor: AuditActor, userId: string, label?: string): Promise<TokenView> {

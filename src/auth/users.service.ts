@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditActor } from '../audit/audit-event.js';
-import { AuditTrail } from '../audit/audit-trail.service.js';
+import { AuditAppendService } from '../audit/audit-append.service.js';
 import { DomainError } from '../common/problem/domain-error.js';
 import { isUniqueViolation } from '../database/postgres-errors.js';
 import { CreateUserDto, UpdateUserDto, UserView } from './dto/user.dto.js';
@@ -22,7 +22,7 @@ export const toUserView = (user: User): UserView => ({
 export class UsersService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly audit: AuditTrail,
+    private readonly audit: AuditAppendService,
     private readonly tokens: TokensService,
   ) {}
 

@@ -9,7 +9,7 @@ import { ClaimSourceView, ClaimSummaryView, ClaimView } from './dto/claim.view.j
 // A claim's audit chain, and the claim rebuilt from it as of a moment ("what did we say
 // on date T"). Rebuilding reads only events, never the current row.
 @Injectable()
-export class ClaimHistory {
+export class ClaimHistoryService {
   constructor(private readonly dataSource: DataSource) {}
 
   async events(claimId: string, asOf?: string): Promise<AuditEvent[]> {

@@ -65,7 +65,7 @@ const ORDERS: Record<ClaimSort | 'queue', KeysetOrder> = {
 
 // The claim lists: GET /claims and GET /review-queue. One query per page, no sources.
 @Injectable()
-export class ClaimListing {
+export class ClaimListingService {
   constructor(private readonly dataSource: DataSource) {}
 
   async list(query: ListClaimsQuery): Promise<Page<ClaimSummaryView>> {

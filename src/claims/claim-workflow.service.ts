@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditTrail, NewAuditEvent } from '../audit/audit-trail.service.js';
+import { AuditAppendService, NewAuditEvent } from '../audit/audit-append.service.js';
 import { actorOf } from '../auth/actor.js';
 import type { AuthUser } from '../auth/role.js';
 import { AppConfig } from '../config/app-config.js';
@@ -33,10 +33,10 @@ import { ClaimView } from './dto/claim.view.js';
 // count, the update and its audit events. Fifty editors deciding at the same version
 // therefore queue on the lock; the first wins and the rest find a newer version (412).
 @Injectable()
-export class ClaimWorkflow {
+export class ClaimWorkflowService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly audit: AuditTrail,
+    private readonly audit: AuditAppendService,
     private readonly config: AppConfig,
   ) {}
 

@@ -13,13 +13,13 @@ import type { AuthUser } from '../auth/role.js';
 import { etagOf, IfMatch, withEtag } from '../common/http/etag.js';
 import type { VersionPrecondition } from '../common/http/etag.js';
 import { IdempotencyKey } from '../common/idempotency/idempotency-key.decorator.js';
-import { Idempotency } from '../common/idempotency/idempotency.service.js';
+import { IdempotencyService } from '../common/idempotency/idempotency.service.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 import { Page } from '../common/pagination/cursor.js';
 import { ParseIdPipe } from '../common/validation/parse-id.pipe.js';
-import { ClaimHistory } from './claim-history.service.js';
-import { ClaimListing } from './claim-listing.service.js';
-import { ClaimWorkflow } from './claim-workflow.service.js';
+import { ClaimHistoryService } from './claim-history.service.js';
+import { ClaimListingService } from './claim-listing.service.js';
+import { ClaimWorkflowService } from './claim-workflow.service.js';
 import { ClaimsService } from './claims.service.js';
 import { ClaimQuery, ListClaimsQuery, ReviewQueueQuery } from './dto/claim-query.dto.js';
 import { CreateClaimDto, TransitionDto, UpdateClaimDto } from './dto/claim.dto.js';
@@ -33,10 +33,10 @@ const IF_MATCH = { name: 'If-Match', description: 'ETag of the version you read,
 export class ClaimsController {
   constructor(
     private readonly claims: ClaimsService,
-    private readonly workflow: ClaimWorkflow,
-    private readonly listing: ClaimListing,
-    private readonly history: ClaimHistory,
-    private readonly idempotency: Idempotency,
+    private readonly workflow: ClaimWorkflowService,
+    private readonly listing: ClaimListingService,
+    private readonly history: ClaimHistoryService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   @Post('claims')

@@ -1,15 +1,15 @@
 import { Module } from '@nestjs/common';
 import { IdempotencyModule } from '../common/idempotency/idempotency.module.js';
-import { ClaimHistory } from './claim-history.service.js';
-import { ClaimListing } from './claim-listing.service.js';
-import { ClaimWorkflow } from './claim-workflow.service.js';
+import { ClaimHistoryService } from './claim-history.service.js';
+import { ClaimListingService } from './claim-listing.service.js';
+import { ClaimWorkflowService } from './claim-workflow.service.js';
 import { ClaimsController } from './claims.controller.js';
 import { ClaimsService } from './claims.service.js';
 
 @Module({
   imports: [IdempotencyModule],
   controllers: [ClaimsController],
-  providers: [ClaimsService, ClaimWorkflow, ClaimListing, ClaimHistory],
+  providers: [ClaimsService, ClaimWorkflowService, ClaimListingService, ClaimHistoryService],
   exports: [ClaimsService],
 })
 export class ClaimsModule {}

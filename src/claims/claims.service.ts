@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { articleLengthForSpans } from './article-span.js';
-import { AuditTrail } from '../audit/audit-trail.service.js';
+import { AuditAppendService } from '../audit/audit-append.service.js';
 import { actorOf } from '../auth/actor.js';
 import type { AuthUser } from '../auth/role.js';
 import { assertVersionMatches, VersionPrecondition } from '../common/http/etag.js';
@@ -36,7 +36,7 @@ type EditableField = keyof typeof EDITABLE_COLUMNS;
 export class ClaimsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly audit: AuditTrail,
+    private readonly audit: AuditAppendService,
   ) {}
 
   // Runs inside the caller's transaction (the idempotency wrapper's).

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditTrail } from '../audit/audit-trail.service.js';
+import { AuditAppendService } from '../audit/audit-append.service.js';
 import { actorOf } from '../auth/actor.js';
 import type { AuthUser } from '../auth/role.js';
 import { lockClaim } from '../claims/claim-locks.js';
@@ -45,7 +45,7 @@ const toCommentView = (row: CommentRow): CommentView => ({
 export class CommentsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly audit: AuditTrail,
+    private readonly audit: AuditAppendService,
   ) {}
 
   async add(user: AuthUser, claimId: string, input: CreateCommentDto): Promise<CommentView> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditTrail } from '../audit/audit-trail.service.js';
+import { AuditAppendService } from '../audit/audit-append.service.js';
 import { actorOf } from '../auth/actor.js';
 import type { AuthUser } from '../auth/role.js';
 import { assertMayChangeEvidence } from '../claims/claim-access.js';
@@ -19,7 +19,7 @@ import { SourcesService } from './sources.service.js';
 export class EvidenceService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly audit: AuditTrail,
+    private readonly audit: AuditAppendService,
     private readonly sources: SourcesService,
   ) {}
 

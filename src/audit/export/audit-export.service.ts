@@ -5,7 +5,7 @@ import { to as copyTo } from 'pg-copy-streams';
 import QueryStream from 'pg-query-stream';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config.js';
-import { RequestActivity } from '../../common/http/request-activity.js';
+import { RequestActivityService } from '../../common/http/request-activity.service.js';
 import { CONNECT_TIMEOUT_MS } from '../../database/data-source-options.js';
 import { poolOf } from '../../database/prepared-query.js';
 import { inlineParameters, selectAuditEvents } from '../audit-query.js';
@@ -29,7 +29,7 @@ export class AuditExportService implements OnModuleDestroy {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly activity: RequestActivity,
+    private readonly activity: RequestActivityService,
     private readonly config: AppConfig,
   ) {
     if (config.databaseReadUrl) {

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from '@jest/globals';
-import { RequestActivity } from '../../common/http/request-activity.js';
+import { RequestActivityService } from '../../common/http/request-activity.service.js';
 import { pacedWhileBusy } from './export-pacer.js';
 
 const MB = 1024 * 1024;
@@ -8,7 +8,7 @@ const MB = 1024 * 1024;
 // Streams `total` bytes in 64 KB chunks through the pacer, marking the service busy (or
 // not) before every chunk, and answers how long it took and what came out.
 async function stream(total: number, busy: boolean, bytesPerSecond: number) {
-  const activity = new RequestActivity();
+  const activity = new RequestActivityService();
   const chunk = Buffer.alloc(64 * 1024, 'x');
   const chunks = Array.from({ length: total / chunk.length }, () => chunk);
   const source = Readable.from(chunks).on('data', () => busy && activity.seen());
@@ -42,9 +42,9 @@ describe(pacedWhileBusy.name, () => {
   });
 });
 
-describe(RequestActivity.name, () => {
+describe(RequestActivityService.name, () => {
   it('counts as busy for a moment after a request, then idle', () => {
-    const activity = new RequestActivity();
+    const activity = new RequestActivityService();
     expect(activity.busy(1000)).toBe(false);
     activity.seen(1000);
     expect(activity.busy(1100)).toBe(true);

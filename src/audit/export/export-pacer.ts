@@ -1,5 +1,5 @@
 import { Transform } from 'node:stream';
-import type { RequestActivity } from '../../common/http/request-activity.js';
+import type { RequestActivityService } from '../../common/http/request-activity.service.js';
 
 // A burst allowance: a pause shorter than this is not worth a timer.
 const MIN_WAIT_MS = 2;
@@ -15,7 +15,7 @@ const MAX_CREDIT_MS = 100;
 // `convert` rewrites each chunk on the way (CSV's line ends), so that an export needs no
 // stream stage of its own for it: every stage costs a hand-off per chunk.
 export function pacedWhileBusy(
-  activity: RequestActivity,
+  activity: RequestActivityService,
   bytesPerSecond: number,
   convert: (chunk: Buffer) => Buffer = (chunk) => chunk,
 ): Transform {

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { OPERATOR_ACTOR } from '../../auth/actor.js';
 import type { AuthUser, Role } from '../../auth/role.js';
 import { UsersService } from '../../auth/users.service.js';
-import { ClaimWorkflow } from '../../claims/claim-workflow.service.js';
+import { ClaimWorkflowService } from '../../claims/claim-workflow.service.js';
 import { ClaimsService } from '../../claims/claims.service.js';
 import type { ClaimView } from '../../claims/dto/claim.view.js';
 import { CommentsService } from '../../comments/comments.service.js';
@@ -63,7 +63,7 @@ async function seedClaims(ctx: INestApplicationContext, people: Record<string, A
         ctx.get(ClaimsService).submit(manager, people.olena, { text, claimant, ...extra }),
       );
   const move = (claim: ClaimView, by: AuthUser, to: string, rationale?: string) =>
-    ctx.get(ClaimWorkflow).transition(
+    ctx.get(ClaimWorkflowService).transition(
       by,
       claim.id,
       { any: false, versions: [claim.version] },

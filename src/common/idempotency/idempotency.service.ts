@@ -36,8 +36,8 @@ const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 //   recorded exactly when its effect is, and a crash leaves neither behind;
 // - a later retry finds the stored response and replays it, or 422 if the body differs.
 @Injectable()
-export class Idempotency implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger(Idempotency.name);
+export class IdempotencyService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(IdempotencyService.name);
   private sweeper?: NodeJS.Timeout;
 
   constructor(private readonly dataSource: DataSource) {}

@@ -11,7 +11,7 @@ const BUSY_WINDOW_MS = 250;
 // It keeps a timestamp rather than a count of requests in flight: an aborted request
 // can never leave the service marked busy for good.
 @Injectable()
-export class RequestActivity {
+export class RequestActivityService {
   private lastRequestAt = -Infinity;
 
   seen(now = performance.now()): void {
@@ -25,5 +25,5 @@ export class RequestActivity {
 
 // Imported by the modules whose work yields (audit); the HTTP layer marks activity on
 // the same instance (create-app.ts).
-@Module({ providers: [RequestActivity], exports: [RequestActivity] })
+@Module({ providers: [RequestActivityService], exports: [RequestActivityService] })
 export class RequestActivityModule {}

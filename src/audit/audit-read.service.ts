@@ -15,7 +15,7 @@ export interface AuditPage {
 // seq than the cursor that committed meanwhile; the export's snapshot is the complete
 // record, the log is for browsing.
 @Injectable()
-export class AuditLogService {
+export class AuditReadService {
   constructor(private readonly dataSource: DataSource) {}
 
   async page(query: AuditPageQuery): Promise<AuditPage> {

@@ -40,7 +40,7 @@ export interface AppendOptions {
 // commit together or not at all. Chains are per claim: the caller already holds the
 // claim's row lock, so appending needs no global lock and claims never wait on each other.
 @Injectable()
-export class AuditTrail {
+export class AuditAppendService {
   async append(
     manager: EntityManager,
     input: NewAuditEvent,
