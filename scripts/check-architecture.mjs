@@ -10,16 +10,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 const FLOORS = [
   ['(boot)'],
   ['web', 'cli', 'public', 'health'],
-  [
-    'articles',
-    'claimreview',
-    'publishing',
-    'events',
-    'identity',
-    'claimants',
-    'sources',
-    'comments',
-  ],
+  ['articles', 'publishing', 'events', 'identity', 'claimants', 'sources', 'comments'],
   ['claims'],
   ['auth'],
   // The trail knows no feature and no authentication.

@@ -11,7 +11,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { WebModule } from './web/web.module.js';
 import { ClaimsModule } from './claims/claims.module.js';
-import { ClaimReviewModule } from './claimreview/claim-review.module.js';
+import { ClaimReviewModule } from './publishing/claim-review.module.js';
 import { CommentsModule } from './comments/comments.module.js';
 import { SourcesModule } from './sources/sources.module.js';
 import { ArticlesModule } from './articles/articles.module.js';
