@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { DomainError } from '../common/problem/domain-error.js';
 import { AuthenticatedRequest, PUBLIC_ROUTE, REQUIRED_ROLES } from './decorators.js';
 import { hasRole, Role } from './role.js';
-import { TokenAuthenticator } from './token-authenticator.service.js';
+import { TokenAuthenticatorService } from './token-authenticator.service.js';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
@@ -13,7 +13,7 @@ const BEARER = /^Bearer\s+(\S+)\s*$/i;
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly authenticator: TokenAuthenticator,
+    private readonly authenticator: TokenAuthenticatorService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {

@@ -5,9 +5,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { ApiToken } from './api-token.entity.js';
 import { AuthGuard } from './auth.guard.js';
-import { BootstrapAdmin } from './bootstrap-admin.service.js';
+import { BootstrapAdminService } from './bootstrap-admin.service.js';
 import { TokenThrottlerGuard } from './rate-limit.js';
-import { TokenAuthenticator } from './token-authenticator.service.js';
+import { TokenAuthenticatorService } from './token-authenticator.service.js';
 import { TokensService } from './tokens.service.js';
 import { User } from './user.entity.js';
 import { UsersController } from './users.controller.js';
@@ -26,10 +26,10 @@ import { UsersService } from './users.service.js';
   ],
   controllers: [UsersController],
   providers: [
-    TokenAuthenticator,
+    TokenAuthenticatorService,
     UsersService,
     TokensService,
-    BootstrapAdmin,
+    BootstrapAdminService,
     // Order matters: the rate limit is checked before the token is looked up.
     { provide: APP_GUARD, useClass: TokenThrottlerGuard },
     { provide: APP_GUARD, useClass: AuthGuard },

@@ -9,8 +9,8 @@ const BOOTSTRAP_LOCK = 4_172_004;
 // On the first start against an empty database, creates the first admin so someone can
 // sign in. Replicas starting together take turns on a lock, so it happens exactly once.
 @Injectable()
-export class BootstrapAdmin implements OnApplicationBootstrap {
-  private readonly logger = new Logger(BootstrapAdmin.name);
+export class BootstrapAdminService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(BootstrapAdminService.name);
 
   constructor(
     private readonly dataSource: DataSource,

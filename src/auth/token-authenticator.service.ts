@@ -6,7 +6,7 @@ import { hashTokenSecret, TOKEN_PREFIX } from './token-secret.js';
 import { AUTHENTICATE_TOKEN_SQL } from './token-sql.js';
 
 @Injectable()
-export class TokenAuthenticator {
+export class TokenAuthenticatorService {
   constructor(private readonly dataSource: DataSource) {}
 
   // The active user behind a live token, or null. Revoked tokens and deactivated users

@@ -1,4 +1,4 @@
-// The bearer-token lookup, shared by TokenAuthenticator and the benchmark's baseline so the
+// The bearer-token lookup, shared by TokenAuthenticatorService and the benchmark's baseline so the
 // two can never drift apart. Pure: no framework, no connection. $1 is the token's hash.
 
 // last_used_at is a hint for admins, not an audit record: writing it at most once a
