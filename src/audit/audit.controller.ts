@@ -8,7 +8,7 @@ import { AuditReadService, AuditPage } from './audit-read.service.js';
 import { AuditDigestService } from './digest/audit-digest.service.js';
 import type { AuditDigest } from './digest/audit-digest.js';
 import { AuditExportQuery, AuditPageQuery } from './dto/audit-query.dto.js';
-import { AuditDigestView, AuditPageView } from './dto/audit-views.js';
+import { AuditDigestView, AuditPageView } from './dto/audit.view.js';
 import { AuditExportService } from './export/audit-export.service.js';
 import { EXPORT_CONTENT_TYPES } from './export/export-format.js';
 

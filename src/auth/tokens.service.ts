@@ -4,7 +4,7 @@ import { AuditActor } from '../audit/audit-event.js';
 import { AuditAppendService } from '../audit/audit-append.service.js';
 import { DomainError } from '../common/problem/domain-error.js';
 import { ApiToken } from './api-token.entity.js';
-import { TokenView } from './dto/user.dto.js';
+import { TokenView } from './dto/user.view.js';
 import { generateTokenSecret, hashTokenSecret } from './token-secret.js';
 import { User } from './user.entity.js';
 

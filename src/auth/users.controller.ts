@@ -4,15 +4,8 @@ import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 import { ParseIdPipe } from '../common/validation/parse-id.pipe.js';
 import { actorOf } from './actor.js';
 import { CurrentUser, Roles } from './decorators.js';
-import {
-  CreatedUserView,
-  CreateUserDto,
-  IssueTokenDto,
-  MeView,
-  TokenView,
-  UpdateUserDto,
-  UserView,
-} from './dto/user.dto.js';
+import { CreateUserDto, IssueTokenDto, UpdateUserDto } from './dto/user.dto.js';
+import { CreatedUserView, MeView, TokenView, UserView } from './dto/user.view.js';
 import type { AuthUser } from './role.js';
 import { TokensService } from './tokens.service.js';
 import { UsersService } from './users.service.js';

@@ -4,7 +4,8 @@ import { AuditActor } from '../audit/audit-event.js';
 import { AuditAppendService } from '../audit/audit-append.service.js';
 import { DomainError } from '../common/problem/domain-error.js';
 import { isUniqueViolation } from '../database/postgres-errors.js';
-import { CreateUserDto, UpdateUserDto, UserView } from './dto/user.dto.js';
+import { CreateUserDto, UpdateUserDto } from './dto/user.dto.js';
+import { UserView } from './dto/user.view.js';
 import { TokensService } from './tokens.service.js';
 import { User } from './user.entity.js';
 

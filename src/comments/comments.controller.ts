@@ -6,12 +6,8 @@ import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 import { Page } from '../common/pagination/cursor.js';
 import { ParseIdPipe } from '../common/validation/parse-id.pipe.js';
 import { CommentsService } from './comments.service.js';
-import {
-  CommentPageView,
-  CommentView,
-  CreateCommentDto,
-  ListCommentsQuery,
-} from './dto/comment.dto.js';
+import { CreateCommentDto, ListCommentsQuery } from './dto/comment.dto.js';
+import { CommentPageView, CommentView } from './dto/comment.view.js';
 
 @ApiTags('comments')
 @ApiBearerAuth()

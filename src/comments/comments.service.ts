@@ -14,7 +14,8 @@ import {
   timestampKey,
 } from '../common/pagination/cursor.js';
 import { SqlParameters } from '../database/sql-parameters.js';
-import { CommentView, CreateCommentDto, ListCommentsQuery } from './dto/comment.dto.js';
+import { CreateCommentDto, ListCommentsQuery } from './dto/comment.dto.js';
+import { CommentView } from './dto/comment.view.js';
 
 const COMMENT_COLUMNS = `
   m.id, m.claim_id, m.author_id, u.name AS author_name, m.body, m.created_at,

@@ -16,14 +16,8 @@ import type { VersionPrecondition } from '../common/http/etag.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 import { Page } from '../common/pagination/cursor.js';
 import { ParseIdPipe } from '../common/validation/parse-id.pipe.js';
-import {
-  AttachEvidenceDto,
-  CreateSourceDto,
-  ListSourcesQuery,
-  SourcePageView,
-  SourceView,
-  SourceWithClaimsView,
-} from './dto/source.dto.js';
+import { AttachEvidenceDto, CreateSourceDto, ListSourcesQuery } from './dto/source.dto.js';
+import { SourcePageView, SourceView, SourceWithClaimsView } from './dto/source.view.js';
 import { EvidenceService } from './evidence.service.js';
 import { SourcesService } from './sources.service.js';
 

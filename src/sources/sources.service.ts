@@ -12,12 +12,8 @@ import {
 } from '../common/pagination/cursor.js';
 import { DomainError } from '../common/problem/domain-error.js';
 import { SqlParameters, whereClause } from '../database/sql-parameters.js';
-import {
-  CreateSourceDto,
-  ListSourcesQuery,
-  SourceView,
-  SourceWithClaimsView,
-} from './dto/source.dto.js';
+import { CreateSourceDto, ListSourcesQuery } from './dto/source.dto.js';
+import { SourceView, SourceWithClaimsView } from './dto/source.view.js';
 import { normalizeSourceUrl } from './source-url.js';
 
 const SOURCE_COLUMNS = `

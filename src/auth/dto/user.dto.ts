@@ -84,35 +84,3 @@ export class IssueTokenDto {
   @TextField(0, 200)
   label?: string;
 }
-
-export class UserView {
-  @ApiProperty() id!: string;
-  @ApiProperty() name!: string;
-  @ApiProperty() email!: string;
-  @ApiProperty({ enum: ROLES, isArray: true }) roles!: Role[];
-  @ApiProperty() active!: boolean;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty() updatedAt!: string;
-}
-
-export class TokenView {
-  @ApiProperty() id!: string;
-  @ApiProperty() userId!: string;
-  @ApiProperty({ nullable: true, type: String }) label!: string | null;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty({ description: 'The secret. Shown once; only its hash is kept.' })
-  token!: string;
-}
-
-export class CreatedUserView {
-  @ApiProperty({ type: UserView }) user!: UserView;
-  @ApiProperty({ description: "The new user's first token. Shown once." }) token!: string;
-  @ApiProperty({ description: 'Id of that token, for revoking it' }) tokenId!: string;
-}
-
-export class MeView {
-  @ApiProperty() id!: string;
-  @ApiProperty() name!: string;
-  @ApiProperty() email!: string;
-  @ApiProperty({ enum: ROLES, isArray: true }) roles!: Role[];
-}
