@@ -12,6 +12,9 @@ export interface Signals {
 
 // Sentences scoring at or above this are returned as candidates.
 export const CHECKWORTHY_THRESHOLD = 0.3;
+// Candidates at or above this are offered to the reporter; the desk greys out the rest
+// (SPEC §7). Recall and precision are measured at this cut.
+export const OFFERED_THRESHOLD = 0.5;
 
 // Each signal alone is the probability that a sentence with it is worth checking; signals are
 // combined as independent evidence (noisy-or), so more signals means a higher score, capped at 1.

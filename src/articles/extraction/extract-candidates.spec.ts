@@ -1,15 +1,21 @@
 import { describe, expect, it } from '@jest/globals';
-import { developmentSet, evaluationSet } from './eval/dataset.js';
-import { khersonMariupol } from './eval/article-kherson-mariupol.js';
-import { evaluate, unmetTargets } from './eval/metrics.js';
 import { extractCandidates } from './extract-candidates.js';
 
+// Accuracy on labelled articles is measured by `npm run eval:extraction` (eval/extraction),
+// speed on a 10,000-word article too; these specs pin the contract.
+const article = [
+  'Britain’s Defense Ministry said Mariupol, a large city on the Azov Sea, was encircled by Russian forces.',
+  'So far, Ukraine’s State Emergency Service has said more than 2,000 civilians have died, though it was impossible to verify that claim.',
+  'The invasion has sparked a global outcry of support for Ukraine.',
+  'Roughly 874,000 people have fled Ukraine. Countless others have taken shelter underground.',
+].join('\n');
+
 describe('extractCandidates', () => {
-  const candidates = extractCandidates(khersonMariupol.text);
+  const candidates = extractCandidates(article);
 
   it('returns spans that slice back to each candidate sentence', () => {
-    for (const c of candidates)
-      expect(khersonMariupol.text.slice(c.span.start, c.span.end)).toBe(c.sentence);
+    expect(candidates.length).toBeGreaterThan(0);
+    for (const c of candidates) expect(article.slice(c.span.start, c.span.end)).toBe(c.sentence);
   });
 
   it('extracts claimant, figures and hedge from the State Emergency Service sentence', () => {
@@ -33,28 +39,6 @@ describe('extractCandidates', () => {
   it('returns nothing for empty text', () => {
     expect(extractCandidates('')).toEqual([]);
     expect(extractCandidates('  \n ')).toEqual([]);
-  });
-
-  it('meets the evaluation targets on the labelled articles', () => {
-    expect(unmetTargets(evaluate(evaluationSet, extractCandidates).scores)).toEqual([]);
-  });
-
-  it('extracts a 10,000-word article in under 500 ms', () => {
-    const parts: string[] = [];
-    let words = 0;
-    while (words < 10_000) {
-      for (const article of developmentSet) {
-        parts.push(article.text);
-        words += article.text.split(/\s+/).length;
-      }
-    }
-    const text = parts.join('\n');
-    extractCandidates(text); // warm-up: model load and JIT
-    const started = performance.now();
-    const result = extractCandidates(text);
-    const elapsed = performance.now() - started;
-    expect(result.length).toBeGreaterThan(100);
-    expect(elapsed).toBeLessThan(500);
   });
 
   it('stays fast on 200,000 characters without whitespace', () => {
