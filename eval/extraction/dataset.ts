@@ -1,3 +1,10 @@
+import { airlineMerger } from './articles/development/airline-merger.js';
+import { appealRuling } from './articles/development/appeal-ruling.js';
+import { borderShelling } from './articles/development/border-shelling.js';
+import { examResults } from './articles/development/exam-results.js';
+import { mayoralRecount } from './articles/development/mayoral-recount.js';
+import { railStrike } from './articles/development/rail-strike.js';
+import { regionalDrought } from './articles/development/regional-drought.js';
 import { earthquakeToll } from './articles/development/earthquake-toll.js';
 import { electionCount } from './articles/development/election-count.js';
 import { khersonMariupol } from './articles/development/kherson-mariupol.js';
@@ -22,6 +29,13 @@ export const developmentSet: EvalArticle[] = [
   measlesCases,
   earthquakeToll,
   valleyFloods,
+  borderShelling,
+  regionalDrought,
+  airlineMerger,
+  mayoralRecount,
+  appealRuling,
+  examResults,
+  railStrike,
 ];
 
 // Articles written and labelled before the rules were tuned for them, and never tuned on: their
