@@ -30,9 +30,11 @@ const HEDGE_WEIGHT: Record<HedgeKind, number> = {
 export function scoreCheckworthiness(s: Signals): number {
   const weights: number[] = [];
   if (s.figures > 0) weights.push(s.figures > 1 ? 0.6 : 0.5);
-  if (s.claimant) weights.push(s.claimant.named ? 0.45 : 0.2);
+  // An attributed assertion is what a reporter checks first, with or without a number, so a
+  // claimant alone is enough to offer the sentence.
+  if (s.claimant) weights.push(s.claimant.named ? 0.55 : 0.5);
   if (s.quote) weights.push(0.35);
-  if (s.actorEvent && !s.hedges.includes('no_comment')) weights.push(0.3);
+  if (s.actorEvent && !s.hedges.includes('no_comment')) weights.push(0.5);
   for (const kind of new Set(s.hedges)) weights.push(HEDGE_WEIGHT[kind]);
   const score = 1 - weights.reduce((rest, w) => rest * (1 - w), 1);
   return Math.round(score * 100) / 100;

@@ -81,6 +81,8 @@ const REPORTING_IF_VERB = new Set([
   'confirm',
   'announce',
 ]);
+const SOURCE_NOUNS =
+  /^(?:records|documents|figures|data|statistics|report|reports|bulletin|survey|surveys|filings|papers|poll|polls|minutes|results)$/;
 const PARTICIPLES = new Set(['reported', 'estimated', 'confirmed', 'alleged', 'claimed']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it']);
 const RELATIVE = new Set(['who', 'which', 'whose', 'where', 'that']);
@@ -88,13 +90,19 @@ const DAYS = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today
 const INNER_PREPOSITIONS = new Set(['of', 'for', 'at', 'in', 'from', 'with', 'to']);
 const TRAILING_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'to', 'via']);
 const ORG_NOUNS =
-  /^(?:company|firm|agency|ministry|department|group|bank|government|board|commission|council|campaign|union|bloc|office|institute|organization|organisation|service|court|party|army|military|police|airline|regulator|authority|authorities|administration|committee|team|club|league|network|newspaper|agency's)$/i;
+  /^(?:company|firm|agency|ministry|department|group|bank|government|board|commission|council|campaign|union|bloc|office|institute|organization|organisation|service|court|party|army|military|police|airline|regulator|authority|authorities|administration|committee|team|club|league|network|newspaper|agency's|coastguard|carrier|operator|developer|force|university|federation|association|foundation|utility|broadcaster|exchange|watchdog|prosecutor's)$/i;
 // Sentence-initial "Political analysts", "Local media" are descriptions, not names.
 const ADJECTIVE_ENDING = /(?:al|ic|ous|ive|ary|ful|less)$/;
 const OPEN_QUOTES = new Set(['“', '"', '‘']);
 const CLOSE_QUOTES = new Set(['”', '"', '’']);
 
 const isPossessive = (t: Token): boolean => /^['’]s?$/.test(t.text) && t.pos === 'PART';
+// "Farmers’ federation", "the drivers' union": the tagger reads a plural's apostrophe as
+// punctuation.
+const isPluralPossessive = (t: Token, prev: Token | undefined): boolean =>
+  /^['’]$/.test(t.text) && prev !== undefined && prev.end === t.start && /s$/i.test(prev.text);
+// "His campaign", "their union".
+const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'its', 'our']);
 // A capitalised word the tagger read as something else is still a name ("Garland/VERB said").
 const isName = (t: Token): boolean =>
   t.pos === 'PROPN' ||
@@ -159,6 +167,12 @@ function isReportingVerb(tokens: Token[], i: number): boolean {
     );
   }
 
+  // "court records show", "the figures showed that": documents as sources.
+  if (/^show(?:s|ed|n)?$/.test(word)) {
+    const prev = tokens[i - 1]?.text.toLowerCase() ?? '';
+    return SOURCE_NOUNS.test(prev);
+  }
+
   // "The Red Crescent put the death toll at 150,000".
   if (word === 'put' || word === 'puts') {
     const after = tokens
@@ -184,9 +198,15 @@ function isNamed(tokens: Token[], sentence: AnalysedSentence): boolean {
       (t !== first || (t.pos === 'PROPN' && !ADJECTIVE_ENDING.test(t.text))),
   );
   if (named) return true;
-  // "the company", "the agency" refer back to an organisation named earlier.
+  // "the company" refers back to an organisation named earlier; "the interior ministry",
+  // "the city’s election commission" and "their union" name one institution.
   const words = tokens.map((t) => t.text);
-  return words.length === 2 && /^the$/i.test(words[0]!) && ORG_NOUNS.test(words[1]!);
+  return (
+    words.length >= 2 &&
+    words.length <= 6 &&
+    /^(?:the|their|its|his|her)$/i.test(words[0]!) &&
+    ORG_NOUNS.test(words[words.length - 1]!)
+  );
 }
 
 // Walks left from index `end` over a noun phrase: "Ukraine's State Emergency Service",
@@ -199,9 +219,9 @@ function nounPhraseBefore(tokens: Token[], end: number, mask: boolean[]): Token[
     if (mask[k]) break;
     const prev = tokens[k - 1];
     const lastTaken = taken[0];
-    if (isWordy(t) || isPossessive(t)) {
+    if (isWordy(t) || isPossessive(t) || (isPluralPossessive(t, prev) && lastTaken)) {
       taken.unshift(t);
-    } else if (t.pos === 'DET') {
+    } else if (t.pos === 'DET' || (POSSESSIVE_PRONOUNS.has(t.text.toLowerCase()) && lastTaken)) {
       taken.unshift(t);
       if (prev?.text.toLowerCase() !== 'of') break;
     } else if (
@@ -226,7 +246,13 @@ function nounPhraseBefore(tokens: Token[], end: number, mask: boolean[]): Token[
     } else break;
     k--;
   }
-  while (taken.length > 0 && !isWordy(taken[0]!) && taken[0]!.pos !== 'DET') taken.shift();
+  while (
+    taken.length > 0 &&
+    !isWordy(taken[0]!) &&
+    taken[0]!.pos !== 'DET' &&
+    !POSSESSIVE_PRONOUNS.has(taken[0]!.text.toLowerCase())
+  )
+    taken.shift();
   return taken.some((t) => ['PROPN', 'NOUN', 'NUM', 'X'].includes(t.pos) || isName(t)) ? taken : [];
 }
 
@@ -236,7 +262,12 @@ function nounPhraseAfter(tokens: Token[], start: number, mask: boolean[]): Token
   for (let k = start; k < tokens.length; k++) {
     const t = tokens[k]!;
     if (mask[k]) break;
-    if (isWordy(t) || isPossessive(t) || (t.pos === 'DET' && taken.length === 0)) {
+    if (
+      isWordy(t) ||
+      isPossessive(t) ||
+      (isPluralPossessive(t, tokens[k - 1]) && taken.length > 0) ||
+      (t.pos === 'DET' && taken.length === 0)
+    ) {
       if (taken.length === 0 && t.pos === 'NUM') break;
       taken.push(t);
     } else if (t.text === 'of' && taken.length > 0) taken.push(t);
@@ -293,7 +324,16 @@ function subjectOf(sentence: AnalysedSentence, verb: number, mask: boolean[]): A
     if (c > 0 && j - c - 1 <= 12) {
       const head = nounPhraseBefore(tokens, c - 1, mask);
       const appositive = tokens.slice(c + 1, j);
-      if (head.length > 0 && appositive.length > 0 && isNamed(head, sentence)) {
+      // "the mayor of Kherson, Igor Kolykhaev," and "A local news site, Varnik Today,": either
+      // side may carry the name.
+      if (
+        head.length > 0 &&
+        appositive.length > 0 &&
+        !appositive.some(
+          (t) => t.pos === 'VERB' && !RELATIVE.has(appositive[0]!.text.toLowerCase()),
+        ) &&
+        (isNamed(head, sentence) || isNamed(appositive, sentence))
+      ) {
         if (RELATIVE.has(appositive[0]!.text.toLowerCase())) return explicit(sentence, head);
         const text = spanText(sentence, head[0]!, appositive[appositive.length - 1]!);
         return { kind: 'explicit', text, named: true, tokens: [...head, ...appositive] };
@@ -346,6 +386,23 @@ function invertedSubject(
   return explicit(sentence, phrase);
 }
 
+const TIME_WORDS =
+  /^(?:on|in|late|early|this|last|a|an|the|statement|post|interview|morning|afternoon|evening|night|week|month|year)$/i;
+
+// "…, the interior ministry said on Friday." / "…, the agency said, and …": the attribution
+// closes a clause that came before it.
+function isPostClause(tokens: Token[], verb: number, subject: Token[]): boolean {
+  const firstIndex = tokens.indexOf(subject[0]!);
+  const before = tokens[firstIndex - 1];
+  if (!before || !(before.text === ',' || CLOSE_QUOTES.has(before.text))) return false;
+  for (let k = verb + 1; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.text === ',' || (t.pos === 'PUNCT' && /^[.!?;]$/.test(t.text))) return true;
+    if (!(TIME_WORDS.test(t.text) || DAYS.test(t.text) || t.pos === 'ADV')) return false;
+  }
+  return true;
+}
+
 export function attribute(sentence: AnalysedSentence): Attribution {
   const tokens = sentence.tokens;
   const mask = quoteMask(sentence);
@@ -360,11 +417,18 @@ export function attribute(sentence: AnalysedSentence): Attribution {
       }
     }
   }
+  let first: Attribution | null = null;
   for (let i = 0; i < tokens.length; i++) {
     if (mask[i] || !isReportingVerb(tokens, i)) continue;
     const found = subjectOf(sentence, i, mask) ?? invertedSubject(sentence, i, mask);
-    if (found) return found;
+    if (!found) continue;
+    // "A recount has confirmed Obi as the winner, the commission said": the attribution
+    // after the clause governs it, whatever verb came earlier.
+    if (first === null && !(found.kind === 'explicit' && isPostClause(tokens, i, found.tokens)))
+      first = found;
+    else if (found.kind === 'explicit' && isPostClause(tokens, i, found.tokens)) return found;
   }
+  if (first) return first;
   for (let i = 0; i < tokens.length - 2; i++) {
     if (lower[i] === 'according' && lower[i + 1] === 'to' && !mask[i]) {
       const phrase = clauseAfter(tokens, i + 2, mask);

@@ -83,7 +83,7 @@ const MONTHS =
   /^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$|^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
 const DAYS = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 const DURATION_AFTER =
-  /^\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)\b/i;
+  /^\s+(?:an?\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|century|centuries)\b/i;
 const DETERMINER_BEFORE = /\b(?:the|these|those|both|its|their|his|her|our|all|every)\s+$/i;
 const ONE_EXCLUDED_AFTER = /^\s+(?:of|another|day|time|way|side|thing|point|by|more|another)\b/i;
 
