@@ -19,7 +19,8 @@ export const OFFERED_THRESHOLD = 0.5;
 // Each signal alone is the probability that a sentence with it is worth checking; signals are
 // combined as independent evidence (noisy-or), so more signals means a higher score, capped at 1.
 const HEDGE_WEIGHT: Record<HedgeKind, number> = {
-  reported: 0.3,
+  // "Preliminary reports suggest there were no casualties": a reported fact, offered alone.
+  reported: 0.5,
   contest: 0.2,
   modal: 0.15,
   uncertain: 0.15,
@@ -103,6 +104,8 @@ export function hasActorEvent(tokens: Token[]): boolean {
   for (let i = 0; i < words.length; i++) {
     const t = words[i]!;
     if (t.pos === 'PROPN' || (/^\p{Lu}/u.test(t.text) && t.pos !== 'VERB')) {
+      // A sentence's first word is capitalised anyway (and often tagged a proper noun:
+      // "Supporters waved"), so it does not count as a name.
       if (i > 0 && !CALENDAR.test(t.text)) sawName = true;
       continue;
     }
@@ -112,7 +115,11 @@ export function hasActorEvent(tokens: Token[]): boolean {
     const lower = t.text.toLowerCase();
     if (t.pos === 'AUX') {
       const next = words[i + 1];
-      if (/^(?:has|have|had)$/.test(lower) && next?.pos === 'VERB' && /ed$/.test(next.text))
+      if (
+        /^(?:has|have|had)$/.test(lower) &&
+        next?.pos === 'VERB' &&
+        (/ed$/.test(next.text) || IRREGULAR_PAST.has(next.text.toLowerCase()))
+      )
         return true;
     } else if (/ed$/.test(lower) || IRREGULAR_PAST.has(lower)) return true;
     sawName = false;

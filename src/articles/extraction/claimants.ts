@@ -1,4 +1,5 @@
 import type { Token } from './nlp.js';
+import { referringNoun, resolveReference } from './referents.js';
 import type { AnalysedSentence } from './sentences.js';
 
 export interface Claimant {
@@ -65,6 +66,8 @@ const REPORTING = new Set([
   'conceded',
   'stressed',
   'forecast',
+  'accused',
+  'accuses',
 ]);
 // Words that are reporting verbs only when tagged as verbs ("the reports", "the United States").
 const REPORTING_IF_VERB = new Set([
@@ -165,6 +168,11 @@ function isReportingVerb(tokens: Token[], i: number): boolean {
       t.pos === 'VERB' ||
       (pluralSubject && ['DET', 'SCONJ', 'PRON'].includes(tokens[i + 1]?.pos ?? ''))
     );
+  }
+
+  // 'Ashby called the strike “unjustified”': a verdict quoted from the speaker.
+  if (word === 'called' || word === 'calls' || word === 'described') {
+    return tokens.slice(i + 1, i + 6).some((x) => OPEN_QUOTES.has(x.text));
   }
 
   // "court records show", "the figures showed that": documents as sources.
@@ -486,11 +494,23 @@ export function resolveClaimants(sentences: AnalysedSentence[]): Array<Claimant 
   const attributions = sentences.map(attribute);
   const resolved: Array<Claimant | null> = [];
   const known = new KnownSpeakers();
+  const referents = new Map<string, string>();
   let lastNamed: string | null = null;
   attributions.forEach((a, i) => {
     let result: Claimant | null = null;
     if (a.kind === 'explicit') {
-      const text = a.named ? known.expand(a.text) : a.text;
+      let text = a.named ? known.expand(a.text) : a.text;
+      // "The company said …": the organisation named nearby, or the one "the company" meant
+      // last time.
+      const noun = referringNoun(text);
+      if (noun) {
+        const found =
+          referents.get(noun) ?? resolveReference(noun, sentences, i, a.tokens[0]!.start, resolved);
+        if (found) {
+          referents.set(noun, found);
+          text = found;
+        }
+      }
       result = { text, named: a.named };
       if (a.named) {
         known.add(text);

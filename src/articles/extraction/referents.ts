@@ -1,0 +1,85 @@
+import type { Claimant } from './claimants.js';
+import type { Token } from './nlp.js';
+import type { AnalysedSentence } from './sentences.js';
+
+// How far back "the company said" looks for the company: the sentence itself and three before.
+const LOOKBACK = 3;
+// Nouns that stand for any organisation named nearby ("the carrier" for Northway Airlines,
+// "the operator" for Western Rail), not only one whose name contains the noun.
+const GENERIC =
+  /^(?:company|firm|carrier|airline|operator|group|club|team|developer|utility|bank|retailer|insurer|maker|manufacturer|business|chain|lender|startup|broadcaster)$/i;
+const NOT_NAMES =
+  /^(?:The|A|An|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|But|And|He|She|They|It|We|I)$/;
+
+const FUNCTION_WORDS = '(?:the|a|an|of|from|to|in|at|for|and|or|by|with|on|its|their|his|her)';
+// People are not "the company": a run with a title in it is a person.
+const TITLES =
+  /\b(?:Chief|Executive|Officer|President|Minister|Mayor|Mr|Mrs|Ms|Dr|Judge|Councillor|Governor|Secretary|Chairman|Chairwoman|Director|Senator|General|Professor)\b/;
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+// "the company", "The carrier", "the agency": a definite description that refers back.
+export function referringNoun(claimant: string): string | null {
+  const m = /^the\s+(\p{L}+)$/iu.exec(claimant.trim());
+  return m ? m[1]!.toLowerCase() : null;
+}
+
+// Resolves "the <noun>" in sentence `i` (its attribution starting at `offset`) to the nearest
+// organisation it names: first an earlier claimant or a name phrase containing the noun ("the
+// board" → "the Lathom school board", "the commission" → "the city’s election commission"), then,
+// for a generic noun, the nearest named subject ("SkyLink has lost money …" before "The carrier
+// said …"). Returns null when nothing fits, and the description stands.
+export function resolveReference(
+  noun: string,
+  sentences: AnalysedSentence[],
+  i: number,
+  offset: number,
+  resolved: Array<Claimant | null>,
+): string | null {
+  // An earlier claimant headed by the noun: "the national meteorological agency" for "the agency".
+  const headRe = new RegExp(`\\b${escape(noun)}s?$`, 'i');
+  for (let j = i - 1; j >= Math.max(0, i - LOOKBACK); j--) {
+    const earlier = resolved[j];
+    if (earlier?.named && referringNoun(earlier.text) === null && headRe.test(earlier.text))
+      return earlier.text;
+  }
+  const cap = noun[0]!.toUpperCase() + noun.slice(1);
+  // A name, then at most two lower-case words that are not function words, then the noun:
+  // "the Lathom school board", "Northway Airlines".
+  const phraseRe = new RegExp(
+    `(?:\\b[Tt]he\\s+)?(?:\\p{Lu}[\\p{L}’'.&-]*\\s+)+(?:(?!${FUNCTION_WORDS}\\b)\\p{Ll}+\\s+){0,2}(?:${escape(noun)}|${escape(cap)})s?\\b`,
+    'gu',
+  );
+  for (let j = i; j >= Math.max(0, i - LOOKBACK); j--) {
+    const s = sentences[j]!;
+    const text = j === i ? s.text.slice(0, offset - s.start) : s.text;
+    const found = [...text.matchAll(phraseRe)].filter((m) => !/^The\s+\p{Ll}/u.test(m[0]));
+    if (found.length > 0) return found[found.length - 1]![0].trim();
+    if (!GENERIC.test(noun)) continue;
+    const tokens = j === i ? s.tokens.filter((t) => t.end <= offset) : s.tokens;
+    const subject = lastNamedSubject(tokens, s);
+    if (subject) return subject;
+  }
+  return null;
+}
+
+// The last run of proper names that acts as a subject (a verb follows it): "SkyLink has lost",
+// "but Northway declined".
+function lastNamedSubject(tokens: Token[], sentence: AnalysedSentence): string | null {
+  for (let k = tokens.length - 1; k > 0; k--) {
+    const next = tokens[k]!;
+    if (next.pos !== 'VERB' && next.pos !== 'AUX') continue;
+    let first = k;
+    while (first > 0 && isNamePart(tokens[first - 1]!)) first--;
+    if (first === k) continue;
+    const from = tokens[first]!;
+    const to = tokens[k - 1]!;
+    const name = sentence.text.slice(from.start - sentence.start, to.end - sentence.start);
+    if (!TITLES.test(name)) return name;
+    k = first;
+  }
+  return null;
+}
+
+const isNamePart = (t: Token): boolean =>
+  /^\p{Lu}/u.test(t.text) && !NOT_NAMES.test(t.text) && (t.pos === 'PROPN' || t.pos === 'NOUN');
