@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { OFFERED_THRESHOLD } from './checkworthiness.js';
 import { extractCandidates } from './extract-candidates.js';
 
 // Accuracy on labelled articles is measured by `npm run eval:extraction` (eval/extraction),
@@ -26,6 +27,25 @@ describe('extractCandidates', () => {
       hedges: ['impossible to verify'],
     });
     expect(c!.checkworthiness).toBeGreaterThan(0.5);
+  });
+
+  // SPEC §7: attributed assertions without a number are offered (checkworthiness >= 0.5).
+  it('offers attributed assertions that hold no number, with their claimant and hedges', () => {
+    const text = [
+      'But the mayor of Kherson, Igor Kolykhaev, said Russian soldiers were in the city.',
+      'Mariupol Mayor Vadym Boychenko said the attacks there had been relentless.',
+      'Hospital admissions had tripled since the spring, the union said.',
+      'It was the worst drought in the region in half a century, the weather office said.',
+      'A regional broadcaster reported that a fisherman was missing, but the coastguard could not confirm it.',
+    ].join('\n');
+    const offered = extractCandidates(text).filter((c) => c.checkworthiness >= OFFERED_THRESHOLD);
+    expect(offered.map((c) => [c.claimant, c.figures, c.hedges])).toEqual([
+      ['the mayor of Kherson, Igor Kolykhaev', [], []],
+      ['Mariupol Mayor Vadym Boychenko', [], []],
+      ['the union', [], []],
+      ['the weather office', [], []],
+      ['A regional broadcaster', [], ['could not confirm']],
+    ]);
   });
 
   it('leaves out sentences with nothing to check', () => {
