@@ -5,6 +5,10 @@ import { examResults } from './articles/development/exam-results.js';
 import { mayoralRecount } from './articles/development/mayoral-recount.js';
 import { railStrike } from './articles/development/rail-strike.js';
 import { regionalDrought } from './articles/development/regional-drought.js';
+import { clinicWaits } from './articles/development/clinic-waits.js';
+import { libraryCuts } from './articles/development/library-cuts.js';
+import { strikerInjury } from './articles/development/striker-injury.js';
+import { virusStudy } from './articles/development/virus-study.js';
 import { earthquakeToll } from './articles/development/earthquake-toll.js';
 import { electionCount } from './articles/development/election-count.js';
 import { khersonMariupol } from './articles/development/kherson-mariupol.js';
@@ -36,6 +40,10 @@ export const developmentSet: EvalArticle[] = [
   appealRuling,
   examResults,
   railStrike,
+  strikerInjury,
+  virusStudy,
+  libraryCuts,
+  clinicWaits,
 ];
 
 // Articles written and labelled before the rules were tuned for them, and never tuned on: their

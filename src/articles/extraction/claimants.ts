@@ -85,12 +85,12 @@ const REPORTING_IF_VERB = new Set([
   'announce',
 ]);
 const SOURCE_NOUNS =
-  /^(?:records|documents|figures|data|statistics|report|reports|bulletin|survey|surveys|filings|papers|poll|polls|minutes|results)$/;
+  /^(?:records|documents|figures|data|statistics|report|reports|bulletin|survey|surveys|filings|papers|poll|polls|minutes|results|study|studies|review|analysis|audit|inquiry|investigation|research|trial)$/;
 const PARTICIPLES = new Set(['reported', 'estimated', 'confirmed', 'alleged', 'claimed']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it']);
 const RELATIVE = new Set(['who', 'which', 'whose', 'where', 'that']);
 const DAYS = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)$/;
-const INNER_PREPOSITIONS = new Set(['of', 'for', 'at', 'in', 'from', 'with', 'to']);
+const INNER_PREPOSITIONS = new Set(['of', 'for', 'at', 'in', 'from', 'with', 'to', 'by']);
 const TRAILING_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'to', 'via']);
 const ORG_NOUNS =
   /^(?:company|firm|agency|ministry|department|group|bank|government|board|commission|council|campaign|union|bloc|office|institute|organization|organisation|service|court|party|army|military|police|airline|regulator|authority|authorities|administration|committee|team|club|league|network|newspaper|agency's|coastguard|carrier|operator|developer|force|university|federation|association|foundation|utility|broadcaster|exchange|watchdog|prosecutor's)$/i;
@@ -175,10 +175,14 @@ function isReportingVerb(tokens: Token[], i: number): boolean {
     return tokens.slice(i + 1, i + 6).some((x) => OPEN_QUOTES.has(x.text));
   }
 
-  // "court records show", "the figures showed that": documents as sources.
-  if (/^show(?:s|ed|n)?$/.test(word)) {
-    const prev = tokens[i - 1]?.text.toLowerCase() ?? '';
-    return SOURCE_NOUNS.test(prev);
+  // "court records show", "a report by the watchdog found": documents as sources.
+  if (/^(?:show(?:s|ed|n)?|found|finds)$/.test(word)) {
+    for (let k = i - 1; k >= Math.max(0, i - 8); k--) {
+      const t = tokens[k]!;
+      if (t.text === ',' || (t.pos === 'VERB' && !/ed$/.test(t.text))) break;
+      if (SOURCE_NOUNS.test(t.text.toLowerCase())) return true;
+    }
+    return false;
   }
 
   // "The Red Crescent put the death toll at 150,000".
@@ -276,7 +280,8 @@ function nounPhraseAfter(tokens: Token[], start: number, mask: boolean[]): Token
       (isPluralPossessive(t, tokens[k - 1]) && taken.length > 0) ||
       (t.pos === 'DET' && taken.length === 0)
     ) {
-      if (taken.length === 0 && t.pos === 'NUM') break;
+      // "said one librarian" names a speaker; "said 12 people" does not.
+      if (taken.length === 0 && t.pos === 'NUM' && !/^one$/i.test(t.text)) break;
       taken.push(t);
     } else if (t.text === 'of' && taken.length > 0) taken.push(t);
     else if (t.text === 'and' && taken.length > 0 && isName(taken[taken.length - 1]!))
@@ -324,6 +329,13 @@ function subjectOf(sentence: AnalysedSentence, verb: number, mask: boolean[]): A
   if (j < 0) return null;
   const before = tokens[j]!;
   if (PRONOUNS.has(before.text.toLowerCase()) && !mask[j]) return { kind: 'pronoun' };
+  // "…, researchers at the Hallam Institute, who said …": the antecedent before the comma.
+  if (/^who$/i.test(before.text) && tokens[j - 1]?.text === ',') {
+    const antecedent = nounPhraseBefore(tokens, j - 2, mask);
+    return antecedent.length > 0 ? explicit(sentence, antecedent) : null;
+  }
+  // "a study published on Wednesday found": skip the participle that trails the subject.
+  if (before.pos === 'VERB' && /ed$/.test(before.text) && tokens[j - 1]?.pos === 'NOUN') j--;
 
   if (before.text === ',' && !mask[j]) {
     // "X, head of Y, said" and "X, who heads Y, said".
@@ -333,16 +345,24 @@ function subjectOf(sentence: AnalysedSentence, verb: number, mask: boolean[]): A
       const head = nounPhraseBefore(tokens, c - 1, mask);
       const appositive = tokens.slice(c + 1, j);
       // "the mayor of Kherson, Igor Kolykhaev," and "A local news site, Varnik Today,": either
-      // side may carry the name.
+      // side may carry the name. "X, who heads Y," and "X, speaking to reporters," leave X.
+      const lead = appositive[0];
+      const clauseFirst =
+        lead !== undefined &&
+        (RELATIVE.has(lead.text.toLowerCase()) ||
+          (lead.pos === 'VERB' && /(?:ing|ed)$/.test(lead.text)));
+      // A verb before any relative pronoun means the commas hold a clause, not an apposition.
+      const relativeAt = appositive.findIndex((t) => RELATIVE.has(t.text.toLowerCase()));
+      const verbAt = appositive.findIndex((t) => t.pos === 'VERB');
+      const clause = verbAt >= 0 && (relativeAt < 0 || verbAt < relativeAt);
+      if (head.length > 0 && clauseFirst && isNamed(head, sentence))
+        return explicit(sentence, head);
       if (
         head.length > 0 &&
         appositive.length > 0 &&
-        !appositive.some(
-          (t) => t.pos === 'VERB' && !RELATIVE.has(appositive[0]!.text.toLowerCase()),
-        ) &&
+        !clause &&
         (isNamed(head, sentence) || isNamed(appositive, sentence))
       ) {
-        if (RELATIVE.has(appositive[0]!.text.toLowerCase())) return explicit(sentence, head);
         const text = spanText(sentence, head[0]!, appositive[appositive.length - 1]!);
         return { kind: 'explicit', text, named: true, tokens: [...head, ...appositive] };
       }
@@ -486,7 +506,11 @@ class KnownSpeakers {
 }
 
 // "Oleg Sinehubov, head of the Kharkiv regional administration" → "Oleg Sinehubov".
-const nameOf = (candidate: string): string => candidate.split(',')[0]!.trim();
+// "Its chief inspector, Rowan Ellis" → "Rowan Ellis": the part that is a name.
+const nameOf = (candidate: string): string => {
+  const parts = candidate.split(',').map((p) => p.trim());
+  return parts.find((p) => /\p{Lu}[\p{L}'’.-]*\s+\p{Lu}[\p{L}'’-]+$/u.test(p)) ?? parts[0]!;
+};
 
 // Resolves each sentence's claimant, carrying named speakers forward for "he said" and for
 // quotes that continue over several sentences.

@@ -173,6 +173,8 @@ function isExcluded(
     if (value <= 12 && !/^half/i.test(num) && DETERMINER_BEFORE.test(head)) return true;
     if (/^one$/i.test(num)) {
       if (ONE_EXCLUDED_AFTER.test(after)) return true;
+      // "said one librarian": a speaker, not a count.
+      if (/\b(?:said|says|told|added)\s+$/i.test(head)) return true;
       if (/\b(?:no|any|every|each|some|this|that|which|such)\s+$/i.test(head)) return true;
     }
     if (/^half/i.test(num) && /\b(?:first|second|the|a|and a)\s+$/i.test(head)) return true;

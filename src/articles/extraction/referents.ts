@@ -16,6 +16,10 @@ const FUNCTION_WORDS = '(?:the|a|an|of|from|to|in|at|for|and|or|by|with|on|its|t
 const TITLES =
   /\b(?:Chief|Executive|Officer|President|Minister|Mayor|Mr|Mrs|Ms|Dr|Judge|Councillor|Governor|Secretary|Chairman|Chairwoman|Director|Senator|General|Professor)\b/;
 
+// Lower-case roles that come before a person's name ("striker Joel Amadi").
+const ROLE_NOUNS =
+  /^(?:striker|forward|defender|midfielder|goalkeeper|captain|manager|coach|player|executive|officer|director|chairman|chairwoman|president|minister|secretary|spokesman|spokeswoman|spokesperson|analyst|economist|founder|owner|chief|head|leader|lawyer|researcher|professor|scientist|author|editor|reporter|pilot|engineer|teacher)$/;
+
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // "the company", "The carrier", "the agency": a definite description that refers back.
@@ -64,17 +68,26 @@ export function resolveReference(
 }
 
 // The last run of proper names that acts as a subject (a verb follows it): "SkyLink has lost",
-// "but Northway declined".
+// "but Northway declined". A person is skipped for the organisation before their role:
+// "Castleford Rovers striker Joel Amadi will miss" → "Castleford Rovers".
 function lastNamedSubject(tokens: Token[], sentence: AnalysedSentence): string | null {
+  const text = (from: number, to: number): string =>
+    sentence.text.slice(tokens[from]!.start - sentence.start, tokens[to]!.end - sentence.start);
   for (let k = tokens.length - 1; k > 0; k--) {
     const next = tokens[k]!;
     if (next.pos !== 'VERB' && next.pos !== 'AUX') continue;
     let first = k;
     while (first > 0 && isNamePart(tokens[first - 1]!)) first--;
     if (first === k) continue;
-    const from = tokens[first]!;
-    const to = tokens[k - 1]!;
-    const name = sentence.text.slice(from.start - sentence.start, to.end - sentence.start);
+    const name = text(first, k - 1);
+    const role = tokens[first - 1];
+    if (role && ROLE_NOUNS.test(role.text)) {
+      let orgFirst = first - 1;
+      while (orgFirst > 0 && isNamePart(tokens[orgFirst - 1]!)) orgFirst--;
+      if (orgFirst < first - 1) return text(orgFirst, first - 2);
+      k = first;
+      continue;
+    }
     if (!TITLES.test(name)) return name;
     k = first;
   }
