@@ -9,6 +9,9 @@ import { clinicWaits } from './articles/development/clinic-waits.js';
 import { libraryCuts } from './articles/development/library-cuts.js';
 import { strikerInjury } from './articles/development/striker-injury.js';
 import { virusStudy } from './articles/development/virus-study.js';
+import { bankFine } from './articles/development/bank-fine.js';
+import { senateVote } from './articles/development/senate-vote.js';
+import { wildfireEvacuation } from './articles/development/wildfire-evacuation.js';
 import { earthquakeToll } from './articles/development/earthquake-toll.js';
 import { electionCount } from './articles/development/election-count.js';
 import { khersonMariupol } from './articles/development/kherson-mariupol.js';
@@ -44,6 +47,9 @@ export const developmentSet: EvalArticle[] = [
   virusStudy,
   libraryCuts,
   clinicWaits,
+  bankFine,
+  wildfireEvacuation,
+  senateVote,
 ];
 
 // Articles written and labelled before the rules were tuned for them, and never tuned on: their

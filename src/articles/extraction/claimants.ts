@@ -176,7 +176,10 @@ function isReportingVerb(tokens: Token[], i: number): boolean {
   }
 
   // "court records show", "a report by the watchdog found": documents as sources.
-  if (/^(?:show(?:s|ed|n)?|found|finds)$/.test(word)) {
+  if (/^(?:show(?:s|ed|n)?|found|finds|suggest(?:s|ed)?|indicate(?:s|d)?)$/.test(word)) {
+    // "Preliminary reports suggest …" is a hedge, not a source.
+    if (/^(?:suggest|indicate)/.test(word) && /^preliminary$/i.test(tokens[i - 2]?.text ?? ''))
+      return false;
     for (let k = i - 1; k >= Math.max(0, i - 8); k--) {
       const t = tokens[k]!;
       if (t.text === ',' || (t.pos === 'VERB' && !/ed$/.test(t.text))) break;
@@ -210,6 +213,10 @@ function isNamed(tokens: Token[], sentence: AnalysedSentence): boolean {
       (t !== first || (t.pos === 'PROPN' && !ADJECTIVE_ENDING.test(t.text))),
   );
   if (named) return true;
+  // "a report by the regional health watchdog", "A spokesperson for the bank": named by the
+  // institution the phrase hangs from.
+  const by = tokens.findLastIndex((t, k) => k > 0 && /^(?:by|for|from|at)$/i.test(t.text));
+  if (by > 0 && by < tokens.length - 1 && isNamed(tokens.slice(by + 1), sentence)) return true;
   // "the company" refers back to an organisation named earlier; "the interior ministry",
   // "the city’s election commission" and "their union" name one institution.
   const words = tokens.map((t) => t.text);
@@ -235,7 +242,14 @@ function nounPhraseBefore(tokens: Token[], end: number, mask: boolean[]): Token[
       taken.unshift(t);
     } else if (t.pos === 'DET' || (POSSESSIVE_PRONOUNS.has(t.text.toLowerCase()) && lastTaken)) {
       taken.unshift(t);
-      if (prev?.text.toLowerCase() !== 'of') break;
+      // "one of the people", "A spokesperson for the bank": the phrase goes on past the
+      // preposition to the noun it hangs from.
+      const beforePrev = tokens[k - 2];
+      const hangs =
+        prev !== undefined &&
+        INNER_PREPOSITIONS.has(prev.text.toLowerCase()) &&
+        (beforePrev?.pos === 'NOUN' || beforePrev?.pos === 'PROPN');
+      if (prev?.text.toLowerCase() !== 'of' && !hangs) break;
     } else if (
       INNER_PREPOSITIONS.has(t.text.toLowerCase()) &&
       lastTaken &&
@@ -322,7 +336,12 @@ function subjectOf(sentence: AnalysedSentence, verb: number, mask: boolean[]): A
   // Skip auxiliaries and time words between subject and verb: "has said", "on Wednesday announced".
   while (j >= 0) {
     const t = tokens[j]!;
-    const isTime = DAYS.test(t.text) || (t.text === 'on' && DAYS.test(tokens[j + 1]?.text ?? ''));
+    const isTime =
+      DAYS.test(t.text) ||
+      (t.text === 'on' && DAYS.test(tokens[j + 1]?.text ?? '')) ||
+      (/^(?:week|month|year)$/.test(t.text) &&
+        /^(?:last|this)$/i.test(tokens[j - 1]?.text ?? '')) ||
+      (/^(?:last|this)$/i.test(t.text) && /^(?:week|month|year)$/.test(tokens[j + 1]?.text ?? ''));
     if (t.pos === 'AUX' || t.pos === 'ADV' || isTime || t.text === 'there') j--;
     else break;
   }

@@ -7,7 +7,7 @@ const LOOKBACK = 3;
 // Nouns that stand for any organisation named nearby ("the carrier" for Northway Airlines,
 // "the operator" for Western Rail), not only one whose name contains the noun.
 const GENERIC =
-  /^(?:company|firm|carrier|airline|operator|group|club|team|developer|utility|bank|retailer|insurer|maker|manufacturer|business|chain|lender|startup|broadcaster)$/i;
+  /^(?:company|firm|carrier|airline|operator|group|club|team|developer|utility|bank|retailer|insurer|maker|manufacturer|business|chain|lender|startup|broadcaster|regulator|watchdog)$/i;
 const NOT_NAMES =
   /^(?:The|A|An|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|But|And|He|She|They|It|We|I)$/;
 
@@ -41,11 +41,23 @@ export function resolveReference(
   resolved: Array<Claimant | null>,
 ): string | null {
   // An earlier claimant headed by the noun: "the national meteorological agency" for "the agency".
+  // Or one holding it as a title: "Sanmore Mayor Elena Pardo" for "the mayor".
   const headRe = new RegExp(`\\b${escape(noun)}s?$`, 'i');
+  const titleRe = new RegExp(
+    `\\b${escape(noun[0]!.toUpperCase() + noun.slice(1))}\\s+\\p{Lu}`,
+    'u',
+  );
   for (let j = i - 1; j >= Math.max(0, i - LOOKBACK); j--) {
     const earlier = resolved[j];
-    if (earlier?.named && referringNoun(earlier.text) === null && headRe.test(earlier.text))
-      return earlier.text;
+    if (
+      earlier?.named &&
+      referringNoun(earlier.text) === null &&
+      (headRe.test(earlier.text) || titleRe.test(earlier.text))
+    ) {
+      // "a report by the regional health watchdog" → "the regional health watchdog".
+      const tail = /\b(?:by|for|from|at)\s+(the\s.*)$/i.exec(earlier.text)?.[1];
+      return tail && headRe.test(tail) ? tail : earlier.text;
+    }
   }
   const cap = noun[0]!.toUpperCase() + noun.slice(1);
   // A name, then at most two lower-case words that are not function words, then the noun:
@@ -95,4 +107,6 @@ function lastNamedSubject(tokens: Token[], sentence: AnalysedSentence): string |
 }
 
 const isNamePart = (t: Token): boolean =>
-  /^\p{Lu}/u.test(t.text) && !NOT_NAMES.test(t.text) && (t.pos === 'PROPN' || t.pos === 'NOUN');
+  /^\p{Lu}/u.test(t.text) &&
+  !NOT_NAMES.test(t.text) &&
+  (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ');
