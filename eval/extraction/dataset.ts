@@ -12,6 +12,8 @@ import { virusStudy } from './articles/development/virus-study.js';
 import { bankFine } from './articles/development/bank-fine.js';
 import { senateVote } from './articles/development/senate-vote.js';
 import { wildfireEvacuation } from './articles/development/wildfire-evacuation.js';
+import { directorResigns } from './articles/development/director-resigns.js';
+import { portStrike } from './articles/development/port-strike.js';
 import { earthquakeToll } from './articles/development/earthquake-toll.js';
 import { electionCount } from './articles/development/election-count.js';
 import { khersonMariupol } from './articles/development/kherson-mariupol.js';
@@ -50,6 +52,8 @@ export const developmentSet: EvalArticle[] = [
   bankFine,
   wildfireEvacuation,
   senateVote,
+  directorResigns,
+  portStrike,
 ];
 
 // Articles written and labelled before the rules were tuned for them, and never tuned on: their

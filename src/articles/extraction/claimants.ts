@@ -12,7 +12,7 @@ export interface Claimant {
 type Attribution =
   | { kind: 'explicit'; text: string; named: boolean; tokens: Token[] }
   | { kind: 'quoted_by'; text: string; named: boolean }
-  | { kind: 'pronoun' }
+  | { kind: 'pronoun'; person: boolean }
   | { kind: 'continues_previous' }
   | { kind: 'continues_next' }
   | { kind: 'none'; subject: string | null };
@@ -178,7 +178,10 @@ function isReportingVerb(tokens: Token[], i: number): boolean {
   // "court records show", "a report by the watchdog found": documents as sources.
   if (/^(?:show(?:s|ed|n)?|found|finds|suggest(?:s|ed)?|indicate(?:s|d)?)$/.test(word)) {
     // "Preliminary reports suggest …" is a hedge, not a source.
-    if (/^(?:suggest|indicate)/.test(word) && /^preliminary$/i.test(tokens[i - 2]?.text ?? ''))
+    if (
+      /^(?:suggest|indicate)/.test(word) &&
+      tokens.slice(Math.max(0, i - 3), i).some((t) => /^preliminary$/i.test(t.text))
+    )
       return false;
     for (let k = i - 1; k >= Math.max(0, i - 8); k--) {
       const t = tokens[k]!;
@@ -347,7 +350,8 @@ function subjectOf(sentence: AnalysedSentence, verb: number, mask: boolean[]): A
   }
   if (j < 0) return null;
   const before = tokens[j]!;
-  if (PRONOUNS.has(before.text.toLowerCase()) && !mask[j]) return { kind: 'pronoun' };
+  if (PRONOUNS.has(before.text.toLowerCase()) && !mask[j])
+    return { kind: 'pronoun', person: /^(?:he|she)$/i.test(before.text) };
   // "…, researchers at the Hallam Institute, who said …": the antecedent before the comma.
   if (/^who$/i.test(before.text) && tokens[j - 1]?.text === ',') {
     const antecedent = nounPhraseBefore(tokens, j - 2, mask);
@@ -368,7 +372,7 @@ function subjectOf(sentence: AnalysedSentence, verb: number, mask: boolean[]): A
       const lead = appositive[0];
       const clauseFirst =
         lead !== undefined &&
-        (RELATIVE.has(lead.text.toLowerCase()) ||
+        (appositive.some((t) => RELATIVE.has(t.text.toLowerCase())) ||
           (lead.pos === 'VERB' && /(?:ing|ed)$/.test(lead.text)));
       // A verb before any relative pronoun means the commas hold a clause, not an apposition.
       const relativeAt = appositive.findIndex((t) => RELATIVE.has(t.text.toLowerCase()));
@@ -489,12 +493,25 @@ export function attribute(sentence: AnalysedSentence): Attribution {
       : { kind: 'continues_previous' };
   }
   const lead = nounPhraseAfter(tokens, 0, mask);
-  const subject =
-    lead.length > 0 &&
-    lead[lead.length - 1]!.pos === 'PROPN' &&
-    tokens[tokens.indexOf(lead[lead.length - 1]!) + 1]?.text === ','
-      ? spanText(sentence, lead[0]!, lead[lead.length - 1]!)
-      : null;
+  const leadEnd = lead.length > 0 ? tokens.indexOf(lead[lead.length - 1]!) : -1;
+  let subject: string | null = null;
+  if (leadEnd >= 0 && tokens[leadEnd + 1]?.text === ',') {
+    subject =
+      lead[lead.length - 1]!.pos === 'PROPN'
+        ? spanText(sentence, lead[0]!, lead[lead.length - 1]!)
+        : null;
+    // "The hospital’s chief executive, Naomi Fry, apologised …": the apposition names the
+    // subject a later "she said" refers to.
+    const appositive = nounPhraseAfter(tokens, leadEnd + 2, mask);
+    const appositiveEnd =
+      appositive.length > 0 ? tokens.indexOf(appositive[appositive.length - 1]!) : -1;
+    if (
+      appositiveEnd >= 0 &&
+      tokens[appositiveEnd + 1]?.text === ',' &&
+      appositive.some((t) => t.pos === 'PROPN')
+    )
+      subject = spanText(sentence, lead[0]!, appositive[appositive.length - 1]!);
+  }
   return { kind: 'none', subject };
 }
 
@@ -525,6 +542,13 @@ class KnownSpeakers {
 }
 
 // "Oleg Sinehubov, head of the Kharkiv regional administration" → "Oleg Sinehubov".
+// A name of two capitalised words or more ("Naomi Fry", "Dr. Sam Reid").
+const looksLikePerson = (text: string): boolean =>
+  /\p{Lu}[\p{L}'’.-]*\s+\p{Lu}[\p{L}'’-]+$/u.test(nameOf(text));
+// A plural description ("Doctors at the hospital", "Officials"), which "he" or "she" cannot be.
+const isGroup = (text: string): boolean =>
+  !looksLikePerson(text) && /^(?:the\s+)?\p{L}+s\b/iu.test(text) && !/^\p{Lu}\p{L}*s$/u.test(text);
+
 // "Its chief inspector, Rowan Ellis" → "Rowan Ellis": the part that is a name.
 const nameOf = (candidate: string): string => {
   const parts = candidate.split(',').map((p) => p.trim());
@@ -539,6 +563,7 @@ export function resolveClaimants(sentences: AnalysedSentence[]): Array<Claimant 
   const known = new KnownSpeakers();
   const referents = new Map<string, string>();
   let lastNamed: string | null = null;
+  let lastPerson: string | null = null;
   attributions.forEach((a, i) => {
     let result: Claimant | null = null;
     if (a.kind === 'explicit') {
@@ -558,16 +583,20 @@ export function resolveClaimants(sentences: AnalysedSentence[]): Array<Claimant 
       if (a.named) {
         known.add(text);
         lastNamed = text;
+        if (looksLikePerson(text)) lastPerson = text;
       }
     } else if (a.kind === 'quoted_by') {
       result = { text: a.text, named: a.named };
     } else if (a.kind === 'pronoun') {
-      result = lastNamed ? { text: lastNamed, named: true } : null;
+      // "he"/"she" is a person: a group such as "Doctors at the hospital" is passed over.
+      const speaker = a.person && lastNamed && isGroup(lastNamed) ? lastPerson : lastNamed;
+      result = speaker ? { text: speaker, named: true } : null;
     } else if (a.kind === 'continues_previous') {
       result = resolved[i - 1] ?? null;
     } else if (a.kind === 'none' && a.subject) {
       lastNamed = known.expand(a.subject);
       known.add(a.subject);
+      if (looksLikePerson(lastNamed)) lastPerson = lastNamed;
     }
     resolved.push(result);
   });

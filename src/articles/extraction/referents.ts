@@ -18,7 +18,7 @@ const TITLES =
 
 // Lower-case roles that come before a person's name ("striker Joel Amadi").
 const ROLE_NOUNS =
-  /^(?:striker|forward|defender|midfielder|goalkeeper|captain|manager|coach|player|executive|officer|director|chairman|chairwoman|president|minister|secretary|spokesman|spokeswoman|spokesperson|analyst|economist|founder|owner|chief|head|leader|lawyer|researcher|professor|scientist|author|editor|reporter|pilot|engineer|teacher)$/;
+  /^(?:striker|forward|defender|midfielder|goalkeeper|captain|manager|coach|player|executive|officer|director|chairman|chairwoman|president|minister|secretary|spokesman|spokeswoman|spokesperson|analyst|economist|founder|owner|chief|head|leader|lawyer|researcher|professor|scientist|author|editor|reporter|pilot|engineer|teacher|organiser|organizer|official|representative|adviser|advisor|councillor|inspector|doctor|nurse)$/;
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -87,7 +87,9 @@ function lastNamedSubject(tokens: Token[], sentence: AnalysedSentence): string |
     sentence.text.slice(tokens[from]!.start - sentence.start, tokens[to]!.end - sentence.start);
   for (let k = tokens.length - 1; k > 0; k--) {
     const next = tokens[k]!;
-    if (next.pos !== 'VERB' && next.pos !== 'AUX') continue;
+    // "Westhaven Terminals, said": a name closing an apposition before its verb.
+    const verbAfterComma = next.text === ',' && ['VERB', 'AUX'].includes(tokens[k + 1]?.pos ?? '');
+    if (next.pos !== 'VERB' && next.pos !== 'AUX' && !verbAfterComma) continue;
     let first = k;
     while (first > 0 && isNamePart(tokens[first - 1]!)) first--;
     if (first === k) continue;
@@ -109,4 +111,6 @@ function lastNamedSubject(tokens: Token[], sentence: AnalysedSentence): string |
 const isNamePart = (t: Token): boolean =>
   /^\p{Lu}/u.test(t.text) &&
   !NOT_NAMES.test(t.text) &&
-  (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ');
+  // A capitalised word the tagger read as a verb is still part of a name ("Financial Conduct
+  // Board").
+  ['PROPN', 'NOUN', 'ADJ', 'VERB'].includes(t.pos);
