@@ -17,7 +17,10 @@ Aftershocks continued through Tuesday, including one of magnitude 5.4, the Marev
 Residents of Kesra said they had received no help for the first 36 hours.
 "We dug with our hands," said Yusuf Demir, 52, who lost his brother and two nephews. "Nobody came until yesterday."
 The quake was the deadliest in the region since 1999, when more than 17,000 people were killed.`,
-  negatives: [],
+  negatives: [
+    { sentence: 'The claim could not be independently verified.', kind: 'background' },
+    { sentence: 'International aid began arriving Monday.', kind: 'background' },
+  ],
   candidates: [
     {
       sentence:

@@ -21,7 +21,21 @@ Voters also rejected a proposed $2.1 billion bond for road repairs by a margin o
 The results will not be certified until Dec. 1, the Secretary of State's office said.
 Both campaigns could not immediately be reached for comment on Thursday.
 Political analysts said the outcome could hinge on the remaining mail-in ballots, which have favored Democrats in recent elections.`,
-  negatives: [],
+  negatives: [
+    {
+      sentence: 'It was unclear how many voters were turned away before the polls reopened.',
+      kind: 'background',
+    },
+    {
+      sentence: 'Both campaigns could not immediately be reached for comment on Thursday.',
+      kind: 'background',
+    },
+    {
+      sentence:
+        'Political analysts said the outcome could hinge on the remaining mail-in ballots, which have favored Democrats in recent elections.',
+      kind: 'opinion',
+    },
+  ],
   candidates: [
     {
       sentence:

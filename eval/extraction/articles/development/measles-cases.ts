@@ -16,7 +16,14 @@ A group opposed to vaccine mandates claimed on social media that the hospitaliza
 Health authorities have run free vaccination clinics since March and say they have given roughly 35,000 doses in the affected region.
 The World Health Organization said global measles cases rose 20% last year to an estimated 10.3 million, driven by gaps in immunization during the pandemic.
 The numbers reported by the CDC are preliminary and may change as states submit late reports, a spokeswoman said.`,
-  negatives: [],
+  negatives: [
+    { sentence: 'The group did not provide evidence for the claim.', kind: 'background' },
+    {
+      sentence:
+        'The numbers reported by the CDC are preliminary and may change as states submit late reports, a spokeswoman said.',
+      kind: 'background',
+    },
+  ],
   candidates: [
     {
       sentence:

@@ -18,7 +18,13 @@ The stock has gained 41% since January, compared with a 17% rise in the Philadel
 Gross margin widened to 61.5% from 58.2%, the company said.
 "This was a clean quarter," said Dana Whitfield, an analyst at Crestline Securities. "The only question is how long the cloud build-out lasts."
 Northwind employs about 23,000 people worldwide.`,
-  negatives: [],
+  negatives: [
+    { sentence: 'Not everything went smoothly.', kind: 'colour' },
+    {
+      sentence: 'A spokeswoman for the Commerce Department declined to comment.',
+      kind: 'background',
+    },
+  ],
   candidates: [
     {
       sentence:

@@ -17,8 +17,17 @@ Local residents said at least 30 homes had been destroyed in the village of Carr
 The cause of a fire at a flooded power substation, which left roughly 18,000 customers without electricity, was unclear.
 Utility Eastgrid said it hoped to restore power to most customers by Monday.
 Schools across the valley will remain closed on Monday.`,
-  negatives: [],
+  negatives: [
+    { sentence: 'Schools across the valley will remain closed on Monday.', kind: 'background' },
+  ],
   candidates: [
+    {
+      // Added with the negatives: a missing person is what a reporter checks.
+      sentence: 'A third person, a 71-year-old farmer, was missing.',
+      claimant: null,
+      figures: [],
+      hedges: [],
+    },
     {
       sentence:
         '(Harbor Wire) — Floodwaters in the Lower Arden valley had forced nearly 12,000 people from their homes by Saturday, the regional civil protection office said, and forecasters warned more rain was on the way.',
