@@ -44,6 +44,23 @@ function table(title: string, articles: EvalArticle[], listErrors: boolean): Sco
   return scores;
 }
 
+// The set's own promises (SPEC §7): a test part of at least 8 articles from at least 6 kinds,
+// and in every article claims that hold no number and labelled negatives.
+const kindsOf = (articles: EvalArticle[]): number => new Set(articles.map((a) => a.kind)).size;
+const problems = [
+  ...(testSet.length < 8 || kindsOf(testSet) < 6 ? ['test part: under 8 articles or 6 kinds'] : []),
+  ...[...developmentSet, ...testSet].flatMap((a) => [
+    ...(a.candidates.some((c) => c.figures.length === 0)
+      ? []
+      : [`${a.id}: no claim without a number`]),
+    ...(a.negatives.length > 0 ? [] : [`${a.id}: no labelled negatives`]),
+  ]),
+];
+if (problems.length > 0) {
+  console.error(`labelled set incomplete:\n  ${problems.join('\n  ')}`);
+  process.exit(1);
+}
+
 table('development part', developmentSet, true);
 // The test part's errors are not listed: the rules are never tuned on them.
 const test = table('test part', testSet, false);
