@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   CHECKWORTHY_THRESHOLD,
+  OFFERED_THRESHOLD,
   hasQuotedStatement,
   scoreCheckworthiness,
 } from './checkworthiness.js';
@@ -22,10 +23,25 @@ describe('scoreCheckworthiness', () => {
       expect(scoreCheckworthiness(signals)).toBeGreaterThanOrEqual(CHECKWORTHY_THRESHOLD);
   });
 
-  it('keeps an unnamed speaker or a weak hedge alone under the threshold', () => {
-    expect(
-      scoreCheckworthiness({ ...none, claimant: { text: 'analysts', named: false } }),
-    ).toBeLessThan(CHECKWORTHY_THRESHOLD);
+  // SPEC §7: an attributed assertion of fact is offered whether or not it holds a number.
+  it('offers an attributed assertion without a number, whether the speaker is named or described', () => {
+    for (const claimant of [
+      { text: 'Mariupol Mayor Vadym Boychenko', named: true },
+      { text: 'Residents of Kesra', named: false },
+    ])
+      expect(scoreCheckworthiness({ ...none, claimant })).toBeGreaterThanOrEqual(OFFERED_THRESHOLD);
+  });
+
+  it('offers a named actor’s event and a reported fact alone', () => {
+    expect(scoreCheckworthiness({ ...none, actorEvent: true })).toBeGreaterThanOrEqual(
+      OFFERED_THRESHOLD,
+    );
+    expect(scoreCheckworthiness({ ...none, hedges: ['reported'] })).toBeGreaterThanOrEqual(
+      OFFERED_THRESHOLD,
+    );
+  });
+
+  it('keeps a weak hedge alone under the threshold', () => {
     expect(scoreCheckworthiness({ ...none, hedges: ['unverified'] })).toBeLessThan(
       CHECKWORTHY_THRESHOLD,
     );

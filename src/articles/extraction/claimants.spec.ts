@@ -63,4 +63,107 @@ describe('resolveClaimants', () => {
   it('leaves unattributed sentences without a claimant', () => {
     expect(claimants('The vote on the resolution was 141-5 with 35 abstentions.')).toEqual([null]);
   });
+
+  describe('attribution patterns', () => {
+    it('apposition: the name or the description may come first', () => {
+      expect(
+        claimants(
+          'The head of the port authority, Lena Varga, said two cranes had collapsed.\n' +
+            'A local news site, Delta Today, reported that the harbour was closed.\n' +
+            'The council’s finance chief, Omar Haddad, said the budget was balanced.',
+        ),
+      ).toEqual([
+        'The head of the port authority, Lena Varga',
+        'A local news site, Delta Today',
+        'The council’s finance chief, Omar Haddad',
+      ]);
+    });
+
+    it('possessive organisations and plural possessives', () => {
+      expect(
+        claimants(
+          "Norway's Health Ministry said the clinic would reopen.\n" +
+            'Growers’ association chairwoman Ana Ruiz said the harvest was lost.\n' +
+            "The dockers' union said members would not cross picket lines.\n" +
+            'Their union said the vote was unanimous.',
+        ),
+      ).toEqual([
+        "Norway's Health Ministry",
+        'Growers’ association chairwoman Ana Ruiz',
+        "The dockers' union",
+        'Their union',
+      ]);
+    });
+
+    it('post-clause attribution governs the clause before it', () => {
+      expect(
+        claimants(
+          'Rebels had seized the airport road, the defence ministry said on Friday.\n' +
+            'An inquiry has confirmed the pilot was not at fault, the transport board said.\n' +
+            'The river burst its banks overnight, the water agency said, and more rain is due.',
+        ),
+      ).toEqual(['the defence ministry', 'the transport board', 'the water agency']);
+    });
+
+    it('reported speech with "that" and "according to" before or after the clause', () => {
+      expect(
+        claimants(
+          'Senator Paul Grier told reporters on Monday that the bill had stalled.\n' +
+            'The bridge was closed to lorries, according to the highways agency.\n' +
+            'According to the fire service, the blaze started in a kitchen.',
+        ),
+      ).toEqual(['Senator Paul Grier', 'the highways agency', 'the fire service']);
+    });
+
+    it('carries "he said" and "the company said" to the nearest matching named entity', () => {
+      expect(
+        claimants(
+          'Orbis Freight said its ships would avoid the strait.\n' +
+            'Port officials said traffic had slowed.\n' +
+            'The company said insurance costs had risen.\n' +
+            'Harbour master Tom Reilly said the channel was clear.\n' +
+            'He said dredging would finish in spring.',
+        ),
+      ).toEqual([
+        'Orbis Freight',
+        'Port officials',
+        'Orbis Freight',
+        'Harbour master Tom Reilly',
+        'Harbour master Tom Reilly',
+      ]);
+    });
+
+    it('resolves "the agency" to the agency named before, and a generic noun to the nearest named subject', () => {
+      expect(
+        claimants(
+          'The national statistics agency said prices rose in May.\n' +
+            'Fuel was the main cause, the agency said.\n' +
+            'Velora has cut fares on its northern routes.\n' +
+            'The carrier said demand had fallen.',
+        ),
+      ).toEqual([
+        'The national statistics agency',
+        'The national statistics agency',
+        null,
+        'Velora',
+      ]);
+    });
+
+    it('unconfirmed reports: the claimant is who reported, not who could not confirm', () => {
+      expect(
+        claimants(
+          'Regional broadcaster Radio Tolva reported that a ferry had run aground, but the coastguard could not confirm it.',
+        ),
+      ).toEqual(['Regional broadcaster Radio Tolva']);
+    });
+
+    it('documents as sources and quoted verdicts', () => {
+      expect(
+        claimants(
+          'The mine had failed three safety inspections, court records show.\n' +
+            'Health minister Ida Berg called the report “deeply misleading” on Tuesday.',
+        ),
+      ).toEqual(['court records', 'Health minister Ida Berg']);
+    });
+  });
 });

@@ -1,15 +1,22 @@
 import { describe, expect, it } from '@jest/globals';
-import { developmentSet, evaluationSet } from './eval/dataset.js';
-import { khersonMariupol } from './eval/article-kherson-mariupol.js';
-import { evaluate, unmetTargets } from './eval/metrics.js';
+import { OFFERED_THRESHOLD } from './checkworthiness.js';
 import { extractCandidates } from './extract-candidates.js';
 
+// Accuracy on labelled articles is measured by `npm run eval:extraction` (eval/extraction),
+// speed on a 10,000-word article too; these specs pin the contract.
+const article = [
+  'Britain’s Defense Ministry said Mariupol, a large city on the Azov Sea, was encircled by Russian forces.',
+  'So far, Ukraine’s State Emergency Service has said more than 2,000 civilians have died, though it was impossible to verify that claim.',
+  'The invasion has sparked a global outcry of support for Ukraine.',
+  'Roughly 874,000 people have fled Ukraine. Countless others have taken shelter underground.',
+].join('\n');
+
 describe('extractCandidates', () => {
-  const candidates = extractCandidates(khersonMariupol.text);
+  const candidates = extractCandidates(article);
 
   it('returns spans that slice back to each candidate sentence', () => {
-    for (const c of candidates)
-      expect(khersonMariupol.text.slice(c.span.start, c.span.end)).toBe(c.sentence);
+    expect(candidates.length).toBeGreaterThan(0);
+    for (const c of candidates) expect(article.slice(c.span.start, c.span.end)).toBe(c.sentence);
   });
 
   it('extracts claimant, figures and hedge from the State Emergency Service sentence', () => {
@@ -20,6 +27,25 @@ describe('extractCandidates', () => {
       hedges: ['impossible to verify'],
     });
     expect(c!.checkworthiness).toBeGreaterThan(0.5);
+  });
+
+  // SPEC §7: attributed assertions without a number are offered (checkworthiness >= 0.5).
+  it('offers attributed assertions that hold no number, with their claimant and hedges', () => {
+    const text = [
+      'But the mayor of Kherson, Igor Kolykhaev, said Russian soldiers were in the city.',
+      'Mariupol Mayor Vadym Boychenko said the attacks there had been relentless.',
+      'Hospital admissions had tripled since the spring, the union said.',
+      'It was the worst drought in the region in half a century, the weather office said.',
+      'A regional broadcaster reported that a fisherman was missing, but the coastguard could not confirm it.',
+    ].join('\n');
+    const offered = extractCandidates(text).filter((c) => c.checkworthiness >= OFFERED_THRESHOLD);
+    expect(offered.map((c) => [c.claimant, c.figures, c.hedges])).toEqual([
+      ['the mayor of Kherson, Igor Kolykhaev', [], []],
+      ['Mariupol Mayor Vadym Boychenko', [], []],
+      ['the union', [], []],
+      ['the weather office', [], []],
+      ['A regional broadcaster', [], ['could not confirm']],
+    ]);
   });
 
   it('leaves out sentences with nothing to check', () => {
@@ -33,28 +59,6 @@ describe('extractCandidates', () => {
   it('returns nothing for empty text', () => {
     expect(extractCandidates('')).toEqual([]);
     expect(extractCandidates('  \n ')).toEqual([]);
-  });
-
-  it('meets the evaluation targets on the labelled articles', () => {
-    expect(unmetTargets(evaluate(evaluationSet, extractCandidates).scores)).toEqual([]);
-  });
-
-  it('extracts a 10,000-word article in under 500 ms', () => {
-    const parts: string[] = [];
-    let words = 0;
-    while (words < 10_000) {
-      for (const article of developmentSet) {
-        parts.push(article.text);
-        words += article.text.split(/\s+/).length;
-      }
-    }
-    const text = parts.join('\n');
-    extractCandidates(text); // warm-up: model load and JIT
-    const started = performance.now();
-    const result = extractCandidates(text);
-    const elapsed = performance.now() - started;
-    expect(result.length).toBeGreaterThan(100);
-    expect(elapsed).toBeLessThan(500);
   });
 
   it('stays fast on 200,000 characters without whitespace', () => {

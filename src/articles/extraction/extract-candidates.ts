@@ -15,6 +15,12 @@ export type { Candidate, Figure, FigureQualifier } from './candidate.js';
 // Returns the check-worthy sentences of an article, in order, with who said them, the figures
 // they state and the phrases that hedge them. Pure: no I/O, no state between calls.
 export function extractCandidates(text: string): Candidate[] {
+  return analyseArticle(text).filter((c) => c.checkworthiness >= CHECKWORTHY_THRESHOLD);
+}
+
+// Every sentence of an article as a candidate, whatever its score: the evaluation judges
+// claimants, figures and hedges on labelled sentences even when they score too low to offer.
+export function analyseArticle(text: string): Candidate[] {
   const sentences = analyseSentences(text);
   const claimants = resolveClaimants(sentences);
   const candidates: Candidate[] = [];
@@ -29,7 +35,6 @@ export function extractCandidates(text: string): Candidate[] {
       actorEvent: hasActorEvent(sentence.tokens),
       hedges: hedges.map((h) => h.kind),
     });
-    if (checkworthiness < CHECKWORTHY_THRESHOLD) return;
     candidates.push({
       sentence: sentence.text,
       span: { start: sentence.start, end: sentence.end },

@@ -83,7 +83,7 @@ const MONTHS =
   /^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$|^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
 const DAYS = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 const DURATION_AFTER =
-  /^\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)\b/i;
+  /^\s+(?:an?\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|century|centuries)\b/i;
 const DETERMINER_BEFORE = /\b(?:the|these|those|both|its|their|his|her|our|all|every)\s+$/i;
 const ONE_EXCLUDED_AFTER = /^\s+(?:of|another|day|time|way|side|thing|point|by|more|another)\b/i;
 
@@ -173,6 +173,8 @@ function isExcluded(
     if (value <= 12 && !/^half/i.test(num) && DETERMINER_BEFORE.test(head)) return true;
     if (/^one$/i.test(num)) {
       if (ONE_EXCLUDED_AFTER.test(after)) return true;
+      // "said one librarian": a speaker, not a count.
+      if (/\b(?:said|says|told|added)\s+$/i.test(head)) return true;
       if (/\b(?:no|any|every|each|some|this|that|which|such)\s+$/i.test(head)) return true;
     }
     if (/^half/i.test(num) && /\b(?:first|second|the|a|and a)\s+$/i.test(head)) return true;

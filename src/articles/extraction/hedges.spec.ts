@@ -28,6 +28,18 @@ describe('findHedges', () => {
     ]);
   });
 
+  it('captures what others could not confirm in an unconfirmed report', () => {
+    expect(
+      texts(
+        'A regional broadcaster reported that a fisherman was missing, but the coastguard could not confirm it.',
+      ),
+    ).toEqual(['could not confirm']);
+    expect(texts('Officials were unable to independently confirm the account.')).toEqual([
+      'unable to independently confirm',
+    ]);
+    expect(texts('The club would not confirm the approach.')).toEqual(['would not confirm']);
+  });
+
   it('finds nothing in a plain statement', () => {
     expect(texts('The ministry said 21 people had been killed.')).toEqual([]);
   });

@@ -20,7 +20,7 @@ const PATTERNS: Array<[HedgeKind, RegExp]> = [
   ['reported', /\bon (?:the )?condition of anonymity\b/gi],
   [
     'unverified',
-    /\b(?:impossible|unable|not possible) to (?:independently )?(?:verify|confirm)\b|\b(?:could|can|cannot|can't|couldn't)(?: not)?(?: be)? (?:independently |immediately )?(?:verified|confirmed)\b|\bnot (?:yet )?(?:been )?(?:independently )?(?:verified|confirmed)\b/gi,
+    /\b(?:impossible|unable|not possible) to (?:independently )?(?:verify|confirm)\b|\b(?:could|can|cannot|can't|couldn't)(?: not)?(?: be)? (?:independently |immediately )?(?:verified|confirmed)\b|\bnot (?:yet )?(?:been )?(?:independently )?(?:verified|confirmed)\b|\b(?:could not|cannot|can't|couldn't|did not|would not) (?:independently |immediately )?(?:verify|confirm)\b/gi,
   ],
   [
     'no_comment',

@@ -1,8 +1,9 @@
-import type { EvalArticle } from './types.js';
+import type { EvalArticle } from '../../types.js';
 
 // Invented wire story: a chipmaker's quarterly results (company and people are fictional).
 export const quarterlyEarnings: EvalArticle = {
   id: 'quarterly-earnings',
+  kind: 'business',
   text: `(Harbor Wire) - Northwind Semiconductor said on Tuesday that its third-quarter revenue rose 18% to $4.2 billion, beating analysts' expectations as demand for data-center chips stayed strong.
 Net income climbed to $912 million, or $1.87 per share, from $655 million, or $1.34 per share, a year earlier, the company said in a statement. Analysts polled by LSEG had expected earnings of $1.71 per share on revenue of $4.05 billion.
 Shares of the San Jose, Calif.-based company jumped about 9% in extended trading after the results were released.
@@ -17,6 +18,13 @@ The stock has gained 41% since January, compared with a 17% rise in the Philadel
 Gross margin widened to 61.5% from 58.2%, the company said.
 "This was a clean quarter," said Dana Whitfield, an analyst at Crestline Securities. "The only question is how long the cloud build-out lasts."
 Northwind employs about 23,000 people worldwide.`,
+  negatives: [
+    { sentence: 'Not everything went smoothly.', kind: 'colour' },
+    {
+      sentence: 'A spokeswoman for the Commerce Department declined to comment.',
+      kind: 'background',
+    },
+  ],
   candidates: [
     {
       sentence:

@@ -1,8 +1,9 @@
-import type { EvalArticle } from './types.js';
+import type { EvalArticle } from '../../types.js';
 
 // Invented wire story: a close governor's race count (names and places are fictional).
 export const electionCount: EvalArticle = {
   id: 'election-count',
+  kind: 'elections',
   text: `(Harbor Wire) — Incumbent Governor Maria Delgado held a narrow lead early Thursday as election officials in Westmoreland State counted the last of roughly 1.4 million ballots, with thousands of mail-in votes still to be tallied.
 With 92% of precincts reporting, Delgado had 612,450 votes, or 50.8%, to 593,120 for Republican challenger Tom Birch, according to the state Board of Elections.
 Birch told supporters in Carson City shortly after midnight that the race was “far from over” and that he would not concede until every vote was counted. “We are going to make sure that every legal ballot is counted, and counted once,” he said.
@@ -20,6 +21,21 @@ Voters also rejected a proposed $2.1 billion bond for road repairs by a margin o
 The results will not be certified until Dec. 1, the Secretary of State's office said.
 Both campaigns could not immediately be reached for comment on Thursday.
 Political analysts said the outcome could hinge on the remaining mail-in ballots, which have favored Democrats in recent elections.`,
+  negatives: [
+    {
+      sentence: 'It was unclear how many voters were turned away before the polls reopened.',
+      kind: 'background',
+    },
+    {
+      sentence: 'Both campaigns could not immediately be reached for comment on Thursday.',
+      kind: 'background',
+    },
+    {
+      sentence:
+        'Political analysts said the outcome could hinge on the remaining mail-in ballots, which have favored Democrats in recent elections.',
+      kind: 'opinion',
+    },
+  ],
   candidates: [
     {
       sentence:

@@ -1,8 +1,9 @@
-import type { EvalArticle } from './types.js';
+import type { EvalArticle } from '../../types.js';
 
 // Invented wire story: an earthquake death toll (country, towns and people are fictional).
 export const earthquakeToll: EvalArticle = {
   id: 'earthquake-toll',
+  kind: 'disaster',
   text: `(Harbor Wire) - The death toll from the earthquake that struck southern Marevia on Sunday rose to at least 2,316 on Tuesday, the country's disaster management agency said, as rescuers pulled more survivors from collapsed buildings.
 The magnitude 7.1 quake was centered near the town of Kesra, about 40 kilometers (25 miles) west of the provincial capital, the U.S. Geological Survey said.
 More than 9,400 people were injured and roughly 60,000 have been left homeless, agency head Lt. Gen. Omar Haddad told a news conference in the capital. "The numbers will rise. There are still people under the rubble in dozens of villages we have not reached," Haddad said.
@@ -16,6 +17,10 @@ Aftershocks continued through Tuesday, including one of magnitude 5.4, the Marev
 Residents of Kesra said they had received no help for the first 36 hours.
 "We dug with our hands," said Yusuf Demir, 52, who lost his brother and two nephews. "Nobody came until yesterday."
 The quake was the deadliest in the region since 1999, when more than 17,000 people were killed.`,
+  negatives: [
+    { sentence: 'The claim could not be independently verified.', kind: 'background' },
+    { sentence: 'International aid began arriving Monday.', kind: 'background' },
+  ],
   candidates: [
     {
       sentence:

@@ -1,8 +1,10 @@
-import type { EvalArticle } from './types.js';
+import type { EvalArticle } from '../../types.js';
 
-// Invented wire story, held out: written and labelled after the rules were tuned, to measure them on text they were not fitted to.
+// Invented wire story, first held out (written and labelled after the rules were first tuned),
+// since tuned on and so part of the development set.
 export const valleyFloods: EvalArticle = {
   id: 'valley-floods',
+  kind: 'disaster',
   text: `(Harbor Wire) — Floodwaters in the Lower Arden valley had forced nearly 12,000 people from their homes by Saturday, the regional civil protection office said, and forecasters warned more rain was on the way.
 Two people drowned when their car was swept off a bridge near Millbrook, police said. A third person, a 71-year-old farmer, was missing.
 "The river rose faster than anyone expected," Millbrook Mayor Agnes Thorne told reporters at an evacuation center. "We had maybe two hours of warning."
@@ -15,7 +17,17 @@ Local residents said at least 30 homes had been destroyed in the village of Carr
 The cause of a fire at a flooded power substation, which left roughly 18,000 customers without electricity, was unclear.
 Utility Eastgrid said it hoped to restore power to most customers by Monday.
 Schools across the valley will remain closed on Monday.`,
+  negatives: [
+    { sentence: 'Schools across the valley will remain closed on Monday.', kind: 'background' },
+  ],
   candidates: [
+    {
+      // Added with the negatives: a missing person is what a reporter checks.
+      sentence: 'A third person, a 71-year-old farmer, was missing.',
+      claimant: null,
+      figures: [],
+      hedges: [],
+    },
     {
       sentence:
         '(Harbor Wire) — Floodwaters in the Lower Arden valley had forced nearly 12,000 people from their homes by Saturday, the regional civil protection office said, and forecasters warned more rain was on the way.',

@@ -1,8 +1,9 @@
-import type { EvalArticle } from './types.js';
+import type { EvalArticle } from '../../types.js';
 
 // Invented wire story: a national measles count (officials and places are fictional).
 export const measlesCases: EvalArticle = {
   id: 'measles-cases',
+  kind: 'health',
   text: `(Harbor Wire) — Measles cases in the country have reached their highest level in more than two decades, with 1,274 confirmed infections reported so far this year, the Centers for Disease Control and Prevention said Friday.
 The tally is more than four times the 285 cases recorded in all of last year, according to the agency’s weekly update. Most of the cases, about 86%, were in people who were unvaccinated or whose vaccination status was unknown, the CDC said.
 At least 147 patients have been hospitalized and three children have died, the agency said, the first measles deaths in the United States since 2015.
@@ -15,6 +16,14 @@ A group opposed to vaccine mandates claimed on social media that the hospitaliza
 Health authorities have run free vaccination clinics since March and say they have given roughly 35,000 doses in the affected region.
 The World Health Organization said global measles cases rose 20% last year to an estimated 10.3 million, driven by gaps in immunization during the pandemic.
 The numbers reported by the CDC are preliminary and may change as states submit late reports, a spokeswoman said.`,
+  negatives: [
+    { sentence: 'The group did not provide evidence for the claim.', kind: 'background' },
+    {
+      sentence:
+        'The numbers reported by the CDC are preliminary and may change as states submit late reports, a spokeswoman said.',
+      kind: 'background',
+    },
+  ],
   candidates: [
     {
       sentence:

@@ -1,9 +1,10 @@
-import type { EvalArticle } from './types.js';
+import type { EvalArticle } from '../../types.js';
 
 // Wire article (NewsNation Now, March 2022), copied from shared/fixtures so the evaluation set
 // travels with the code.
 export const khersonMariupol: EvalArticle = {
   id: 'kherson-mariupol',
+  kind: 'conflict',
   text: `(NewsNation Now) — At least one and possibly two port cities in Ukraine have been surrounded by Russian forces as the seventh day of war draws to a close, military leaders said.
 Britain’s Defense Ministry said Mariupol, a large city on the Azov Sea, was encircled by Russian forces. Kherson, another Black Sea port city, may have been captured, but Ukrainian officials dispute the fight there is over.
 Ukrainian President Volodymyr Zelenskyy’s office told The Associated Press that it could not comment on the situation in Kherson while the fighting was still going on.
@@ -38,6 +39,46 @@ Attorney General Merrick Garland on Wednesday announced the creation of Task For
 That includes seizing the assets belonging to oligarchs and others who violate the sanctions, and thwarting any efforts to use cryptocurrency to get around sanctions.
 Garland said in a statement announcing the sanctions that the Justice Department “will leave no stone unturned” in investigating and prosecuting “those whose criminal acts enable the Russian government to continue this unjust war.”
 Faced with the threat of financial sanctions, Chelsea owner Roman Abramovich confirmed Wednesday he is trying to sell the Premier League club.`,
+  negatives: [
+    {
+      sentence:
+        'Assembly resolutions aren’t legally binding, but they do have clout in reflecting international opinion.',
+      kind: 'background',
+    },
+    {
+      sentence: 'Russian and Ukrainian officials are standing by to resume talks.',
+      kind: 'background',
+    },
+    {
+      sentence:
+        'The second round of talks is expected to take place Thursday in Belarus, though there appears to be little common ground between the two sides and little hope of a breakthrough resolution.',
+      kind: 'background',
+    },
+    { sentence: 'Countless others have taken shelter underground.', kind: 'colour' },
+    {
+      sentence: 'The invasion has sparked a global outcry of support for Ukraine.',
+      kind: 'opinion',
+    },
+    {
+      sentence:
+        'Protests against the invasion resumed on Wednesday, with people taking to the streets of Moscow and St. Petersburg and other Russian towns despite mass arrests.',
+      kind: 'background',
+    },
+    {
+      sentence:
+        'As the invasion grows, Russia is finding itself increasingly isolated economically.',
+      kind: 'opinion',
+    },
+    {
+      sentence: 'Airbus and Boeing jets account for the vast majority of Russia’s passenger fleet.',
+      kind: 'background',
+    },
+    {
+      sentence:
+        'That includes seizing the assets belonging to oligarchs and others who violate the sanctions, and thwarting any efforts to use cryptocurrency to get around sanctions.',
+      kind: 'background',
+    },
+  ],
   candidates: [
     {
       sentence:
