@@ -5,12 +5,10 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsUrl,
   IsUUID,
   Max,
-  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -23,6 +21,7 @@ import {
 } from '../../common/validation/text.validators.js';
 import { CLAIM_STATUSES } from '../claim-status.js';
 import type { ClaimStatus } from '../claim-status.js';
+import { IsCalendarDate } from '../../common/validation/timestamps.js';
 
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type Priority = (typeof PRIORITIES)[number];
@@ -59,8 +58,7 @@ class ClaimFieldsDto {
 
   @ApiPropertyOptional({ example: '2022-03-02', description: 'date the claim was made' })
   @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true })
-  @MaxLength(10, { message: 'must be a date such as 2022-03-02' })
+  @IsCalendarDate()
   claimedAt?: string | null;
 
   @ApiPropertyOptional({ example: 'https://www.newsnationnow.com/world/ukraine', maxLength: 2048 })

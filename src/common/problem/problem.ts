@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import { DomainError, DomainErrorCode, FieldError } from './domain-error.js';
 
 export const PROBLEM_BASE = 'https://claimdesk.dev/problems/';
@@ -88,4 +89,12 @@ export function internalProblem(requestId: string): Problem {
     },
     headers: {},
   };
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  return reply
+    .status(problem.body.status)
+    .headers(problem.headers)
+    .header('content-type', PROBLEM_CONTENT_TYPE)
+    .send(problem.body);
 }
