@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AppProcess, startApp } from '../support/app-process.js';
+import { withDatabase } from '../support/database.js';
 import { client, request } from '../support/http.js';
 import { createUser, TestUser } from '../support/people.js';
 
@@ -176,5 +177,82 @@ describe('tokens, bodies and slow clients', () => {
     expect(closedAt).toBeGreaterThan(0);
     expect(closedAt - started).toBeLessThan(2000 + 1500);
     if (received) expect(received).toMatch(/^HTTP\/1\.1 408 /);
+  });
+});
+
+describe('article extraction runs in a worker thread, after the idempotency lookup', () => {
+  let app: AppProcess;
+  let reporter: TestUser;
+  // About 200,000 characters of attributed, figure-laden sentences: the costliest article.
+  const hugeText = Array.from(
+    { length: 2600 },
+    (_, i) => `The ministry said ${i + 12} people were hurt in the attack on district ${i}. `,
+  )
+    .join('')
+    .slice(0, 200_000);
+  const extractions = () =>
+    app
+      .output()
+      .split('\n')
+      .filter((line) => line.includes('extracted candidates')).length;
+
+  beforeAll(async () => {
+    app = await startApp({ env: { LOG_LEVEL: 'info' } });
+    reporter = await createUser(app.url, ['reporter']);
+  });
+  afterAll(() => app.stop());
+
+  it('keeps /health fast while a 200,000-character article is extracted, and does not extract again on a replay', async () => {
+    const api = client(app.url, reporter.token);
+    const headers = { 'idempotency-key': `huge-${randomBytes(6).toString('hex')}` };
+    await api.post('/api/v1/articles', { body: { text: 'The mayor said 3 bridges were shut.' } });
+    const before = extractions();
+    let done = false;
+    const ingest = api
+      .post('/api/v1/articles', { body: { text: hugeText }, headers })
+      .finally(() => (done = true));
+    const healthTimes: number[] = [];
+    while (!done) {
+      const started = performance.now();
+      await request(app.url, 'GET', '/health');
+      healthTimes.push(performance.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const first = await ingest;
+    expect(first.status).toBe(201);
+    expect(first.body.candidates.length).toBeGreaterThan(100);
+    expect(extractions()).toBe(before + 1);
+    expect(Math.max(...healthTimes)).toBeLessThan(50);
+
+    const replay = await api.post('/api/v1/articles', { body: { text: hugeText }, headers });
+    expect(replay.status).toBe(201);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(replay.body.article.id).toBe(first.body.article.id);
+    expect(extractions()).toBe(before + 1);
+  });
+});
+
+describe('article extraction past EXTRACTION_TIMEOUT_MS', () => {
+  let app: AppProcess;
+  beforeAll(async () => {
+    app = await startApp({ env: { EXTRACTION_TIMEOUT_MS: '100' } });
+  });
+  afterAll(() => app.stop());
+
+  it('answers 503 with Retry-After and stores nothing', async () => {
+    const reporter = await createUser(app.url, ['reporter']);
+    const text = 'The ministry said 40 people were hurt in the attack. '.repeat(3700);
+    const response = await client(app.url, reporter.token).post('/api/v1/articles', {
+      body: { text },
+    });
+    expect(response.status).toBe(503);
+    expect(response.body.type).toBe(`${PROBLEM}extraction-unavailable`);
+    expect(response.body.detail).toContain('100 ms');
+    expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+    const stored = await withDatabase((db) =>
+      db.query('SELECT count(*)::int AS n FROM articles WHERE submitted_by = $1', [reporter.id]),
+    );
+    expect(stored.rows[0].n).toBe(0);
+    expect((await request(app.url, 'GET', '/health')).status).toBe(200);
   });
 });

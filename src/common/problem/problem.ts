@@ -63,6 +63,8 @@ function describe(code: DomainErrorCode): { status: number; title: string } {
       return { status: 429, title: 'Too many requests' };
     case 'database-unavailable':
       return { status: 503, title: 'Service unavailable' };
+    case 'extraction-unavailable':
+      return { status: 503, title: 'Claim extraction unavailable' };
   }
 }
 

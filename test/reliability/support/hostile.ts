@@ -347,7 +347,10 @@ export const nonRfc3339Timestamp: fc.Arbitrary<string> = fc.oneof(
     .tuple(fc.integer({ min: 1900, max: 2100 }), fc.integer({ min: 1, max: 366 }))
     .map(([year, day]) => `${year}-${String(day).padStart(3, '0')}`),
   fc
-    .tuple(fc.integer({ min: 1900, max: 2100 }), fc.constantFrom('02-30', '02-31', '04-31', '13-01'))
+    .tuple(
+      fc.integer({ min: 1900, max: 2100 }),
+      fc.constantFrom('02-30', '02-31', '04-31', '13-01'),
+    )
     .map(([year, monthDay]) => `${year}-${monthDay}`),
   fc
     .date({ min: new Date('1900-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
