@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { preparedQuery } from '../database/prepared-query.js';
 import type { AuthUser, Role } from './role.js';
-import { hashTokenSecret, TOKEN_PREFIX } from './token-secret.js';
+import { hashTokenSecret, TOKEN_SHAPE } from './token-secret.js';
 
 // last_used_at is a hint for admins, not an audit record: writing it at most once a
 // minute keeps a busy token from turning every read into a write.
@@ -12,10 +12,10 @@ const LAST_USED_RESOLUTION = '1 minute';
 export class TokenAuthenticator {
   constructor(private readonly dataSource: DataSource) {}
 
-  // The active user behind a live token, or null. Revoked tokens and deactivated users
+  // The active user behind a live token, or null. Revoked or expired tokens and deactivated users
   // fail here on their very next request: nothing is cached.
   async authenticate(secret: string): Promise<AuthUser | null> {
-    if (!secret.startsWith(TOKEN_PREFIX) || secret.length > 200) return null;
+    if (!TOKEN_SHAPE.test(secret)) return null;
     const rows = await preparedQuery<{
       token_id: string;
       id: string;
@@ -27,6 +27,7 @@ export class TokenAuthenticator {
       `WITH token AS (
          SELECT t.id, t.user_id, t.last_used_at FROM api_tokens t
          WHERE t.token_hash = $1 AND t.revoked_at IS NULL
+           AND (t.expires_at IS NULL OR t.expires_at > now())
        ), touched AS (
          UPDATE api_tokens SET last_used_at = now()
          WHERE id = (SELECT id FROM token)

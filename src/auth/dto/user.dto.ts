@@ -14,6 +14,7 @@ import {
   ValidateBy,
 } from 'class-validator';
 import { OptionalNotNull, TextField } from '../../common/validation/text.validators.js';
+import { IsTimestamp } from '../../common/validation/timestamps.js';
 import { Role, ROLES } from '../role.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -83,6 +84,14 @@ export class IssueTokenDto {
   @IsOptional()
   @TextField(0, 200)
   label?: string;
+
+  @ApiPropertyOptional({
+    example: '2027-01-01T00:00:00Z',
+    description: 'RFC 3339; the token stops working then. Never expires when left out.',
+  })
+  @IsOptional()
+  @IsTimestamp()
+  expiresAt?: string;
 }
 
 export class UserView {
@@ -100,8 +109,20 @@ export class TokenView {
   @ApiProperty() userId!: string;
   @ApiProperty({ nullable: true, type: String }) label!: string | null;
   @ApiProperty() createdAt!: string;
+  @ApiProperty({ nullable: true, type: String }) expiresAt!: string | null;
   @ApiProperty({ description: 'The secret. Shown once; only its hash is kept.' })
   token!: string;
+}
+
+// A token as listed: never its secret or hash.
+export class TokenSummaryView {
+  @ApiProperty() id!: string;
+  @ApiProperty() userId!: string;
+  @ApiProperty({ nullable: true, type: String }) label!: string | null;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty({ nullable: true, type: String }) lastUsedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) expiresAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) revokedAt!: string | null;
 }
 
 export class CreatedUserView {
