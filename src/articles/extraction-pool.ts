@@ -17,11 +17,12 @@ export class ExtractionPool implements OnModuleDestroy {
   private readonly logger = new Logger(ExtractionPool.name);
   private readonly pool = new Piscina<string, Candidate[]>({
     filename: new URL('./extraction-worker.js', import.meta.url).href,
-    minThreads: 1,
+    // No thread until the first article, so a start (or a replica that never ingests) does
+    // not pay for loading the language model; a thread then stays warm for a while.
+    minThreads: 0,
     maxThreads: Math.max(1, availableParallelism() - 1),
     maxQueue: MAX_WAITING,
-    // The language model takes a moment to load: keep a warm thread.
-    idleTimeout: 60_000,
+    idleTimeout: 5 * 60_000,
   });
 
   constructor(private readonly config: AppConfig) {}
@@ -48,7 +49,7 @@ export class ExtractionPool implements OnModuleDestroy {
     return candidates;
   }
 
-  private refusal(error: unknown): unknown {
+  private refusal(error: unknown): DomainError {
     const name = (error as { name?: string } | null)?.name;
     const message = (error as { message?: string } | null)?.message ?? '';
     if (name === 'AbortError' || name === 'TimeoutError') {
@@ -65,7 +66,13 @@ export class ExtractionPool implements OnModuleDestroy {
         { headers: { 'retry-after': RETRY_AFTER_SECONDS } },
       );
     }
-    return error;
+    // A thread that crashed or could not start: the service's fault, not the article's.
+    this.logger.error({ err: error }, 'claim extraction failed');
+    return new DomainError(
+      'extraction-unavailable',
+      'Claim extraction failed on our side; nothing was stored. Try again shortly.',
+      { headers: { 'retry-after': RETRY_AFTER_SECONDS } },
+    );
   }
 
   async onModuleDestroy(): Promise<void> {
