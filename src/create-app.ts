@@ -4,9 +4,13 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
+import { AuthFailureLimiter } from './auth/auth-failures.js';
+import { authenticateBeforeBody } from './auth/early-authentication.js';
+import { TokenAuthenticatorService } from './auth/token-authenticator.service.js';
 import { AppConfig } from './config/app-config.js';
+import type { TrustProxy } from './config/environment.js';
 import { clientErrorHandler, routerErrorHandler } from './common/http/framework-errors.js';
-import { parseJsonBody } from './common/http/json-body-parser.js';
+import { allowLargerBodies, parseJsonBody } from './common/http/json-body-parser.js';
 import { RequestActivityService } from './common/http/request-activity.service.js';
 import { createLogger, PinoNestLogger, RequestLog } from './common/logging/logger.js';
 import { securityHeadersFor } from './common/http/security-headers.js';
@@ -14,6 +18,8 @@ import { securityHeadersFor } from './common/http/security-headers.js';
 // A client may pass its own X-Request-Id (to correlate logs across systems) if it is short
 // and plain; otherwise the service makes one.
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+// The one route whose body may exceed BODY_LIMIT (up to ARTICLE_BODY_LIMIT).
+const ARTICLE_INGEST = { method: 'POST', url: '/api/v1/articles' };
 const NOT_INTERACTIVE = /^\/(?:api\/v1\/audit\/export|health)(?:[/?]|$)/;
 
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -22,7 +28,18 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     loggerInstance: logger,
     logController: new RequestLog(),
     bodyLimit: config.bodyLimit,
-    trustProxy: true,
+    // X-Forwarded-For counts only through the proxies TRUST_PROXY names (default none):
+    // otherwise any client could pick its own address for the per-address limits.
+    trustProxy: trustProxyFor(config.trustProxy),
+    // Slow clients are cut off (408): the whole request, its headers, and an idle
+    // keep-alive connection each get REQUEST_TIMEOUT_MS.
+    requestTimeout: config.requestTimeoutMs,
+    keepAliveTimeout: config.requestTimeoutMs,
+    http: {
+      headersTimeout: config.requestTimeoutMs,
+      // Node checks for timed-out requests on this interval (default 30 s).
+      connectionsCheckingInterval: Math.min(1000, Math.max(100, config.requestTimeoutMs / 10)),
+    },
     genReqId: (request: IncomingMessage) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && CLIENT_REQUEST_ID.test(given) ? given : randomUUID();
@@ -41,6 +58,12 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     // Exports and health checks are not people waiting for an answer.
     if (!NOT_INTERACTIVE.test(request.url)) activity.seen();
   });
+  authenticateBeforeBody(
+    adapter.getInstance(),
+    app.get(TokenAuthenticatorService),
+    new AuthFailureLimiter(config.authFailuresPerMinute),
+  );
+  allowLargerBodies(adapter.getInstance(), ARTICLE_INGEST, config.articleBodyLimit);
   app.useLogger(new PinoNestLogger(logger));
   app.useBodyParser('application/json', { bodyLimit: config.bodyLimit }, (_request, body, done) => {
     try {
@@ -52,6 +75,13 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.setGlobalPrefix('api/v1', { exclude: ['health'] });
   setUpOpenApi(app);
   return app;
+}
+
+// A hop count trusts that many proxies nearest the service; a list trusts those addresses.
+function trustProxyFor(
+  setting: TrustProxy,
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
 }
 
 function setUpOpenApi(app: NestFastifyApplication): void {

@@ -13,13 +13,14 @@ import {
 import { CreateArticleDto } from './dto/article.dto.js';
 import { ArticleView, ArticleWithCandidatesView } from './dto/article.view.js';
 import type { Candidate } from './extraction/candidate.js';
-import { extractCandidates } from './extraction/extract-candidates.js';
+import { ExtractionPool } from './extraction-pool.js';
 
 @Injectable()
 export class ArticlesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly idempotency: IdempotencyService,
+    private readonly extraction: ExtractionPool,
   ) {}
 
   // Stores the article with its extracted candidates; `duplicates` are computed now and
@@ -29,30 +30,32 @@ export class ArticlesService {
     key: string | undefined,
     input: CreateArticleDto,
   ): Promise<IdempotentResult<ArticleWithCandidatesView>> {
-    // Extraction is pure CPU work: done before the transaction so it holds no connection.
-    const candidates = extractCandidates(input.text);
-    return this.idempotency.run(
-      { userId: user.id, key, scope: 'POST /articles', body: input },
-      async (manager) => {
-        const [row] = (await manager.query(
-          `INSERT INTO articles AS a
+    const request = { userId: user.id, key, scope: 'POST /articles', body: input };
+    // A replay answers from the stored response without extracting again.
+    const replayed = await this.idempotency.replay<ArticleWithCandidatesView>(request);
+    if (replayed) return replayed;
+    // Extraction runs in a worker thread, before the transaction, so it holds no
+    // connection; run() looks the key up again under its lock, for concurrent retries.
+    const candidates = await this.extraction.extract(input.text);
+    return this.idempotency.run(request, async (manager) => {
+      const [row] = (await manager.query(
+        `INSERT INTO articles AS a
              (title, url, outlet, published_at, text, candidates, submitted_by)
            VALUES ($1, $2, $3, $4, $5, $6, $7)
            RETURNING ${ARTICLE_COLUMNS}`,
-          [
-            input.title ?? null,
-            input.url ?? null,
-            input.outlet ?? null,
-            input.publishedAt ?? null,
-            input.text,
-            JSON.stringify(candidates),
-            user.id,
-          ],
-        )) as ArticleRow[];
-        const body = await withDuplicates(manager, toArticleView(row), candidates);
-        return { status: 201, body, headers: { location: `/api/v1/articles/${row.id}` } };
-      },
-    );
+        [
+          input.title ?? null,
+          input.url ?? null,
+          input.outlet ?? null,
+          input.publishedAt ?? null,
+          input.text,
+          JSON.stringify(candidates),
+          user.id,
+        ],
+      )) as ArticleRow[];
+      const body = await withDuplicates(manager, toArticleView(row), candidates);
+      return { status: 201, body, headers: { location: `/api/v1/articles/${row.id}` } };
+    });
   }
 
   async get(id: string): Promise<ArticleWithCandidatesView> {

@@ -93,7 +93,12 @@ function linkEvents(
       id: randomUUID(),
       claimId: input.claimId,
       type: input.type,
-      actor: { id: input.actor.id, name: input.actor.name, roles: [...input.actor.roles] },
+      actor: {
+        id: input.actor.id,
+        name: input.actor.name,
+        roles: [...input.actor.roles],
+        ...(input.actor.tokenId && { tokenId: input.actor.tokenId }),
+      },
       at: new Date().toISOString(),
       fromStatus: input.fromStatus ?? null,
       toStatus: input.toStatus ?? null,

@@ -22,6 +22,8 @@ export interface AuditActor {
   id: string;
   name: string;
   roles: string[];
+  // The token the request used (absent for the operator CLI and first start).
+  tokenId?: string;
 }
 
 export interface AuditEvent {

@@ -2,11 +2,13 @@ import type { AuditActor } from '../audit/audit-event.js';
 import type { AuthUser } from './role.js';
 
 // Who did it, as recorded in the audit trail: a snapshot, so renaming a user later does
-// not rewrite history.
-export const actorOf = (user: Pick<AuthUser, 'id' | 'name' | 'roles'>): AuditActor => ({
+// not rewrite history, with the token the request used, so a leaked token's actions can be
+// told apart from the same person's others.
+export const actorOf = (user: Pick<AuthUser, 'id' | 'name' | 'roles' | 'tokenId'>): AuditActor => ({
   id: user.id,
   name: user.name,
   roles: [...user.roles],
+  tokenId: user.tokenId,
 });
 
 // Changes made from the operator CLI or at first start, not by a signed-in person.

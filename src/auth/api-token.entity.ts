@@ -23,4 +23,7 @@ export class ApiToken {
 
   @Column('timestamptz', { nullable: true })
   revokedAt!: Date | null;
+
+  @Column('timestamptz', { nullable: true })
+  expiresAt!: Date | null;
 }

@@ -2,10 +2,9 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainError } from '../common/problem/domain-error.js';
 import { AuthenticatedRequest, PUBLIC_ROUTE, REQUIRED_ROLES } from './decorators.js';
+import { bearerSecret, unauthenticated } from './early-authentication.js';
 import { hasRole, Role } from './role.js';
 import { TokenAuthenticatorService } from './token-authenticator.service.js';
-
-const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
 // Every route needs a valid bearer token unless marked @Public(); @Roles() narrows it.
 // 401: no or bad token. 403: a good token without the role.
@@ -21,13 +20,11 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const secret = BEARER.exec(request.headers.authorization ?? '')?.[1];
-    const user = secret ? await this.authenticator.authenticate(secret) : null;
-    if (!user) {
-      throw new DomainError('unauthenticated', 'A valid bearer token is required.', {
-        headers: { 'www-authenticate': 'Bearer' },
-      });
-    }
+    // Normally authenticated before the body was read (early-authentication.ts); looked up
+    // here only for a route that hook does not cover.
+    const secret = request.user ? undefined : bearerSecret(request);
+    const user = request.user ?? (secret ? await this.authenticator.authenticate(secret) : null);
+    if (!user) throw unauthenticated();
     request.user = user;
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);

@@ -1,20 +1,25 @@
-import { Injectable } from '@nestjs/common';
+import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { ThrottlerLimitDetail } from '@nestjs/throttler';
-import { ExecutionContext } from '@nestjs/common';
 import { DomainError } from '../common/problem/domain-error.js';
-import { hashTokenSecret } from './token-secret.js';
+import type { AuthenticatedRequest } from './decorators.js';
 
-// Limits requests per bearer token (SPEC §10); requests without a token share a budget
-// per client address. Counters live in each process: with N replicas a token can reach
-// N times the limit, which is acceptable for a limit meant to stop runaway scripts.
+// Limits requests per bearer token (SPEC §10): one budget per token across all routes.
+// The token was checked before the body was read, so only live tokens get a bucket;
+// public routes count per client address. Counters live in each process: with N replicas
+// a token can reach N times the limit, which is acceptable for a limit meant to stop
+// runaway scripts.
 @Injectable()
 export class TokenThrottlerGuard extends ThrottlerGuard {
   protected override async getTracker(request: Record<string, unknown>): Promise<string> {
-    const headers = request.headers as { authorization?: string } | undefined;
-    const header = headers?.authorization ?? '';
-    const secret = /^Bearer\s+(\S+)/i.exec(header)?.[1];
-    return secret ? `token:${hashTokenSecret(secret)}` : `ip:${String(request.ip)}`;
+    const { user, ip } = request as unknown as AuthenticatedRequest;
+    return user ? `token:${user.tokenId}` : `ip:${ip}`;
+  }
+
+  // The default key includes the controller and handler, which gave every route its own
+  // budget; the tracker alone makes it one.
+  protected override generateKey(_context: ExecutionContext, tracker: string, name: string) {
+    return `${name}:${tracker}`;
   }
 
   protected override async throwThrottlingException(

@@ -2,17 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { preparedQuery } from '../database/prepared-query.js';
 import type { AuthUser, Role } from './role.js';
-import { hashTokenSecret, TOKEN_PREFIX } from './token-secret.js';
+import { hashTokenSecret, TOKEN_SHAPE } from './token-secret.js';
 import { AUTHENTICATE_TOKEN_SQL } from './token-sql.js';
 
 @Injectable()
 export class TokenAuthenticatorService {
   constructor(private readonly dataSource: DataSource) {}
 
-  // The active user behind a live token, or null. Revoked tokens and deactivated users
+  // The active user behind a live token, or null. Revoked or expired tokens and deactivated users
   // fail here on their very next request: nothing is cached.
   async authenticate(secret: string): Promise<AuthUser | null> {
-    if (!secret.startsWith(TOKEN_PREFIX) || secret.length > 200) return null;
+    if (!TOKEN_SHAPE.test(secret)) return null;
     const rows = await preparedQuery<{
       token_id: string;
       id: string;

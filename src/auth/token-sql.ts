@@ -8,6 +8,7 @@ const LAST_USED_RESOLUTION = '1 minute';
 export const AUTHENTICATE_TOKEN_SQL = `WITH token AS (
          SELECT t.id, t.user_id, t.last_used_at FROM api_tokens t
          WHERE t.token_hash = $1 AND t.revoked_at IS NULL
+           AND (t.expires_at IS NULL OR t.expires_at > now())
        ), touched AS (
          UPDATE api_tokens SET last_used_at = now()
          WHERE id = (SELECT id FROM token)

@@ -1,12 +1,29 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+} from '@nestjs/common';
+import { DomainError } from '../common/problem/domain-error.js';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 import { ParseIdPipe } from '../common/validation/parse-id.pipe.js';
 import { actorOf } from './actor.js';
 import { CurrentUser, Roles } from './decorators.js';
 import { CreateUserDto, IssueTokenDto, UpdateUserDto } from './dto/user.dto.js';
-import { CreatedUserView, MeView, TokenView, UserView } from './dto/user.view.js';
-import type { AuthUser } from './role.js';
+import {
+  CreatedUserView,
+  MeView,
+  TokenSummaryView,
+  TokenView,
+  UserView,
+} from './dto/user.view.js';
+import { hasRole, type AuthUser } from './role.js';
 import { TokensService } from './tokens.service.js';
 import { UsersService } from './users.service.js';
 
@@ -28,6 +45,7 @@ export class UsersController {
 
   @Post('users')
   @Roles('admin')
+  @Header('cache-control', 'no-store')
   @ApiCreatedResponse({ type: CreatedUserView })
   @ApiProblems(400, 403, 409)
   create(@CurrentUser() user: AuthUser, @Body() body: CreateUserDto): Promise<CreatedUserView> {
@@ -56,6 +74,7 @@ export class UsersController {
 
   @Post('users/:id/tokens')
   @Roles('admin')
+  @Header('cache-control', 'no-store')
   @ApiCreatedResponse({ type: TokenView })
   @ApiProblems(400, 403, 404)
   issueToken(
@@ -63,7 +82,23 @@ export class UsersController {
     @Param('id', ParseIdPipe) id: string,
     @Body() body: IssueTokenDto,
   ): Promise<TokenView> {
-    return this.tokens.issue(actorOf(user), id, body.label);
+    return this.tokens.issue(actorOf(user), id, body.label, body.expiresAt);
+  }
+
+  // Admins list anyone's tokens; every user may list their own (to see what is live on
+  // their account and revoke through an admin what they no longer use).
+  @Get('users/:id/tokens')
+  @ApiOkResponse({ type: [TokenSummaryView] })
+  @ApiProblems(403, 404)
+  async listTokens(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseIdPipe) id: string,
+  ): Promise<{ items: TokenSummaryView[] }> {
+    if (id !== user.id && !hasRole(user, 'admin')) {
+      throw new DomainError('forbidden', 'Only admins may list the tokens of other users.');
+    }
+    if (!(await this.users.exists(id))) throw new DomainError('not-found', `No user ${id}.`);
+    return { items: await this.tokens.list(id) };
   }
 
   @Delete('tokens/:id')

@@ -9,6 +9,27 @@ import { UserView } from './dto/user.view.js';
 import { TokensService } from './tokens.service.js';
 import { User } from './user.entity.js';
 
+// Serialises every change that could leave the service without an active admin.
+const LAST_ADMIN_LOCK = 4_172_005;
+
+// Refuses (409) to demote or deactivate the last active admin. The transaction-scoped
+// advisory lock makes two admins demoting each other at once take turns: the second sees
+// the first's committed change and is refused, so at least one admin remains.
+async function assertAnotherActiveAdmin(manager: EntityManager, userId: string): Promise<void> {
+  await manager.query('SELECT pg_advisory_xact_lock($1)', [LAST_ADMIN_LOCK]);
+  const [{ others }] = (await manager.query(
+    `SELECT count(*)::int AS others FROM users
+      WHERE active AND 'admin' = ANY (roles) AND id <> $1`,
+    [userId],
+  )) as { others: number }[];
+  if (others === 0) {
+    throw new DomainError(
+      'conflict',
+      'This is the last active admin: make another user an admin before demoting or deactivating this one.',
+    );
+  }
+}
+
 export const toUserView = (user: User): UserView => ({
   id: user.id,
   name: user.name,
@@ -61,6 +82,11 @@ export class UsersService {
         after[key] = next;
       }
       if (Object.keys(after).length === 0) return toUserView(user);
+      const stillAdmin =
+        (after.active ?? user.active) && (changes.roles ?? user.roles).includes('admin');
+      if (user.active && user.roles.includes('admin') && !stillAdmin) {
+        await assertAnotherActiveAdmin(manager, id);
+      }
       Object.assign(user, after);
       const saved = await repository.save(user);
       await this.audit.append(manager, {
@@ -69,8 +95,15 @@ export class UsersService {
         actor,
         data: { userId: id, before, after },
       });
+      // Deactivation revokes every token for good: reactivating the user later does not
+      // bring them back, so a token leaked before the deactivation stays dead.
+      if (after.active === false) await this.tokens.revokeAllOf(manager, actor, id);
       return toUserView(saved);
     });
+  }
+
+  async exists(id: string): Promise<boolean> {
+    return this.dataSource.getRepository(User).existsBy({ id });
   }
 
   async findByIdOrEmail(idOrEmail: string): Promise<User | null> {

@@ -1,4 +1,4 @@
-import { EnvironmentVariables, LogLevel } from './environment.js';
+import { EnvironmentVariables, LogLevel, TrustProxy } from './environment.js';
 
 // The typed configuration the rest of the service reads. It is a class so that it can be
 // injected by type; one instance is built at boot from the validated environment.
@@ -15,6 +15,13 @@ export class AppConfig {
   readonly newsroomName: string;
   readonly rateLimitPerMinute: number;
   readonly exportBusyBytesPerSecond: number;
+  readonly articleBodyLimit: number;
+  readonly authFailuresPerMinute: number;
+  readonly trustProxy: TrustProxy;
+  readonly requestTimeoutMs: number;
+  readonly extractionTimeoutMs: number;
+  // The public origin without a trailing slash, e.g. https://factcheck.example.org.
+  readonly publicBaseUrl: string;
 
   constructor(env: EnvironmentVariables, databaseUrl: string) {
     this.port = env.PORT;
@@ -29,5 +36,11 @@ export class AppConfig {
     this.newsroomName = env.NEWSROOM_NAME;
     this.rateLimitPerMinute = env.RATE_LIMIT_PER_MINUTE;
     this.exportBusyBytesPerSecond = env.EXPORT_BUSY_RATE_MB * 1024 * 1024;
+    this.articleBodyLimit = env.ARTICLE_BODY_LIMIT;
+    this.authFailuresPerMinute = env.AUTH_FAILURES_PER_MINUTE;
+    this.trustProxy = env.TRUST_PROXY;
+    this.requestTimeoutMs = env.REQUEST_TIMEOUT_MS;
+    this.extractionTimeoutMs = env.EXTRACTION_TIMEOUT_MS;
+    this.publicBaseUrl = (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
   }
 }

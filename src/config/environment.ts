@@ -1,4 +1,5 @@
 import { createPrivateKey } from 'node:crypto';
+import { isIP } from 'node:net';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsIn,
@@ -8,10 +9,11 @@ import {
   Matches,
   Max,
   Min,
-  MinLength,
   ValidateBy,
   validateSync,
 } from 'class-validator';
+
+import { TOKEN_SHAPE } from '../auth/token-secret.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -43,9 +45,12 @@ export class EnvironmentVariables {
   @IsInt()
   DATABASE_POOL_SIZE = 10;
 
+  // Checked like any bearer token: a value the service would never accept as a token
+  // must stop the start, not lock the first admin out.
   @IsOptional()
-  @IsString()
-  @MinLength(32, { message: 'must be at least 32 characters' })
+  @Matches(TOKEN_SHAPE, {
+    message: 'must look like a claimdesk token: cd_ followed by 32–197 of A–Z a–z 0–9 _ -',
+  })
   BOOTSTRAP_ADMIN_TOKEN?: string;
 
   @Transform(toInt)
@@ -70,8 +75,63 @@ export class EnvironmentVariables {
   @Transform(({ value }: { value: unknown }) => parseByteSize(value))
   @Min(1024)
   @Max(50 * 1024 * 1024)
+  @IsInt({ message: 'must be a size such as 65536, 64kb or 1mb' })
+  BODY_LIMIT = 64 * 1024;
+
+  // Article ingest only: an article's text may be up to 200,000 characters (SPEC §3).
+  @Transform(({ value }: { value: unknown }) => parseByteSize(value))
+  @Min(1024)
+  @Max(50 * 1024 * 1024)
   @IsInt({ message: 'must be a size such as 1048576, 512kb or 1mb' })
-  BODY_LIMIT = 1024 * 1024;
+  ARTICLE_BODY_LIMIT = 1024 * 1024;
+
+  // Failed authentications (no, unknown, revoked or expired token) per client address per
+  // minute before that address gets 429s; 0 turns the limit off.
+  @Transform(toInt)
+  @Min(0)
+  @IsInt()
+  AUTH_FAILURES_PER_MINUTE = 30;
+
+  // Which X-Forwarded-For entries to believe: unset or false (the socket's address), a hop
+  // count, or a comma-separated list of proxy addresses / CIDR ranges.
+  @Transform(({ value }: { value: unknown }) => parseTrustProxy(value))
+  @ValidateBy({
+    name: 'isTrustProxy',
+    validator: {
+      validate: (value: unknown) =>
+        value === false || (typeof value === 'number' && value >= 1) || Array.isArray(value),
+      defaultMessage: () =>
+        'must be false, a hop count (1, 2, …) or a comma-separated list of IP addresses or CIDR ranges',
+    },
+  })
+  TRUST_PROXY: TrustProxy = false;
+
+  // Request, headers and keep-alive timeouts: a client that takes longer to send its
+  // request is answered 408 and disconnected.
+  @Transform(toInt)
+  @Min(1000)
+  @Max(10 * 60 * 1000)
+  @IsInt()
+  REQUEST_TIMEOUT_MS = 30_000;
+
+  // How long claim extraction may run for one article before the ingest is refused (503).
+  @Transform(toInt)
+  @Min(100)
+  @Max(10 * 60 * 1000)
+  @IsInt()
+  EXTRACTION_TIMEOUT_MS = 10_000;
+
+  // The site's public origin; every URL the service emits is built from it (SPEC §12),
+  // never from Host or X-Forwarded-* headers. Defaults to http://localhost:PORT.
+  @IsOptional()
+  @ValidateBy({
+    name: 'isHttpOrigin',
+    validator: {
+      validate: isHttpOrigin,
+      defaultMessage: () => 'must be an http(s) origin such as https://factcheck.example.org',
+    },
+  })
+  PUBLIC_BASE_URL?: string;
 
   // Requests per minute per token; 0 turns the limit off (e.g. for the benchmark).
   @Transform(toInt)
@@ -101,6 +161,42 @@ function isEd25519PrivateKey(value: unknown): boolean {
   }
 }
 
+export type TrustProxy = false | number | string[];
+
+// `false`/`0`/unset → false; digits → hop count; otherwise a list of addresses or CIDRs
+// (each checked here; anything else stays a string and fails validation).
+function parseTrustProxy(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const text = value.trim();
+  if (/^(false|0)$/i.test(text)) return false;
+  if (/^\d+$/.test(text)) return Number(text);
+  const entries = text.split(',').map((entry) => entry.trim());
+  return entries.every(isAddressOrCidr) ? entries : value;
+}
+
+function isAddressOrCidr(entry: string): boolean {
+  const [address, bits, ...rest] = entry.split('/');
+  const version = isIP(address ?? '');
+  if (!version || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128);
+}
+
+function isHttpOrigin(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    const url = new URL(value);
+    return (
+      (url.protocol === 'http:' || url.protocol === 'https:') &&
+      url.origin === value.replace(/\/$/, '') &&
+      !url.username &&
+      !url.password
+    );
+  } catch {
+    return false;
+  }
+}
+
 function parseByteSize(value: unknown): unknown {
   if (typeof value !== 'string') return value;
   const match = /^(\d+)\s*(b|kb|mb)?$/i.exec(value.trim());
@@ -118,6 +214,7 @@ export function parseEnvironment(env: NodeJS.ProcessEnv): EnvironmentVariables {
     'DATABASE_READ_URL',
     'BOOTSTRAP_ADMIN_TOKEN',
     'AUDIT_SIGNING_KEY',
+    'PUBLIC_BASE_URL',
   ]);
   // Empty strings count as unset, as in most shells' `VAR= npm start`.
   const present = Object.fromEntries(

@@ -1,6 +1,6 @@
-import { Controller, Get, Header, Param, Req } from '@nestjs/common';
+import { Controller, Get, Header, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import { AppConfig } from '../config/app-config.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 import { ParseIdPipe } from '../common/validation/parse-id.pipe.js';
 import { ClaimReviewService } from './claim-review.service.js';
@@ -11,7 +11,10 @@ export const JSON_LD = 'application/ld+json';
 @ApiBearerAuth()
 @Controller('claims')
 export class ClaimReviewController {
-  constructor(private readonly reviews: ClaimReviewService) {}
+  constructor(
+    private readonly reviews: ClaimReviewService,
+    private readonly config: AppConfig,
+  ) {}
 
   @Get(':id/claimreview')
   @ApiOperation({ summary: 'schema.org ClaimReview (JSON-LD) for a decided claim' })
@@ -19,10 +22,10 @@ export class ClaimReviewController {
   @ApiOkResponse({ description: 'ClaimReview JSON-LD', content: { [JSON_LD]: {} } })
   @ApiProblems(404, 409)
   @Header('content-type', JSON_LD)
-  review(@Param('id', ParseIdPipe) id: string, @Req() request: FastifyRequest) {
-    // The review's own address, as the client reached it (trustProxy honours
-    // X-Forwarded-Proto and -Host behind a load balancer).
-    const url = `${request.protocol}://${request.host}/api/v1/claims/${id}/claimreview`;
+  review(@Param('id', ParseIdPipe) id: string) {
+    // The review's own address on the public origin (PUBLIC_BASE_URL), never taken from
+    // Host or X-Forwarded-* headers, which any client can set.
+    const url = `${this.config.publicBaseUrl}/api/v1/claims/${id}/claimreview`;
     return this.reviews.forClaim(id, url);
   }
 }

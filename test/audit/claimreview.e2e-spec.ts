@@ -6,6 +6,8 @@ import { client } from '../support/http.js';
 import { createNewsroom } from '../support/people.js';
 import { insertClaim } from './support/history.js';
 
+const PUBLIC_ORIGIN = 'https://factcheck.example.org';
+
 describe('GET /claims/:id/claimreview', () => {
   let app: AppProcess;
   let people: Awaited<ReturnType<typeof createNewsroom>>;
@@ -39,7 +41,9 @@ describe('GET /claims/:id/claimreview', () => {
     });
 
   beforeAll(async () => {
-    app = await startApp({ env: { NEWSROOM_NAME: 'The Daily Ledger' } });
+    app = await startApp({
+      env: { NEWSROOM_NAME: 'The Daily Ledger', PUBLIC_BASE_URL: PUBLIC_ORIGIN },
+    });
     people = await createNewsroom(app.url);
   });
   afterAll(() => app.stop());
@@ -54,7 +58,7 @@ describe('GET /claims/:id/claimreview', () => {
     expect(response.body).toEqual({
       '@context': 'https://schema.org',
       '@type': 'ClaimReview',
-      url: `${app.url}/api/v1/claims/${claimId}/claimreview`,
+      url: `${PUBLIC_ORIGIN}/api/v1/claims/${claimId}/claimreview`,
       claimReviewed: 'More than 2,000 civilians have died in Mariupol.',
       itemReviewed: {
         '@type': 'Claim',
@@ -94,6 +98,22 @@ describe('GET /claims/:id/claimreview', () => {
     );
     expect(body.reviewRating).toMatchObject({ ratingValue: value, alternateName: name });
     expect(body.itemReviewed.author).toEqual({ '@type': 'Person', name: 'Mayor Vadym Boychenko' });
+  });
+
+  it('builds its url from PUBLIC_BASE_URL whatever Host and X-Forwarded-* say', async () => {
+    const claimId = await decidedClaim('verified');
+    const { body } = await client(app.url, people.reporter.token).get(
+      `/api/v1/claims/${claimId}/claimreview`,
+      {
+        headers: {
+          host: 'evil.example',
+          'x-forwarded-host': 'javascript:alert(1)//evil.example',
+          'x-forwarded-proto': 'javascript',
+          forwarded: 'host=evil.example;proto=javascript',
+        },
+      },
+    );
+    expect(body.url).toBe(`${PUBLIC_ORIGIN}/api/v1/claims/${claimId}/claimreview`);
   });
 
   it('answers 409 for a claim that is not decided', async () => {

@@ -94,7 +94,7 @@ describe('people, tokens and roles', () => {
   });
 
   describe('users', () => {
-    it('stops a deactivated user at once, and lets them back when reactivated', async () => {
+    it('stops a deactivated user at once; reactivated, they sign in with a new token (SPEC §10: the old ones stay revoked)', async () => {
       const user = await createUser(app.url, ['editor']);
       const admin = client(app.url, ADMIN_TOKEN);
       expect((await client(app.url, user.token).get('/api/v1/me')).status).toBe(200);
@@ -105,7 +105,9 @@ describe('people, tokens and roles', () => {
       expect((await client(app.url, user.token).get('/api/v1/me')).status).toBe(401);
 
       await admin.patch(`/api/v1/users/${user.id}`, { body: { active: true } });
-      expect((await client(app.url, user.token).get('/api/v1/me')).status).toBe(200);
+      expect((await client(app.url, user.token).get('/api/v1/me')).status).toBe(401);
+      const fresh = await admin.post(`/api/v1/users/${user.id}/tokens`, { body: {} });
+      expect((await client(app.url, fresh.body.token).get('/api/v1/me')).status).toBe(200);
     });
 
     it('changes roles and records before and after', async () => {

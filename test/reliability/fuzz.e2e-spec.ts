@@ -14,6 +14,7 @@ import {
   runs,
   toJsonText,
   seedFor,
+  nonRfc3339Timestamp,
 } from './support/hostile.js';
 import { send, sendHostile } from './support/problem-assertions.js';
 
@@ -26,10 +27,18 @@ const PATH_RUNS = runs(15);
 const ROUND_TRIP_RUNS = runs(30);
 
 const uuid = fc.uuid();
-const isoDate = fc
+const validDate = fc
   .date({ min: new Date('1900-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
   .map((date) => date.toISOString());
-const dateOnly = isoDate.map((value) => value.slice(0, 10));
+// Mostly valid timestamps, sometimes ISO 8601 shapes RFC 3339 refuses (never a 500).
+const isoDate = fc.oneof(
+  { arbitrary: validDate, weight: 4 },
+  { arbitrary: nonRfc3339Timestamp, weight: 1 },
+);
+const dateOnly = fc.oneof(
+  { arbitrary: validDate.map((value) => value.slice(0, 10)), weight: 4 },
+  { arbitrary: nonRfc3339Timestamp, weight: 1 },
+);
 const text = (max: number) => fc.string({ minLength: 1, maxLength: max });
 const oneOf = (...values: string[]) => fc.constantFrom(...values);
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsISO8601, IsOptional, IsString, IsUrl, Matches, ValidateBy } from 'class-validator';
+import { IsOptional, IsString, IsUrl, ValidateBy } from 'class-validator';
 import {
   CodePointLength,
   codePointLength,
@@ -9,6 +9,7 @@ import {
   trimString,
   WellFormedUnicode,
 } from '../../common/validation/text.validators.js';
+import { IsTimestamp } from '../../common/validation/timestamps.js';
 
 // The articles table's CHECK counts characters as PostgreSQL does (code points).
 export const MAX_ARTICLE_CHARACTERS = 200_000;
@@ -30,9 +31,6 @@ const ArticleTextLength = () =>
   });
 
 // Dates as PostgreSQL reads them: a calendar date, or a date and time with an optional offset.
-const TIMESTAMP =
-  /^[1-9]\d{3}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
-
 export class CreateArticleDto {
   @ApiProperty({
     description:
@@ -66,10 +64,11 @@ export class CreateArticleDto {
   @TextField(1, 200)
   outlet?: string;
 
-  @ApiPropertyOptional({ example: '2022-03-02T18:00:00Z', description: 'ISO 8601' })
+  @ApiPropertyOptional({
+    example: '2022-03-02T18:00:00Z',
+    description: 'RFC 3339 date or date-time',
+  })
   @IsOptional()
-  @IsString()
-  @Matches(TIMESTAMP, { message: 'must be an ISO 8601 date or date-time' })
-  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date or date-time' })
+  @IsTimestamp()
   publishedAt?: string;
 }

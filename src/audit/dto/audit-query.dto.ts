@@ -3,7 +3,6 @@ import { Transform } from 'class-transformer';
 import {
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -13,6 +12,7 @@ import {
   Min,
 } from 'class-validator';
 import { AUDIT_EVENT_TYPES, type AuditEventType } from '../audit-event.js';
+import { IsTimestamp } from '../../common/validation/timestamps.js';
 
 export const DEFAULT_AUDIT_PAGE = 50;
 export const MAX_AUDIT_PAGE = 200;
@@ -46,12 +46,12 @@ export class AuditFilterQuery {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'events at or after (inclusive)' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   from?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'events before (exclusive)' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   to?: string;
 }
 

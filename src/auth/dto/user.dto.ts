@@ -14,6 +14,7 @@ import {
   ValidateBy,
 } from 'class-validator';
 import { OptionalNotNull, TextField } from '../../common/validation/text.validators.js';
+import { IsTimestamp } from '../../common/validation/timestamps.js';
 import { Role, ROLES } from '../role.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -83,4 +84,12 @@ export class IssueTokenDto {
   @IsOptional()
   @TextField(0, 200)
   label?: string;
+
+  @ApiPropertyOptional({
+    example: '2027-01-01T00:00:00Z',
+    description: 'RFC 3339; the token stops working then. Never expires when left out.',
+  })
+  @IsOptional()
+  @IsTimestamp()
+  expiresAt?: string;
 }

@@ -16,8 +16,20 @@ export class TokenView {
   @ApiProperty() userId!: string;
   @ApiProperty({ nullable: true, type: String }) label!: string | null;
   @ApiProperty() createdAt!: string;
+  @ApiProperty({ nullable: true, type: String }) expiresAt!: string | null;
   @ApiProperty({ description: 'The secret. Shown once; only its hash is kept.' })
   token!: string;
+}
+
+// A token as listed: never its secret or hash.
+export class TokenSummaryView {
+  @ApiProperty() id!: string;
+  @ApiProperty() userId!: string;
+  @ApiProperty({ nullable: true, type: String }) label!: string | null;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty({ nullable: true, type: String }) lastUsedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) expiresAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) revokedAt!: string | null;
 }
 
 export class CreatedUserView {

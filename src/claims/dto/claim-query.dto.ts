@@ -1,19 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsISO8601,
-  IsOptional,
-  IsUUID,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageQuery } from '../../common/pagination/page-query.dto.js';
 import { TextField } from '../../common/validation/text.validators.js';
 import { CLAIM_STATUSES, ClaimStatus, OPEN_STATUSES } from '../../domain/claim-status.js';
 import { PRIORITIES, type Priority } from '../../domain/priorities.js';
 import { MAX_TAG_LENGTH } from './claim.dto.js';
+import { IsTimestamp } from '../../common/validation/timestamps.js';
 
 export const CLAIM_SORTS = ['-createdAt', 'createdAt', '-priority'] as const;
 export type ClaimSort = (typeof CLAIM_SORTS)[number];
@@ -69,14 +62,14 @@ export class ListClaimsQuery extends PageQuery {
   @IsIn(PRIORITIES, { each: true })
   priority?: Priority[];
 
-  @ApiPropertyOptional({ description: 'inclusive, ISO 8601', example: '2022-03-01T00:00:00Z' })
+  @ApiPropertyOptional({ description: 'inclusive, RFC 3339', example: '2022-03-01T00:00:00Z' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   createdFrom?: string;
 
-  @ApiPropertyOptional({ description: 'exclusive, ISO 8601', example: '2022-04-01T00:00:00Z' })
+  @ApiPropertyOptional({ description: 'exclusive, RFC 3339', example: '2022-04-01T00:00:00Z' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   createdTo?: string;
 
   @ApiPropertyOptional({ enum: CLAIM_SORTS, default: '-createdAt' })
@@ -114,6 +107,6 @@ export class ClaimQuery {
     example: '2022-03-03T12:00:00.000Z',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   asOf?: string;
 }

@@ -5,12 +5,10 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsUrl,
   IsUUID,
   Max,
-  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -24,6 +22,7 @@ import {
 import { CLAIM_STATUSES } from '../../domain/claim-status.js';
 import type { ClaimStatus } from '../../domain/claim-status.js';
 import { PRIORITIES, type Priority } from '../../domain/priorities.js';
+import { IsCalendarDate } from '../../common/validation/timestamps.js';
 
 export const MAX_TAGS = 20;
 export const MAX_TAG_LENGTH = 50;
@@ -57,8 +56,7 @@ class ClaimFieldsDto {
 
   @ApiPropertyOptional({ example: '2022-03-02', description: 'date the claim was made' })
   @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true })
-  @MaxLength(10, { message: 'must be a date such as 2022-03-02' })
+  @IsCalendarDate()
   claimedAt?: string | null;
 
   @ApiPropertyOptional({ example: 'https://www.newsnationnow.com/world/ukraine', maxLength: 2048 })

@@ -1,6 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { DomainError } from '../problem/domain-error.js';
-import { jsonNestingDepth, MAX_JSON_DEPTH, parseJsonBody } from './json-body-parser.js';
+import {
+  jsonNestingDepth,
+  MAX_JSON_DEPTH,
+  MAX_JSON_ITEMS,
+  parseJsonBody,
+} from './json-body-parser.js';
 
 describe('jsonNestingDepth', () => {
   it('counts objects and arrays but not brackets inside strings', () => {
@@ -22,6 +27,17 @@ describe('parseJsonBody', () => {
     const deep = '['.repeat(MAX_JSON_DEPTH + 1) + ']'.repeat(MAX_JSON_DEPTH + 1);
     expect(() => parseJsonBody(deep)).toThrow(DomainError);
     expect(() => parseJsonBody('['.repeat(100_000))).toThrow(/nested deeper/);
+  });
+
+  it('refuses bodies with more fields and items than any request needs, before parsing', () => {
+    const keys = (count: number) =>
+      `{${Array.from({ length: count }, (_, i) => `"k${i}":0`).join(',')}}`;
+    expect(() => parseJsonBody(keys(MAX_JSON_ITEMS))).not.toThrow();
+    expect(() => parseJsonBody(keys(MAX_JSON_ITEMS + 1))).toThrow(/more than 1000 fields/);
+    expect(() => parseJsonBody(`[${'0,'.repeat(2 * MAX_JSON_ITEMS + 1)}0]`)).toThrow(DomainError);
+    expect(parseJsonBody(JSON.stringify({ text: ':,'.repeat(5000) }))).toEqual({
+      text: ':,'.repeat(5000),
+    });
   });
 
   it('refuses prototype-pollution keys', () => {

@@ -42,6 +42,17 @@ export class IdempotencyService implements OnModuleInit, OnModuleDestroy {
 
   constructor(private readonly dataSource: DataSource) {}
 
+  // The stored response for this key if the request was already answered (422 if the key
+  // came with another body), without taking the lock: lets expensive work be skipped on a
+  // replay. run() still decides under its lock.
+  async replay<T>(request: IdempotentRequest): Promise<IdempotentResult<T> | undefined> {
+    if (request.key === undefined) return undefined;
+    const stored = await this.dataSource.transaction((manager) =>
+      this.findLive(manager, request.userId, request.key!),
+    );
+    return stored && replayOf<T>(stored, fingerprintOf(request.scope, request.body));
+  }
+
   async run<T>(
     request: IdempotentRequest,
     work: (manager: EntityManager) => Promise<StoredResponse<T>>,
@@ -64,20 +75,7 @@ export class IdempotencyService implements OnModuleInit, OnModuleDestroy {
         );
       }
       const stored = await this.findLive(manager, userId, key);
-      if (stored) {
-        if (stored.request_hash !== fingerprint) {
-          throw new DomainError(
-            'idempotency-key-reused',
-            'This Idempotency-Key was already used with a different request; use a new key.',
-          );
-        }
-        return {
-          status: stored.response_status,
-          body: stored.response_body as T,
-          headers: stored.response_headers,
-          replayed: true,
-        };
-      }
+      if (stored) return replayOf<T>(stored, fingerprint);
       const response = await work(manager);
       await manager.query(
         `INSERT INTO idempotency_keys
@@ -141,6 +139,21 @@ interface StoredKeyRow {
   response_body: unknown;
   response_headers: Record<string, string>;
   expired: boolean;
+}
+
+function replayOf<T>(stored: StoredKeyRow, fingerprint: string): IdempotentResult<T> {
+  if (stored.request_hash !== fingerprint) {
+    throw new DomainError(
+      'idempotency-key-reused',
+      'This Idempotency-Key was already used with a different request; use a new key.',
+    );
+  }
+  return {
+    status: stored.response_status,
+    body: stored.response_body as T,
+    headers: stored.response_headers,
+    replayed: true,
+  };
 }
 
 // SHA-256 of the canonical JSON (RFC 8785) of scope and body: key order does not matter.

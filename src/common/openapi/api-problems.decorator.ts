@@ -17,16 +17,16 @@ export class ProblemView {
 
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid request (malformed JSON, wrong types, unknown fields, bad query)',
-  401: 'Missing, invalid or revoked token',
+  401: 'Missing, invalid, revoked or expired token',
   403: 'Not allowed for this user (role, ownership or four-eyes rule)',
   404: 'No such resource',
   409: 'Conflicts with the current state (e.g. illegal transition)',
   412: 'If-Match does not match the current version',
-  413: 'Body larger than BODY_LIMIT',
+  413: 'Body larger than BODY_LIMIT (ARTICLE_BODY_LIMIT for article ingest)',
   422: 'Semantically invalid (e.g. evidence rule not met)',
   428: 'If-Match header required',
-  429: 'Rate limit exceeded for this token',
-  503: 'Database unreachable; retry after the Retry-After delay',
+  429: 'Rate limit exceeded for this token, or too many failed authentications from this address',
+  503: 'Database unreachable (or, for article ingest, claim extraction past its time limit or busy); retry after the Retry-After delay',
 };
 
 // Documents the problem+json responses an endpoint can return.

@@ -21,7 +21,8 @@ export type DomainErrorCode =
   | 'request-timeout'
   | 'headers-too-large'
   | 'rate-limited'
-  | 'database-unavailable';
+  | 'database-unavailable'
+  | 'extraction-unavailable';
 
 export interface FieldError {
   field: string;

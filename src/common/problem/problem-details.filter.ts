@@ -2,12 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isDatabaseUnavailable } from '../../database/database-unavailable.js';
 import { DomainError, DomainErrorCode } from './domain-error.js';
-import {
-  internalProblem,
-  Problem,
-  PROBLEM_CONTENT_TYPE,
-  problemFromDomainError,
-} from './problem.js';
+import { internalProblem, Problem, problemFromDomainError, sendProblem } from './problem.js';
 
 const CODE_FOR_STATUS: Record<number, DomainErrorCode> = {
   400: 'malformed-request',
@@ -40,11 +35,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         `${problem.body.status} on ${request.method} ${request.url}`,
       );
     }
-    void reply
-      .status(problem.body.status)
-      .headers(problem.headers)
-      .header('content-type', PROBLEM_CONTENT_TYPE)
-      .send(problem.body);
+    void sendProblem(reply, problem);
   }
 
   private toProblem(exception: unknown, request: FastifyRequest): Problem {

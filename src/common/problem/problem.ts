@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import { DomainError, DomainErrorCode, FieldError } from './domain-error.js';
 
 export const PROBLEM_BASE = 'https://claimdesk.dev/problems/';
@@ -62,6 +63,8 @@ function describe(code: DomainErrorCode): { status: number; title: string } {
       return { status: 429, title: 'Too many requests' };
     case 'database-unavailable':
       return { status: 503, title: 'Service unavailable' };
+    case 'extraction-unavailable':
+      return { status: 503, title: 'Claim extraction unavailable' };
   }
 }
 
@@ -88,4 +91,12 @@ export function internalProblem(requestId: string): Problem {
     },
     headers: {},
   };
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  return reply
+    .status(problem.body.status)
+    .headers(problem.headers)
+    .header('content-type', PROBLEM_CONTENT_TYPE)
+    .send(problem.body);
 }

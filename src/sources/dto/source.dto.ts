@@ -1,14 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import {
-  IsIn,
-  IsISO8601,
-  IsOptional,
-  IsUrl,
-  IsUUID,
-  ValidateBy,
-  ValidateNested,
-} from 'class-validator';
+import { IsIn, IsOptional, IsUrl, IsUUID, ValidateBy, ValidateNested } from 'class-validator';
 import { PageQuery } from '../../common/pagination/page-query.dto.js';
 import {
   CodePointLength,
@@ -21,6 +13,7 @@ import { STANCES } from '../../domain/claim-status.js';
 import type { Stance } from '../../domain/claim-status.js';
 import { SOURCE_KINDS, type SourceKind } from '../../domain/source-kinds.js';
 import { normalizeSourceUrl } from '../source-url.js';
+import { IsTimestamp } from '../../common/validation/timestamps.js';
 
 // URLs are stored normalised, which percent-encodes non-ASCII characters (é becomes %C3%A9),
 // so the column's 2,048-character limit applies to that form, checked here rather than
@@ -74,7 +67,7 @@ export class CreateSourceDto {
 
   @ApiPropertyOptional({ example: '2022-03-02T18:00:00Z' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   publishedAt?: string;
 
   @ApiPropertyOptional({ maxLength: 5000 })

@@ -29,7 +29,9 @@ export const seedFor = (offset: number) =>
     ? Number(process.env.CLAIMDESK_FUZZ_SEED) + offset
     : 9009 + offset;
 
-export const BODY_LIMIT = 1024 * 1024;
+// BODY_LIMIT's and ARTICLE_BODY_LIMIT's defaults.
+export const BODY_LIMIT = 64 * 1024;
+export const ARTICLE_BODY_LIMIT = 1024 * 1024;
 
 const EDGE_STRINGS = [
   '',
@@ -68,6 +70,17 @@ const EDGE_STRINGS = [
   'NaN',
   '0x10',
   '2022-02-30',
+  // ISO 8601 shapes that are not RFC 3339 (PostgreSQL refuses most of them).
+  '2022-W10-3',
+  '2022-W10',
+  '2026-338',
+  '2026-02-30T10:00:00Z',
+  '2026-03-01T10:00:00',
+  '2026-03-01 10:00:00Z',
+  '20260301T100000Z',
+  '2026-03-01T10:00Z',
+  '2026-03-01T10:00:00+0100',
+  '2026-03',
   '0000-01-01',
   '-271821-04-20T00:00:00Z',
   '+275760-09-13T00:00:00Z',
@@ -85,7 +98,17 @@ const EDGE_STRINGS = [
   'constructor',
 ];
 
-const HUGE_SIZES = [201, 501, 2_001, 5_001, 200_001, BODY_LIMIT - 512, BODY_LIMIT + 1];
+const HUGE_SIZES = [
+  201,
+  501,
+  2_001,
+  5_001,
+  BODY_LIMIT - 512,
+  BODY_LIMIT + 1,
+  200_001,
+  ARTICLE_BODY_LIMIT - 512,
+  ARTICLE_BODY_LIMIT + 1,
+];
 const HUGE_UNITS = ['a', 'é', '😀', 'a\ufe0f', ' ', '\u0000', '\ud800'];
 
 export const hostileString: fc.Arbitrary<string> = fc.oneof(
@@ -306,4 +329,39 @@ export const hostileCursor: fc.Arbitrary<string> = fc.oneof(
     .map((parts) => Buffer.from(JSON.stringify([parts[0], ...parts[1]])).toString('base64url')),
   fc.constantFrom('', '=', 'AAAA', '!!!', 'bnVsbA', 'W10', 'e30', 'c2VxOjE', 'c2VxOi0x'),
   fc.string({ maxLength: 40 }),
+);
+
+// ISO 8601 timestamps that RFC 3339 (and so the API) refuses: week and ordinal dates,
+// impossible days, no seconds, no offset, basic format. Mixed into the fuzz suite's dates.
+export const nonRfc3339Timestamp: fc.Arbitrary<string> = fc.oneof(
+  fc
+    .tuple(fc.integer({ min: 1900, max: 2100 }), fc.integer({ min: 1, max: 53 }))
+    .chain(([year, week]) =>
+      fc.constantFrom(
+        `${year}-W${String(week).padStart(2, '0')}`,
+        `${year}-W${String(week).padStart(2, '0')}-${(week % 7) + 1}`,
+        `${year}W${String(week).padStart(2, '0')}${(week % 7) + 1}`,
+      ),
+    ),
+  fc
+    .tuple(fc.integer({ min: 1900, max: 2100 }), fc.integer({ min: 1, max: 366 }))
+    .map(([year, day]) => `${year}-${String(day).padStart(3, '0')}`),
+  fc
+    .tuple(
+      fc.integer({ min: 1900, max: 2100 }),
+      fc.constantFrom('02-30', '02-31', '04-31', '13-01'),
+    )
+    .map(([year, monthDay]) => `${year}-${monthDay}`),
+  fc
+    .date({ min: new Date('1900-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
+    .chain((date) => {
+      const iso = date.toISOString();
+      return fc.constantFrom(
+        iso.slice(0, 16) + 'Z',
+        iso.slice(0, 19),
+        iso.replace('T', ' '),
+        iso.replace(/[-:]/g, ''),
+        iso.slice(0, 19) + '+0100',
+      );
+    }),
 );

@@ -1,0 +1,52 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { DomainError } from '../common/problem/domain-error.js';
+import { problemFromDomainError, sendProblem } from '../common/problem/problem.js';
+import { AuthFailureLimiter } from './auth-failures.js';
+import type { AuthenticatedRequest } from './decorators.js';
+import { TokenAuthenticatorService } from './token-authenticator.service.js';
+
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+const API_PREFIX = '/api/v1/';
+
+export const bearerSecret = (request: FastifyRequest): string | undefined =>
+  BEARER.exec(request.headers.authorization ?? '')?.[1];
+
+export const unauthenticated = () =>
+  new DomainError('unauthenticated', 'A valid bearer token is required.', {
+    headers: { 'www-authenticate': 'Bearer' },
+  });
+
+// Checks the bearer token as soon as the request line and headers are in, before the body
+// is read or parsed: a caller without a live token costs one indexed lookup (none for a
+// malformed token) and never a JSON parse. Failures count against the client address
+// (request.ip, which honours X-Forwarded-For only as far as TRUST_PROXY allows). The
+// AuthGuard then finds `request.user` set and only checks roles.
+export function authenticateBeforeBody(
+  fastify: FastifyInstance,
+  authenticator: TokenAuthenticatorService,
+  failures: AuthFailureLimiter,
+): void {
+  fastify.addHook('onRequest', async (request: AuthenticatedRequest, reply) => {
+    const route = request.routeOptions;
+    if (!route.url?.startsWith(API_PREFIX) || (route.config as { public?: boolean })?.public) {
+      return;
+    }
+    const retryAfter = failures.retryAfterSeconds(request.ip);
+    if (retryAfter > 0) {
+      const limited = new DomainError(
+        'rate-limited',
+        `Too many failed authentications from this address; try again in ${retryAfter} s.`,
+        { headers: { 'retry-after': String(retryAfter) } },
+      );
+      return sendProblem(reply, problemFromDomainError(limited));
+    }
+    const secret = bearerSecret(request);
+    const user = secret ? await authenticator.authenticate(secret) : null;
+    if (user) {
+      request.user = user;
+      return;
+    }
+    failures.record(request.ip);
+    return sendProblem(reply, problemFromDomainError(unauthenticated()));
+  });
+}
