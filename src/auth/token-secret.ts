@@ -1,10 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-export const TOKEN_PREFIX = 'cd_';
+import { TOKEN_PREFIX } from '../config/token-format.js';
 
-// Every token the service accepts: the prefix, then at least 32 URL-safe characters (a
-// generated one has 43). Anything else is refused without a database lookup.
-export const TOKEN_SHAPE = /^cd_[A-Za-z0-9_-]{32,197}$/;
+export { TOKEN_PREFIX, TOKEN_SHAPE } from '../config/token-format.js';
 
 // 32 random bytes, URL-safe, with a prefix that secret scanners and people can recognise.
 export function generateTokenSecret(): string {

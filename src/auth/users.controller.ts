@@ -16,13 +16,7 @@ import { ParseIdPipe } from '../common/validation/parse-id.pipe.js';
 import { actorOf } from './actor.js';
 import { CurrentUser, Roles } from './decorators.js';
 import { CreateUserDto, IssueTokenDto, UpdateUserDto } from './dto/user.dto.js';
-import {
-  CreatedUserView,
-  MeView,
-  TokenSummaryView,
-  TokenView,
-  UserView,
-} from './dto/user.view.js';
+import { CreatedUserView, MeView, TokenSummaryView, TokenView, UserView } from './dto/user.view.js';
 import { hasRole, type AuthUser } from './role.js';
 import { TokensService } from './tokens.service.js';
 import { UsersService } from './users.service.js';

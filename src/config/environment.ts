@@ -13,7 +13,7 @@ import {
   validateSync,
 } from 'class-validator';
 
-import { TOKEN_SHAPE } from '../auth/token-secret.js';
+import { TOKEN_SHAPE } from './token-format.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];

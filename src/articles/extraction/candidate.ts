@@ -8,6 +8,14 @@ export interface Figure {
   qualifier: FigureQualifier | null;
 }
 
+// Who made a claim, as extraction found it.
+export interface Claimant {
+  text: string;
+  // True when the claimant names someone ("Britain's Defense Ministry", "the company") rather
+  // than describing a crowd ("officials", "a spokeswoman").
+  named: boolean;
+}
+
 export interface Candidate {
   sentence: string;
   span: { start: number; end: number };

@@ -1,13 +1,9 @@
+import type { Claimant } from './candidate.js';
 import type { Token } from './nlp.js';
 import { referringNoun, resolveReference } from './referents.js';
 import type { AnalysedSentence } from './sentences.js';
 
-export interface Claimant {
-  text: string;
-  // True when the claimant names someone ("Britain's Defense Ministry", "the company") rather
-  // than describing a crowd ("officials", "a spokeswoman").
-  named: boolean;
-}
+export type { Claimant } from './candidate.js';
 
 type Attribution =
   | { kind: 'explicit'; text: string; named: boolean; tokens: Token[] }

@@ -1,4 +1,4 @@
-import type { Claimant } from './claimants.js';
+import type { Claimant } from './candidate.js';
 import type { Token } from './nlp.js';
 import type { AnalysedSentence } from './sentences.js';
 
