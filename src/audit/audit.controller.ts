@@ -2,7 +2,8 @@ import { Controller, Get, Header, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
-import { Roles } from '../auth/decorators.js';
+import { CurrentUser, Roles } from '../auth/decorators.js';
+import type { AuthUser } from '../auth/role.js';
 import { AuditLogService, AuditPage } from './audit-log.service.js';
 import { AuditDigestService } from './digest/audit-digest.service.js';
 import type { AuditDigest } from './digest/audit-digest.js';
@@ -33,14 +34,21 @@ export class AuditController {
   @Get('export')
   @ApiOperation({
     summary: 'Every matching event as one consistent snapshot, streamed',
-    description: 'NDJSON (one event a line), CSV (RFC 4180, header row) or a JSON array.',
+    description:
+      'NDJSON (one event a line), CSV (RFC 4180, header row) or a JSON array. One export ' +
+      'at a time per user (a second gets 429); when every export slot (EXPORT_POOL_SIZE) ' +
+      'is in use, 503 with Retry-After.',
   })
   @ApiProduces(...Object.values(EXPORT_CONTENT_TYPES))
   @ApiOkResponse({ description: 'The export, as an attachment' })
   @ApiProblems(400, 403)
-  async export(@Query() query: AuditExportQuery, @Res() reply: FastifyReply): Promise<void> {
+  async export(
+    @Query() query: AuditExportQuery,
+    @CurrentUser() user: AuthUser,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const { format, ...filters } = query;
-    const body = await this.exports.open(filters, format);
+    const body = await this.exports.open(user.id, filters, format);
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     await reply
       .header('content-type', EXPORT_CONTENT_TYPES[format])

@@ -15,6 +15,8 @@ export class AppConfig {
   readonly newsroomName: string;
   readonly rateLimitPerMinute: number;
   readonly exportBusyBytesPerSecond: number;
+  readonly exportPoolSize: number;
+  readonly exportStallTimeoutMs: number;
 
   constructor(env: EnvironmentVariables, databaseUrl: string) {
     this.port = env.PORT;
@@ -29,5 +31,7 @@ export class AppConfig {
     this.newsroomName = env.NEWSROOM_NAME;
     this.rateLimitPerMinute = env.RATE_LIMIT_PER_MINUTE;
     this.exportBusyBytesPerSecond = env.EXPORT_BUSY_RATE_MB * 1024 * 1024;
+    this.exportPoolSize = env.EXPORT_POOL_SIZE;
+    this.exportStallTimeoutMs = env.EXPORT_STALL_TIMEOUT_MS;
   }
 }

@@ -87,6 +87,22 @@ export class EnvironmentVariables {
   @IsInt()
   EXPORT_BUSY_RATE_MB = 8;
 
+  // Connections of the audit exports' own pool, and so exports running at once per process:
+  // a long or stalled export never takes a connection from the requests beside it.
+  @Transform(toInt)
+  @Min(1)
+  @Max(50)
+  @IsInt()
+  EXPORT_POOL_SIZE = 2;
+
+  // An export whose reader has not taken a byte for this long is dropped and its
+  // connection released.
+  @Transform(toInt)
+  @Min(100)
+  @Max(24 * 60 * 60 * 1000)
+  @IsInt()
+  EXPORT_STALL_TIMEOUT_MS = 60_000;
+
   @IsOptional()
   @IsString()
   NEWSROOM_NAME = 'claimdesk';

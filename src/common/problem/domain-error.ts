@@ -21,6 +21,7 @@ export type DomainErrorCode =
   | 'request-timeout'
   | 'headers-too-large'
   | 'rate-limited'
+  | 'exports-busy'
   | 'database-unavailable';
 
 export interface FieldError {

@@ -62,6 +62,8 @@ function describe(code: DomainErrorCode): { status: number; title: string } {
       return { status: 429, title: 'Too many requests' };
     case 'database-unavailable':
       return { status: 503, title: 'Service unavailable' };
+    case 'exports-busy':
+      return { status: 503, title: 'Every export slot is in use' };
   }
 }
 
