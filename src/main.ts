@@ -46,6 +46,10 @@ async function main(): Promise<void> {
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   console.log(`claimdesk listening on http://localhost:${port}`);
+  if (process.stdout.isTTY) {
+    console.log(`  the desk:  http://localhost:${port}/`);
+    console.log(`  API docs:  http://localhost:${port}/api/docs`);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -117,14 +117,18 @@ describe('stalled exports beside the rest of the service', () => {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(await exportConnections()).toBe(EXPORT_POOL_SIZE);
 
+    let slowestHealth = 0;
     for (let check = 0; check < 5; check++) {
       const before = performance.now();
       const health = await fetch(`${app.url}/health`);
       expect(health.status).toBe(200);
       expect(await health.json()).toEqual({ status: 'ok', db: 'up' });
-      expect(performance.now() - before).toBeLessThan(1000);
+      slowestHealth = Math.max(slowestHealth, performance.now() - before);
     }
+    expect(slowestHealth).toBeLessThan(1000);
+    const beforeClaims = performance.now();
     const claims = await client(app.url, ADMIN_TOKEN).get('/api/v1/claims?limit=5');
+    const claimsMs = performance.now() - beforeClaims;
     expect(claims.status).toBe(200);
     expect(claims.body.items).toHaveLength(5);
 
@@ -142,6 +146,10 @@ describe('stalled exports beside the rest of the service', () => {
     expect(await exportConnections()).toBe(0);
     expect(droppedAfter).toBeGreaterThanOrEqual(STALL_TIMEOUT_MS);
     expect(droppedAfter).toBeLessThan(STALL_TIMEOUT_MS + 5000);
+    console.log(
+      `stalled exports: slowest /health ${slowestHealth.toFixed(0)} ms, GET /claims ` +
+        `${claimsMs.toFixed(0)} ms, dropped ${(droppedAfter / 1000).toFixed(1)} s after opening`,
+    );
     // Reading again, the readers find their connections closed by the service, the
     // export unfinished.
     for (const { socket } of [first, second]) socket.resume();
