@@ -7,7 +7,8 @@ COPY . .
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
-ENV NODE_ENV=production PORT=3000
+# The image needs a real PostgreSQL: without DATABASE_URL it stops with a one-line error.
+ENV NODE_ENV=production PORT=3000 REQUIRE_DATABASE_URL=1
 WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules

@@ -13,6 +13,7 @@ import { clientErrorHandler, routerErrorHandler } from './common/http/framework-
 import { allowLargerBodies, parseJsonBody } from './common/http/json-body-parser.js';
 import { RequestActivityService } from './common/http/request-activity.service.js';
 import { createLogger, PinoNestLogger, RequestLog } from './common/logging/logger.js';
+import { ProblemView } from './common/openapi/api-problems.decorator.js';
 import { securityHeadersFor } from './common/http/security-headers.js';
 
 // A client may pass its own X-Request-Id (to correlate logs across systems) if it is short
@@ -96,6 +97,8 @@ function setUpOpenApi(app: NestFastifyApplication): void {
       .setVersion('1')
       .addBearerAuth()
       .build(),
+    // Referenced by $ref from every problem response (ApiProblems), never by a DTO.
+    { extraModels: [ProblemView] },
   );
   SwaggerModule.setup('api/docs', app, document, {
     jsonDocumentUrl: 'api/openapi.json',

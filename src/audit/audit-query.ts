@@ -27,10 +27,17 @@ export const AUDIT_EVENT_COLUMNS = `seq::text AS seq, id, claim_id, type, actor,
 // The export's CSV columns, named as in the export and in the same order, for PostgreSQL
 // to encode itself (COPY … CSV): `actor` and `data` as JSON text, null as an empty cell.
 // The hash stays last: the export finds record ends by it (export/crlf-line-ends.ts).
+// A spreadsheet runs a cell that begins with = + - @ (or a tab or CR before one) as a
+// formula: such a cell gets a leading ' (SPEC §10, docs/audit.md). The rationale is the only
+// free text that can begin a cell; the others begin with a digit, a hex digit, a letter of
+// a fixed name or JSON's `{`. One comparison of the first character per row keeps COPY's
+// throughput; NDJSON and JSON stay exact.
+const FORMULA_START = `left(rationale, 1) IN ('=', '+', '-', '@', E'\\t', E'\\r')`;
 const CSV_COLUMNS = `seq, id, claim_id AS "claimId", type, actor::text AS actor,
   to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at,
-  from_status AS "fromStatus", to_status AS "toStatus", rationale, data::text AS data,
-  prev_hash AS "prevHash", hash`;
+  from_status AS "fromStatus", to_status AS "toStatus",
+  CASE WHEN ${FORMULA_START} THEN '''' || rationale ELSE rationale END AS rationale,
+  data::text AS data, prev_hash AS "prevHash", hash`;
 
 // One export-shaped JSON object per event, built by PostgreSQL (for NDJSON over COPY).
 // PostgreSQL escapes every control character in JSON text, so a line never contains a raw
@@ -95,12 +102,12 @@ export const toAuditEvent = (row: AuditEventRow): AuditEvent => ({
   hash: row.hash,
 });
 // COPY takes no bind parameters: the (already validated) filter values are inlined as
-// literals quoted by the driver. Placeholders are replaced from the highest down, so $1
-// never eats the start of $10.
+// literals quoted by the driver. One pass over the text, so $1 never eats the start of
+// $10 and nothing inside an inlined literal (a `$2`, a `$'`) is ever read as a placeholder.
 export function inlineParameters({ text, values }: SqlQuery): string {
-  let inlined = text;
-  for (let index = values.length; index >= 1; index--) {
-    inlined = inlined.replaceAll(`$${index}`, pg.escapeLiteral(String(values[index - 1])));
-  }
-  return inlined;
+  return text.replace(/\$(\d+)/g, (placeholder, index: string) =>
+    Number(index) >= 1 && Number(index) <= values.length
+      ? pg.escapeLiteral(String(values[Number(index) - 1]))
+      : placeholder,
+  );
 }

@@ -5,6 +5,7 @@ import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 import { Roles } from '../common/http/roles.decorator.js';
 import { AUDIT_READERS } from '../domain/roles.js';
 import { AuditReadService, AuditPage } from './audit-read.service.js';
+import { RequesterId } from '../common/http/requester-id.decorator.js';
 import { AuditDigestService } from './digest/audit-digest.service.js';
 import type { AuditDigest } from './digest/audit-digest.js';
 import { AuditExportQuery, AuditPageQuery } from './dto/audit-query.dto.js';
@@ -34,14 +35,21 @@ export class AuditController {
   @Get('export')
   @ApiOperation({
     summary: 'Every matching event as one consistent snapshot, streamed',
-    description: 'NDJSON (one event a line), CSV (RFC 4180, header row) or a JSON array.',
+    description:
+      'NDJSON (one event a line), CSV (RFC 4180, header row) or a JSON array. One export ' +
+      'at a time per user (a second gets 429); when every export slot (EXPORT_POOL_SIZE) ' +
+      'is in use, 503 with Retry-After.',
   })
   @ApiProduces(...Object.values(EXPORT_CONTENT_TYPES))
   @ApiOkResponse({ description: 'The export, as an attachment' })
   @ApiProblems(400, 403)
-  async export(@Query() query: AuditExportQuery, @Res() reply: FastifyReply): Promise<void> {
+  async export(
+    @Query() query: AuditExportQuery,
+    @RequesterId() requesterId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const { format, ...filters } = query;
-    const body = await this.exports.open(filters, format);
+    const body = await this.exports.open(requesterId, filters, format);
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     await reply
       .header('content-type', EXPORT_CONTENT_TYPES[format])

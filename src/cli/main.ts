@@ -22,7 +22,10 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (!command.needsDatabase) return await command.run(args);
     const env = parseEnvironment(process.env);
-    const database = await openDatabase(env.DATABASE_URL);
+    const database = await openDatabase({
+      url: env.DATABASE_URL,
+      ownerUrl: env.DATABASE_OWNER_URL,
+    });
     const context = await NestFactory.createApplicationContext(
       CliModule.register(new AppConfig(env, database.url)),
       { logger: ['error', 'warn'] },

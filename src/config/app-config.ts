@@ -22,6 +22,8 @@ export class AppConfig {
   readonly extractionTimeoutMs: number;
   // The public origin without a trailing slash, e.g. https://factcheck.example.org.
   readonly publicBaseUrl: string;
+  readonly exportPoolSize: number;
+  readonly exportStallTimeoutMs: number;
 
   constructor(env: EnvironmentVariables, databaseUrl: string) {
     this.port = env.PORT;
@@ -42,5 +44,7 @@ export class AppConfig {
     this.requestTimeoutMs = env.REQUEST_TIMEOUT_MS;
     this.extractionTimeoutMs = env.EXTRACTION_TIMEOUT_MS;
     this.publicBaseUrl = (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
+    this.exportPoolSize = env.EXPORT_POOL_SIZE;
+    this.exportStallTimeoutMs = env.EXPORT_STALL_TIMEOUT_MS;
   }
 }

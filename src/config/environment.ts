@@ -39,6 +39,18 @@ export class EnvironmentVariables {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' })
   DATABASE_READ_URL?: string;
 
+  // The owner, for migrations and grants, when DATABASE_URL already names the restricted
+  // role to serve as.
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' })
+  DATABASE_OWNER_URL?: string;
+
+  // Set in the Docker image: embedded PostgreSQL is for trying claimdesk out, so a
+  // container without DATABASE_URL stops at once instead of keeping data inside itself.
+  @IsOptional()
+  @IsIn(['0', '1', 'true', 'false'])
+  REQUIRE_DATABASE_URL?: string;
+
   @Transform(toInt)
   @Min(1)
   @Max(200)
@@ -147,6 +159,22 @@ export class EnvironmentVariables {
   @IsInt()
   EXPORT_BUSY_RATE_MB = 8;
 
+  // Connections of the audit exports' own pool, and so exports running at once per process:
+  // a long or stalled export never takes a connection from the requests beside it.
+  @Transform(toInt)
+  @Min(1)
+  @Max(50)
+  @IsInt()
+  EXPORT_POOL_SIZE = 2;
+
+  // An export whose reader has not taken a byte for this long is dropped and its
+  // connection released.
+  @Transform(toInt)
+  @Min(100)
+  @Max(24 * 60 * 60 * 1000)
+  @IsInt()
+  EXPORT_STALL_TIMEOUT_MS = 60_000;
+
   @IsOptional()
   @IsString()
   NEWSROOM_NAME = 'claimdesk';
@@ -212,6 +240,8 @@ export function parseEnvironment(env: NodeJS.ProcessEnv): EnvironmentVariables {
   const known = Object.keys(new EnvironmentVariables()).concat([
     'DATABASE_URL',
     'DATABASE_READ_URL',
+    'DATABASE_OWNER_URL',
+    'REQUIRE_DATABASE_URL',
     'BOOTSTRAP_ADMIN_TOKEN',
     'AUDIT_SIGNING_KEY',
     'PUBLIC_BASE_URL',
@@ -226,6 +256,17 @@ export function parseEnvironment(env: NodeJS.ProcessEnv): EnvironmentVariables {
     const reason = Object.values(first.constraints ?? {})[0] ?? `${first.property} is invalid`;
     const named = reason.startsWith(first.property) ? reason : `${first.property} ${reason}`;
     throw new InvalidEnvironmentError(`Invalid environment: ${named}`);
+  }
+  if (['1', 'true'].includes(parsed.REQUIRE_DATABASE_URL ?? '') && !parsed.DATABASE_URL) {
+    throw new InvalidEnvironmentError(
+      'Invalid environment: DATABASE_URL is required (REQUIRE_DATABASE_URL is set; this ' +
+        'image has no embedded PostgreSQL)',
+    );
+  }
+  if (parsed.DATABASE_OWNER_URL && !parsed.DATABASE_URL) {
+    throw new InvalidEnvironmentError(
+      'Invalid environment: DATABASE_OWNER_URL needs DATABASE_URL (the role to serve as)',
+    );
   }
   if (parsed.AUDIT_SIGNING_KEY)
     parsed.AUDIT_SIGNING_KEY = parsed.AUDIT_SIGNING_KEY.replace(/\\n/g, '\n');

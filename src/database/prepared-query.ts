@@ -2,6 +2,13 @@ import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 
+// Named statements kept per connection. Each costs server memory until the connection
+// closes, and GET /claims alone has thousands of filter combinations (one text each): a
+// backend grew 76 MB over 1,500 of them. Beyond this many, the least recently used
+// statement is deallocated. The hot fixed texts (token lookup, chain head, claim by id)
+// are used on nearly every request and stay.
+export const MAX_PREPARED_STATEMENTS = 200;
+
 const names = new Map<string, string>();
 
 function nameOf(text: string): string {
@@ -12,6 +19,18 @@ function nameOf(text: string): string {
   }
   return name;
 }
+
+// What pg's Connection keeps about the statements it has parsed on its backend.
+interface StatementBook {
+  parsedStatements: Record<string, string | undefined>;
+  submittedNamedStatements?: Record<string, string | undefined>;
+}
+const bookOf = (client: pg.ClientBase) =>
+  (client as unknown as { connection: StatementBook }).connection;
+
+// Per connection, the names prepared on its backend, least recently used first (a Map
+// iterates in insertion order; a use moves the name to the end).
+const preparedOn = new WeakMap<pg.ClientBase, Map<string, true>>();
 
 // Runs a hot read as a named prepared statement: PostgreSQL parses and plans each
 // distinct text once per connection instead of on every request (TypeORM's own queries
@@ -33,12 +52,57 @@ export async function preparedQueryWithin<T>(
 ): Promise<T[]> {
   const connection = (manager.queryRunner as unknown as { databaseConnection?: pg.PoolClient })
     ?.databaseConnection;
-  const result = await (connection ?? poolOf(manager.connection)).query({
-    name: nameOf(text),
-    text,
-    values,
-  });
-  return result.rows as T[];
+  if (connection) return runNamed<T>(connection, text, values);
+  // As pool.query() does: a connection that fails while checked out must not crash the
+  // process (an unhandled 'error' event), and is discarded rather than reused.
+  const client = await poolOf(manager.connection).connect();
+  let failed: Error | undefined;
+  const onError = (error: Error) => (failed = error);
+  client.on('error', onError);
+  try {
+    return await runNamed<T>(client, text, values);
+  } catch (error) {
+    failed ??= isConnectionLost(error) ? (error as Error) : undefined;
+    throw error;
+  } finally {
+    client.removeListener('error', onError);
+    client.release(failed);
+  }
+}
+
+// A query error that leaves the connection unusable, rather than one about the statement.
+const isConnectionLost = (error: unknown) => {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return (
+    code === undefined &&
+    typeof message === 'string' &&
+    /Connection terminated|ECONNRESET|EPIPE/i.test(message)
+  );
+};
+
+async function runNamed<T>(client: pg.ClientBase, text: string, values: unknown[]): Promise<T[]> {
+  const name = nameOf(text);
+  let prepared = preparedOn.get(client);
+  if (!prepared) preparedOn.set(client, (prepared = new Map()));
+  if (prepared.has(name)) prepared.delete(name);
+  else if (prepared.size >= MAX_PREPARED_STATEMENTS) await deallocateOldest(client, prepared);
+  try {
+    const result = await client.query({ name, text, values });
+    return result.rows as T[];
+  } finally {
+    // Counted once the backend has it: a statement can be parsed and still fail to run.
+    if (bookOf(client).parsedStatements[name] !== undefined) prepared.set(name, true);
+  }
+}
+
+async function deallocateOldest(client: pg.ClientBase, prepared: Map<string, true>) {
+  const [oldest] = prepared.keys();
+  prepared.delete(oldest);
+  // pg must parse the text again if it comes back.
+  const book = bookOf(client);
+  delete book.parsedStatements[oldest];
+  delete book.submittedNamedStatements?.[oldest];
+  await client.query(`DEALLOCATE ${oldest}`);
 }
 
 // The pg pool behind TypeORM's data source, for what TypeORM has no API for (named

@@ -43,7 +43,7 @@ describe('append-only audit trail', () => {
   });
 
   describe('as the serving role', () => {
-    it('runs as claimdesk_app, a role that cannot log in and owns nothing', async () => {
+    it('runs as claimdesk_serving, a LOGIN role of its own that owns nothing', async () => {
       const { rows } = await serving.query('SELECT current_user AS role');
       expect(rows[0].role).toBe(SERVING_ROLE);
       const owned = await owner.query(
@@ -58,7 +58,8 @@ describe('append-only audit trail', () => {
       );
       expect(owned.rows[0]).toEqual({
         owned: '0',
-        rolcanlogin: false,
+        // The session user itself (SPEC §10), not a role the owner switches to.
+        rolcanlogin: true,
         rolsuper: false,
         rolcreaterole: false,
         rolcreatedb: false,

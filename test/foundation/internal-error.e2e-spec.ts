@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
+import { SERVING_ROLE } from '../../src/database/roles.js';
 import { ADMIN_TOKEN, AppProcess, startApp } from '../support/app-process.js';
 import { client } from '../support/http.js';
 import { createScratchDatabase } from '../support/scratch-database.js';
@@ -23,7 +24,7 @@ describe('unexpected errors', () => {
     // Break the service from outside: its role may no longer read claims.
     const owner = new pg.Client({ connectionString: database.url });
     await owner.connect();
-    await owner.query('REVOKE SELECT ON claims FROM claimdesk_app');
+    await owner.query(`REVOKE SELECT ON claims FROM ${SERVING_ROLE}`);
     await owner.end();
 
     const response = await client(app.url, ADMIN_TOKEN).get('/api/v1/claims');

@@ -8,9 +8,11 @@ export class TcpProxy {
   private cut = false;
   port = 0;
 
+  // `observe` sees every client connection (e.g. to read what the service sends).
   constructor(
     private readonly targetHost: string,
     private readonly targetPort: number,
+    private readonly observe?: (client: Socket) => void,
   ) {}
 
   async start(): Promise<void> {
@@ -22,6 +24,7 @@ export class TcpProxy {
         socket.on('close', () => this.sockets.delete(socket));
         socket.on('error', () => socket.destroy());
       }
+      this.observe?.(client);
       client.pipe(upstream).pipe(client);
       client.on('close', () => upstream.destroy());
       upstream.on('close', () => client.destroy());

@@ -3,16 +3,16 @@ import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import QueryStream from 'pg-query-stream';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config.js';
 import { RequestActivityService } from '../../common/http/request-activity.service.js';
 import { CONNECT_TIMEOUT_MS } from '../../database/data-source-options.js';
-import { poolOf } from '../../database/prepared-query.js';
 import { inlineParameters, selectAuditEvents } from '../audit-query.js';
 import type { AuditFilterQuery, ExportFormat } from '../dto/audit-query.dto.js';
 import { crlfConverter, CSV_COPY_OPTIONS } from './crlf-line-ends.js';
 import { pacedWhileBusy } from './export-pacer.js';
 import { jsonArrayFormatter } from './export-format.js';
+import { ExportSlots } from './export-slots.js';
+import { dropWhenStalled } from './stall-watch.js';
 
 // Rows fetched per round trip; with the formatter's own buffer this bounds what one
 // export holds in memory, whatever the size of the history.
@@ -20,37 +20,47 @@ const CURSOR_BATCH = 1000;
 
 // Streams the audit events from a server-side cursor inside one REPEATABLE READ, READ
 // ONLY transaction, so a full export is one consistent snapshot (SPEC §6).
-// With DATABASE_READ_URL set, exports read from that server (a streaming replica), so a
-// long export takes no connection or I/O from the primary (SPEC §11).
+// Exports have a pool of their own (EXPORT_POOL_SIZE connections, one per running export),
+// so however long they run, and however slowly they are read, the requests and health
+// checks beside them keep the main pool (SPEC §10). With DATABASE_READ_URL set, that pool
+// connects to the read server (a streaming replica), so a long export takes no connection
+// or I/O from the primary (SPEC §11).
 @Injectable()
 export class AuditExportService implements OnModuleDestroy {
   private readonly logger = new Logger(AuditExportService.name);
-  private readonly replica?: pg.Pool;
+  private readonly pool: pg.Pool;
+  private readonly slots: ExportSlots;
 
   constructor(
-    private readonly dataSource: DataSource,
     private readonly activity: RequestActivityService,
     private readonly config: AppConfig,
   ) {
-    if (config.databaseReadUrl) {
-      this.replica = new pg.Pool({
-        connectionString: config.databaseReadUrl,
-        max: Math.max(2, Math.ceil(config.databasePoolSize / 2)),
-        connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-        application_name: 'claimdesk-export',
-      });
-      this.replica.on('error', (error) => this.logger.warn(`replica connection: ${error}`));
-    }
+    this.slots = new ExportSlots(config.exportPoolSize);
+    this.pool = new pg.Pool({
+      connectionString: config.databaseReadUrl ?? config.databaseUrl,
+      max: config.exportPoolSize,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      application_name: 'claimdesk-export',
+    });
+    this.pool.on('error', (error) => this.logger.warn(`export connection: ${error}`));
   }
 
   async onModuleDestroy(): Promise<void> {
-    await this.replica?.end();
+    await this.pool.end();
   }
 
   // Resolves once the snapshot is taken, so a database failure is still an ordinary error
-  // response; what happens after that is the stream's.
-  async open(filters: AuditFilterQuery, format: ExportFormat): Promise<Readable> {
-    const client = await this.pool().connect();
+  // response; what happens after that is the stream's. Refuses at once (429 or 503 with
+  // Retry-After) when the user already runs an export or every slot is taken.
+  async open(userId: string, filters: AuditFilterQuery, format: ExportFormat): Promise<Readable> {
+    const giveBack = this.slots.take(userId);
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (error) {
+      giveBack();
+      throw error;
+    }
     // A connection error while checked out must not crash the process; pipeline() below
     // sees it through the stream and discards the connection.
     const onClientError = (error: Error) => this.logger.warn(`export connection: ${error}`);
@@ -61,6 +71,7 @@ export class AuditExportService implements OnModuleDestroy {
       released = true;
       client.removeListener('error', onClientError);
       client.release(discard);
+      giveBack();
     };
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
@@ -72,9 +83,21 @@ export class AuditExportService implements OnModuleDestroy {
       throw error;
     }
 
-    const { rows, encoded, convert } = this.exportStreams(client, filters, format);
+    const {
+      rows,
+      encoded,
+      convert = (chunk: Buffer) => chunk,
+    } = this.exportStreams(client, filters, format);
+    // A reader that stops reading is dropped after EXPORT_STALL_TIMEOUT_MS; every chunk
+    // that moves on counts as progress.
+    const stall = dropWhenStalled(this.config.exportStallTimeoutMs);
     // Editors' requests come first: while they are being served the export slows down.
-    const output = pacedWhileBusy(this.activity, this.config.exportBusyBytesPerSecond, convert);
+    const output = pacedWhileBusy(
+      this.activity,
+      this.config.exportBusyBytesPerSecond,
+      stall.counting(convert),
+    );
+    stall.watch(output);
     const done = (error?: Error | null) => {
       if (error) {
         // The client went away or the database failed mid-way: drop the connection
@@ -130,9 +153,5 @@ export class AuditExportService implements OnModuleDestroy {
       new QueryStream(text, values, { batchSize: CURSOR_BATCH, highWaterMark: CURSOR_BATCH }),
     );
     return { rows, encoded: jsonArrayFormatter() };
-  }
-
-  private pool(): pg.Pool {
-    return this.replica ?? poolOf(this.dataSource);
   }
 }

@@ -1,17 +1,36 @@
 import type { LoggerService } from '@nestjs/common';
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import { pino, type Logger, type LevelWithSilent } from 'pino';
+import PinoPretty from 'pino-pretty';
 import type { LogLevel } from '../../config/environment.js';
 
 // One pino logger for the whole process: Fastify logs requests through it and Nest's own
 // messages go through the adapter below, so every line is the same structured JSON.
-// Tokens never reach the log.
-export function createLogger(level: LogLevel): Logger {
-  return pino({
+// Tokens never reach the log. On a terminal (someone ran `npm start` to try it) the same
+// lines are printed for people instead: time, level, message; JSON whenever stdout is a
+// pipe or a file, for log collectors and CI.
+export function createLogger(level: LogLevel, forPeople = process.stdout.isTTY === true): Logger {
+  const options = {
     level: level as LevelWithSilent,
     redact: ['req.headers.authorization', 'req.headers.cookie'],
-  });
+  };
+  if (!forPeople) return pino(options);
+  return pino(
+    options,
+    // Synchronous, like pino's own destination: nothing is lost when the process exits.
+    PinoPretty({ sync: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,context' }),
+  );
 }
+
+// Nest's start-up chatter (a line per module and per route, ~60 in all) is for whoever
+// debugs the wiring, not for the person starting the service.
+const START_UP_CONTEXTS = new Set([
+  'NestFactory',
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestApplication',
+]);
 
 type Level = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
 
@@ -38,11 +57,13 @@ export class PinoNestLogger implements LoggerService {
     this.write('fatal', message, params);
   }
 
-  private write(level: Level, message: unknown, params: unknown[]) {
-    if (!this.logger.isLevelEnabled(level)) return;
+  private write(requested: Level, message: unknown, params: unknown[]) {
     const rest = [...params];
     // Nest's Logger puts its context last.
     const context = rest.length ? rest.pop() : undefined;
+    const level =
+      requested === 'info' && START_UP_CONTEXTS.has(context as string) ? 'debug' : requested;
+    if (!this.logger.isLevelEnabled(level)) return;
     const fields: Record<string, unknown> = { context };
     let text: string | undefined;
     if (message instanceof Error) {

@@ -22,6 +22,7 @@ export type DomainErrorCode =
   | 'headers-too-large'
   | 'rate-limited'
   | 'database-unavailable'
+  | 'exports-busy'
   | 'extraction-unavailable';
 
 export interface FieldError {

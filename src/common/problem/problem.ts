@@ -65,6 +65,8 @@ function describe(code: DomainErrorCode): { status: number; title: string } {
       return { status: 503, title: 'Service unavailable' };
     case 'extraction-unavailable':
       return { status: 503, title: 'Claim extraction unavailable' };
+    case 'exports-busy':
+      return { status: 503, title: 'Every export slot is in use' };
   }
 }
 
