@@ -1,3 +1,4 @@
+import { parseDurationList } from './durations.js';
 import { EnvironmentVariables, LogLevel } from './environment.js';
 
 // The typed configuration the rest of the service reads. It is a class so that it can be
@@ -15,6 +16,10 @@ export class AppConfig {
   readonly newsroomName: string;
   readonly rateLimitPerMinute: number;
   readonly exportBusyBytesPerSecond: number;
+  readonly publicBaseUrl: string;
+  readonly webhookAllowPrivate: boolean;
+  readonly webhookRetryScheduleMs: number[];
+  readonly webhookSecretKey?: string;
 
   constructor(env: EnvironmentVariables, databaseUrl: string) {
     this.port = env.PORT;
@@ -29,5 +34,9 @@ export class AppConfig {
     this.newsroomName = env.NEWSROOM_NAME;
     this.rateLimitPerMinute = env.RATE_LIMIT_PER_MINUTE;
     this.exportBusyBytesPerSecond = env.EXPORT_BUSY_RATE_MB * 1024 * 1024;
+    this.publicBaseUrl = env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`;
+    this.webhookAllowPrivate = env.WEBHOOK_ALLOW_PRIVATE === 'true';
+    this.webhookRetryScheduleMs = parseDurationList(env.WEBHOOK_RETRY_SCHEDULE)!;
+    this.webhookSecretKey = env.WEBHOOK_SECRET_KEY;
   }
 }

@@ -1,5 +1,6 @@
 import { createPrivateKey } from 'node:crypto';
 import { plainToInstance, Transform } from 'class-transformer';
+import { parseDurationList } from './durations.js';
 import {
   IsIn,
   IsInt,
@@ -90,6 +91,33 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsString()
   NEWSROOM_NAME = 'claimdesk';
+
+  // The site's public origin; links in outbound messages are built from it, never from
+  // request headers. Defaults to http://localhost:PORT.
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/?#\s]+$/, {
+    message: 'must be an origin such as https://desk.example.org',
+  })
+  PUBLIC_BASE_URL?: string;
+
+  // Lets webhooks target http:// and private or loopback addresses (tests, intranets).
+  @IsIn(['true', 'false'], { message: 'must be true or false' })
+  WEBHOOK_ALLOW_PRIVATE = 'false';
+
+  @ValidateBy({
+    name: 'isDurationList',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && !!parseDurationList(value),
+      defaultMessage: () => 'must be comma-separated durations such as 10s,1m,5m (ms, s, m, h)',
+    },
+  })
+  WEBHOOK_RETRY_SCHEDULE = '10s,1m,5m,30m,2h,6h,12h';
+
+  // Encrypts webhook signing secrets at rest; without it a key file is made under .claimdesk/.
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  WEBHOOK_SECRET_KEY?: string;
 }
 
 function isEd25519PrivateKey(value: unknown): boolean {
@@ -118,6 +146,8 @@ export function parseEnvironment(env: NodeJS.ProcessEnv): EnvironmentVariables {
     'DATABASE_READ_URL',
     'BOOTSTRAP_ADMIN_TOKEN',
     'AUDIT_SIGNING_KEY',
+    'PUBLIC_BASE_URL',
+    'WEBHOOK_SECRET_KEY',
   ]);
   // Empty strings count as unset, as in most shells' `VAR= npm start`.
   const present = Object.fromEntries(
