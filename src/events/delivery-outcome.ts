@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { AuditActor } from '../audit/audit-event.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { AppConfig } from '../config/app-config.js';
 import type { ClaimedDelivery } from './delivery-queue.js';
-import { nextRetryDelayMs } from './retry-schedule.js';
 import { returningRows } from './returning-rows.js';
+import { nextRetryDelayMs } from './retry-schedule.js';
 import type { SendResult } from './send-request.js';
 
 // Who disables a subscription whose receiver answered 410 Gone, in the audit trail.
@@ -15,8 +15,15 @@ export const DELIVERY_ACTOR: AuditActor = {
   roles: [],
 };
 
-// Records what one attempt came to: the attempt in the log, and the delivery delivered,
-// due again after the schedule's next step, failed, or (stopped by shutdown) released.
+export interface Outcome {
+  delivery: ClaimedDelivery;
+  result: SendResult;
+  startedAt: Date;
+}
+
+// Records what attempts came to, many in one transaction: each attempt in the log, and
+// its delivery delivered, due again after the schedule's next step, failed, or (stopped by
+// shutdown) released without counting.
 @Injectable()
 export class DeliveryOutcome {
   constructor(
@@ -25,63 +32,102 @@ export class DeliveryOutcome {
     private readonly config: AppConfig,
   ) {}
 
-  async record(delivery: ClaimedDelivery, result: SendResult, startedAt: Date): Promise<void> {
-    if (result.aborted) {
-      await this.dataSource.query(
-        `UPDATE webhook_deliveries
-            SET status = 'pending', lease_until = NULL, next_attempt_at = now(),
-                attempts = attempts - 1, updated_at = now()
-          WHERE id = $1 AND status = 'delivering'`,
-        [delivery.id],
-      );
-      return;
-    }
-    const code = result.statusCode;
-    const delivered = code !== null && code >= 200 && code < 300;
-    const gone = code === 410;
-    const failedSteps = delivery.retry_step + 1;
-    const delay =
-      delivered || gone
-        ? undefined
-        : nextRetryDelayMs(this.config.webhookRetryScheduleMs, failedSteps);
-    const status = delivered ? 'delivered' : delay === undefined ? 'failed' : 'pending';
-    const error = result.error ?? (delivered ? null : `receiver answered ${code}`);
-
+  async recordMany(outcomes: Outcome[]): Promise<void> {
+    const released = outcomes.filter(({ result }) => result.aborted);
+    const attempted = outcomes
+      .filter(({ result }) => !result.aborted)
+      .map((outcome) => this.judge(outcome));
     await this.dataSource.transaction(async (manager) => {
+      if (released.length > 0) {
+        await manager.query(
+          `UPDATE webhook_deliveries
+              SET status = 'pending', lease_until = NULL, next_attempt_at = now(),
+                  attempts = attempts - 1, updated_at = now()
+            WHERE id = ANY($1::uuid[]) AND status = 'delivering'`,
+          [released.map(({ delivery }) => delivery.id)],
+        );
+      }
+      if (attempted.length === 0) return;
+      const column = <T>(pick: (judged: Judged) => T) => attempted.map(pick);
+      // Deleted subscriptions take their deliveries with them: their attempts are dropped.
       await manager.query(
         `INSERT INTO webhook_attempts (delivery_id, at, duration_ms, status_code, error, response_body)
-         SELECT $1, $2, $3, $4, $5, $6 WHERE EXISTS (SELECT FROM webhook_deliveries WHERE id = $1)`,
-        [delivery.id, startedAt, result.durationMs, code, error, result.responseBody],
+         SELECT u.* FROM unnest($1::uuid[], $2::timestamptz[], $3::int[], $4::int[], $5::text[], $6::text[])
+                  AS u (delivery_id, at, duration_ms, status_code, error, response_body)
+          WHERE EXISTS (SELECT FROM webhook_deliveries d WHERE d.id = u.delivery_id)`,
+        [
+          column((judged) => judged.delivery.id),
+          column((judged) => judged.startedAt.toISOString()),
+          column((judged) => judged.result.durationMs),
+          column((judged) => judged.result.statusCode),
+          column((judged) => judged.error),
+          column((judged) => judged.result.responseBody),
+        ],
       );
       await manager.query(
-        `UPDATE webhook_deliveries
-            SET status = $2, lease_until = NULL, last_status_code = $3, last_error = $4,
-                retry_step = CASE WHEN $2 = 'pending' THEN $5 ELSE retry_step END,
-                next_attempt_at = now() + coalesce($6, 0) * interval '1 millisecond',
+        `UPDATE webhook_deliveries d
+            SET status = u.status, lease_until = NULL, last_status_code = u.code,
+                last_error = u.error,
+                retry_step = CASE WHEN u.status = 'pending' THEN u.step ELSE d.retry_step END,
+                next_attempt_at = now() + coalesce(u.delay, 0) * interval '1 millisecond',
                 updated_at = now()
-          WHERE id = $1`,
-        [delivery.id, status, code, error, failedSteps, delay ?? null],
+           FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::int[], $6::int[])
+                  AS u (id, status, code, error, step, delay)
+          WHERE d.id = u.id`,
+        [
+          column((judged) => judged.delivery.id),
+          column((judged) => judged.status),
+          column((judged) => judged.result.statusCode),
+          column((judged) => judged.error),
+          column((judged) => judged.delivery.retry_step + 1),
+          column((judged) => judged.delay ?? null),
+        ],
       );
-      if (!gone) return;
-      const disabled = await returningRows(
-        manager,
-        `UPDATE webhook_subscriptions
-            SET active = false, disabled_reason = 'the receiver answered 410 Gone', updated_at = now()
-          WHERE id = $1 AND active
-          RETURNING id`,
-        [delivery.subscription_id],
-      );
-      if (disabled.length === 0) return;
-      await this.audit.append(manager, {
-        claimId: null,
-        type: 'webhook.disabled',
-        actor: DELIVERY_ACTOR,
-        data: {
-          webhookId: delivery.subscription_id,
-          reason: 'the receiver answered 410 Gone',
-          deliveryId: delivery.id,
-        },
-      });
+      for (const judged of attempted) {
+        if (judged.result.statusCode === 410) await this.disable(manager, judged.delivery);
+      }
     });
   }
+
+  private judge({ delivery, result, startedAt }: Outcome): Judged {
+    const code = result.statusCode;
+    const delivered = code !== null && code >= 200 && code < 300;
+    const schedule = this.config.webhookRetryScheduleMs;
+    const delay =
+      delivered || code === 410 ? undefined : nextRetryDelayMs(schedule, delivery.retry_step + 1);
+    return {
+      delivery,
+      result,
+      startedAt,
+      status: delivered ? 'delivered' : delay === undefined ? 'failed' : 'pending',
+      delay,
+      error: result.error ?? (delivered ? null : `receiver answered ${code}`),
+    };
+  }
+
+  // 410 Gone: the receiver asks to stop. The subscription is paused, on the record.
+  private async disable(manager: EntityManager, delivery: ClaimedDelivery): Promise<void> {
+    const reason = 'the receiver answered 410 Gone';
+    const disabled = await returningRows(
+      manager,
+      `UPDATE webhook_subscriptions
+          SET active = false, disabled_reason = $2, updated_at = now()
+        WHERE id = $1 AND active
+        RETURNING id`,
+      [delivery.subscription_id, reason],
+    );
+    if (disabled.length === 0) return;
+    await this.audit.append(manager, {
+      claimId: null,
+      type: 'webhook.disabled',
+      actor: DELIVERY_ACTOR,
+      data: { webhookId: delivery.subscription_id, reason, deliveryId: delivery.id },
+    });
+  }
+}
+
+interface Judged extends Outcome {
+  status: 'delivered' | 'pending' | 'failed';
+  delay: number | undefined;
+  error: string | null;
 }

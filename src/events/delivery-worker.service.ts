@@ -10,7 +10,7 @@ import type { AuditEvent } from '../audit/audit-event.js';
 import { ClaimsService } from '../claims/claims.service.js';
 import type { ClaimView } from '../claims/dto/claim.view.js';
 import { AppConfig } from '../config/app-config.js';
-import { DeliveryOutcome } from './delivery-outcome.js';
+import { DeliveryOutcome, Outcome } from './delivery-outcome.js';
 import {
   ClaimedDelivery,
   claimDueDeliveries,
@@ -21,7 +21,7 @@ import {
 } from './delivery-queue.js';
 import { matchesPatterns, passesFilter } from './event-selection.js';
 import { slackBody, standardBody } from './message-body.js';
-import { DELIVERY_TIMEOUT_MS, sendRequest } from './send-request.js';
+import { DELIVERY_TIMEOUT_MS, SendResult, sendRequest } from './send-request.js';
 import type { SubscriptionRow } from './webhook-rows.js';
 import { SecretBox } from './webhook-secret.js';
 
@@ -29,10 +29,11 @@ import { SecretBox } from './webhook-secret.js';
 // a redelivery wakes it at once.
 const POLL_INTERVAL_MS = 250;
 // Per subscription, across every process: one slow receiver holds at most this many.
-export const PER_SUBSCRIPTION_IN_FLIGHT = 4;
+export const PER_SUBSCRIPTION_IN_FLIGHT = 8;
 // Per process: requests open at once.
 const MAX_IN_FLIGHT = 64;
 const SUBSCRIPTIONS_PER_ROUND = 100;
+const RECORD_BATCH = 100;
 // A claimed delivery belongs to its process until the request's timeout and this margin
 // have passed; after a crash it is due again then.
 const LEASE_MS = DELIVERY_TIMEOUT_MS + 5_000;
@@ -45,8 +46,8 @@ interface InFlight {
 }
 
 // Turns audit events into deliveries and sends them. One round at a time per process, on
-// one pooled connection; results are recorded one at a time too, so the loop holds at
-// most two of the pool's connections (three while it reads a claim).
+// one pooled connection; outcomes are recorded one batch at a time too, so the loop holds
+// at most two of the pool's connections (three while it reads a claim).
 @Injectable()
 export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Webhooks');
@@ -55,7 +56,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   private round?: Promise<void>;
   private wanted = false;
   private stopping = false;
-  private recording: Promise<void> = Promise.resolve();
+  private readonly outcomes: (Outcome & { resolve(): void; reject(error: unknown): void })[] = [];
+  private flushing?: Promise<void>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -100,7 +102,6 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     ]);
     if (!waited) for (const flight of this.inFlight.values()) flight.abort.abort();
     await all();
-    await this.recording;
   }
 
   private async runRound(): Promise<void> {
@@ -211,11 +212,27 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     await this.record(delivery, result, startedAt);
   }
 
-  // One result at a time: the loop's share of the pool stays bounded however many
-  // requests finish together.
-  private record(...args: Parameters<DeliveryOutcome['record']>): Promise<void> {
-    const next = this.recording.then(() => this.outcome.record(...args));
-    this.recording = next.catch(() => undefined);
-    return next;
+  // Outcomes are written in batches, one batch at a time: the loop's share of the pool
+  // stays bounded however many requests finish together.
+  private record(delivery: ClaimedDelivery, result: SendResult, startedAt: Date): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.outcomes.push({ delivery, result, startedAt, resolve, reject });
+      this.flush();
+    });
+  }
+
+  private flush(): void {
+    if (this.flushing || this.outcomes.length === 0) return;
+    const batch = this.outcomes.splice(0, RECORD_BATCH);
+    this.flushing = this.outcome
+      .recordMany(batch)
+      .then(
+        () => batch.forEach((item) => item.resolve()),
+        (error: unknown) => batch.forEach((item) => item.reject(error)),
+      )
+      .finally(() => {
+        this.flushing = undefined;
+        this.flush();
+      });
   }
 }
