@@ -60,6 +60,8 @@ export async function webhooksScenario(
     }
     const withHooks = await measure(ctx, ctx.service, decide(withIds), false);
     const drainStarted = Date.now();
+    // Deliveries may lag the load: the quiet period counts from its end at the earliest.
+    lastArrival = Math.max(lastArrival, drainStarted);
     while (Date.now() - lastArrival < QUIET_MS && Date.now() - drainStarted < DRAIN_LIMIT_MS) {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
