@@ -80,6 +80,30 @@ describe('webhook delivery, at least once', () => {
     expect(distinctIds(receiver).size).toBe(100);
   }, 90_000);
 
+  it('releases a request still under way on SIGTERM, and sends it again after restart', async () => {
+    let answering = false;
+    const receiver = await startReceiver((_received, response) => {
+      if (answering) response.writeHead(200).end();
+    });
+    receivers.push(receiver);
+    await subscribe(app.url, { url: receiver.url, events: ['claim.submitted'] });
+    await submitClaim(app.url, reporter);
+    await receiver.waitFor((received) => received.length >= 1);
+    const messageId = String(receiver.received[0].headers['webhook-id']);
+
+    const stopping = Date.now();
+    await app.stop();
+    // Requests under way get 5 s, then are released; the process does not linger.
+    expect(Date.now() - stopping).toBeLessThan(9000);
+
+    answering = true;
+    const restarted = Date.now();
+    app = await startApp({ env: WEBHOOK_ENV });
+    // Released, not left to its lease (15 s): it goes out again as soon as the service is up.
+    await receiver.waitFor(() => receiver.withId(messageId).length >= 2, 8000);
+    expect(Date.now() - restarted).toBeLessThan(8000);
+  }, 60_000);
+
   it('delivers an event whose transaction commits after later events were delivered', async () => {
     const { editor } = await createNewsroom(app.url);
     const receiver = await startReceiver();
