@@ -95,6 +95,9 @@ export class EnvironmentVariables {
   // The site's public origin; links in outbound messages are built from it, never from
   // request headers. Defaults to http://localhost:PORT.
   @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.trim().replace(/\/+$/, '') : value,
+  )
   @Matches(/^https?:\/\/[^/?#\s]+$/, {
     message: 'must be an origin such as https://desk.example.org',
   })

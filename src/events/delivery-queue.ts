@@ -151,3 +151,18 @@ export async function claimDueDeliveries(
     [subscriptionId, limit, leaseMs],
   );
 }
+
+// The delivery log keeps finished deliveries for this long (like GitHub's 30 days), so it
+// stays bounded however long the service runs.
+export const LOG_RETENTION_DAYS = 30;
+
+export async function pruneDeliveryLog(manager: EntityManager): Promise<void> {
+  await manager.query(
+    `DELETE FROM webhook_deliveries WHERE id IN (
+       SELECT id FROM webhook_deliveries
+        WHERE status IN ('delivered', 'failed')
+          AND updated_at < now() - $1 * interval '1 day'
+        LIMIT 5000)`,
+    [LOG_RETENTION_DAYS],
+  );
+}

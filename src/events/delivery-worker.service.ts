@@ -17,6 +17,7 @@ import {
   enqueueAndAdvance,
   lockActiveSubscriptions,
   NewDelivery,
+  pruneDeliveryLog,
   readEventWindow,
 } from './delivery-queue.js';
 import { matchesPatterns, passesFilter } from './event-selection.js';
@@ -34,6 +35,7 @@ export const PER_SUBSCRIPTION_IN_FLIGHT = 8;
 const MAX_IN_FLIGHT = 64;
 const SUBSCRIPTIONS_PER_ROUND = 100;
 const RECORD_BATCH = 100;
+const PRUNE_EVERY_MS = 3_600_000;
 // A claimed delivery belongs to its process until the request's timeout and this margin
 // have passed; after a crash it is due again then.
 const LEASE_MS = DELIVERY_TIMEOUT_MS + 5_000;
@@ -58,6 +60,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   private stopping = false;
   private readonly outcomes: (Outcome & { resolve(): void; reject(error: unknown): void })[] = [];
   private flushing?: Promise<void>;
+  private prunedAt = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -105,6 +108,10 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   }
 
   private async runRound(): Promise<void> {
+    if (Date.now() - this.prunedAt > PRUNE_EVERY_MS) {
+      this.prunedAt = Date.now();
+      await pruneDeliveryLog(this.dataSource.manager);
+    }
     const claimed = await this.dataSource.transaction(async (manager) => {
       const subscriptions = await lockActiveSubscriptions(manager, SUBSCRIPTIONS_PER_ROUND);
       const work: { subscription: SubscriptionRow; delivery: ClaimedDelivery }[] = [];

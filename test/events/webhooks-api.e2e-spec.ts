@@ -1,4 +1,8 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { verifyExportFile } from '../../src/audit/verify/verify-export-file.js';
 import { ADMIN_TOKEN, AppProcess, startApp } from '../support/app-process.js';
 import { submitClaim, uniqueTag } from '../support/claims.js';
 import { client } from '../support/http.js';
@@ -68,6 +72,23 @@ describe('webhooks API', () => {
     expect(mine.every((event) => event.claimId === null)).toBe(true);
     expect(JSON.stringify(mine)).not.toContain(created.body.secret);
     expect(mine[1].data).toMatchObject({ before: { active: true }, after: { active: false } });
+  });
+
+  it('leaves an export with webhook events verifiable by audit:verify', async () => {
+    const hook = await receiver();
+    const created = await subscribe(app.url, { url: hook.url, events: ['claim.*'] });
+    await admin().patch(`/api/v1/webhooks/${created.id}`, { body: { description: 'renamed' } });
+    await admin().delete(`/api/v1/webhooks/${created.id}`);
+    const exported = await admin().get('/api/v1/audit/export?format=ndjson');
+    expect(exported.text).toContain('"webhook.deleted"');
+    const dir = await mkdtemp(join(tmpdir(), 'claimdesk-webhooks-'));
+    try {
+      await writeFile(join(dir, 'export.ndjson'), exported.text);
+      const outcome = await verifyExportFile(join(dir, 'export.ndjson'));
+      expect(outcome.failure).toBeUndefined();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('accepts a given secret and signs with it', async () => {
