@@ -87,6 +87,10 @@ export class Webhooks1764000000600 implements MigrationInterface {
     await db.query(`
       CREATE INDEX webhook_deliveries_due_idx ON webhook_deliveries
         (subscription_id, next_attempt_at) WHERE status IN ('pending', 'delivering')`);
+    // Finished deliveries are pruned after 30 days (src/events/delivery-queue.ts).
+    await db.query(`
+      CREATE INDEX webhook_deliveries_finished_idx ON webhook_deliveries (updated_at)
+        WHERE status IN ('delivered', 'failed')`);
     await db.query(`
       CREATE INDEX webhook_deliveries_log_idx ON webhook_deliveries
         (subscription_id, created_at DESC, id DESC)`);
