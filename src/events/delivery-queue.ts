@@ -7,13 +7,31 @@ import { SUBSCRIPTION_COLUMNS, SubscriptionRow } from './webhook-rows.js';
 
 // The delivery queue's SQL. A subscription's cursor is a position (xid, seq) in the audit
 // trail ordered by the inserting transaction's id, then seq. Every event below the
-// horizon — the oldest transaction still running, pg_snapshot_xmin — belongs to a
+// horizon — the oldest transaction of this database still running — belongs to a
 // finished transaction, so it is either visible now or never will be. The cursor only
 // moves up to the horizon: an event whose transaction commits late (a lower seq than
 // events already delivered) is still above the cursor and is picked up. A plain
 // "seq > cursor" would skip it.
 
 export const FAN_OUT_BATCH = 500;
+
+// The horizon: the oldest transaction in this statement's snapshot still running in THIS
+// database (else the snapshot's xmax). pg_snapshot_xmin alone would count transactions of
+// every database on the server, so a long write elsewhere would hold deliveries back. A
+// running transaction counts as another database's only when the lock table shows it
+// holding a relation lock there (one pg_locks read, `locks`); when in doubt it counts.
+const HORIZON_SQL = `
+  SELECT coalesce(
+           (SELECT min(x) FROM pg_snapshot_xip(s.snap) AS x
+             WHERE NOT EXISTS (
+               SELECT 1 FROM locks t JOIN locks r ON r.pid = t.pid
+                WHERE t.locktype = 'transactionid' AND t.mode = 'ExclusiveLock' AND t.granted
+                  AND t.transactionid = xid(x)
+                  AND r.locktype = 'relation'
+                  AND r.database NOT IN (
+                    0, (SELECT oid FROM pg_database WHERE datname = current_database())))),
+           pg_snapshot_xmax(s.snap)) AS horizon
+    FROM (SELECT pg_current_snapshot() AS snap) s`;
 
 interface WindowRow extends Partial<AuditEventRow> {
   horizon: string;
@@ -35,8 +53,9 @@ export async function readEventWindow(
   since: string,
 ): Promise<EventWindow> {
   const rows = (await manager.query(
-    `SELECT h.horizon::text AS horizon, e.*
-       FROM (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS horizon) h
+    `WITH locks AS MATERIALIZED (SELECT * FROM pg_locks)
+     SELECT h.horizon::text AS horizon, e.*
+       FROM (${HORIZON_SQL}) h
        LEFT JOIN LATERAL (
          SELECT ${AUDIT_EVENT_COLUMNS}, xid::text AS xid
            FROM audit_events

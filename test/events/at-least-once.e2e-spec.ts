@@ -4,11 +4,11 @@ import pg from 'pg';
 import { eventParameters, insertEventsSql } from '../../src/audit/audit-event-sql.js';
 import { GENESIS_HASH, HashedAuditEvent } from '../../src/audit/audit-event.js';
 import { hashAuditEvent } from '../../src/audit/event-hash.js';
-import { AppProcess, startApp, testDatabaseUrl } from '../support/app-process.js';
+import { AppProcess, startApp } from '../support/app-process.js';
 import { move, submitClaim } from '../support/claims.js';
 import { createNewsroom, createUser, TestUser } from '../support/people.js';
 import { Receiver, sleep, startReceiver } from './support/receiver.js';
-import { subscribe, WEBHOOK_ENV } from './support/webhooks.js';
+import { subscribe, webhookDatabase } from './support/webhooks.js';
 
 // SPEC §13 "nothing is lost": a crash, a second replica, and a transaction that commits
 // after later ones must neither lose an event nor send an attempt twice at once.
@@ -17,15 +17,18 @@ describe('webhook delivery, at least once', () => {
   let reporter: TestUser;
   const receivers: Receiver[] = [];
   const others: AppProcess[] = [];
+  let database: Awaited<ReturnType<typeof webhookDatabase>>;
 
   beforeAll(async () => {
-    app = await startApp({ env: WEBHOOK_ENV });
+    database = await webhookDatabase();
+    app = await startApp({ env: database.env });
     reporter = await createUser(app.url, ['reporter']);
   });
   afterAll(async () => {
     await Promise.all(receivers.map((receiver) => receiver.close()));
     await Promise.all(others.map((other) => other.stop()));
     await app?.stop();
+    await database?.drop();
   });
 
   const submitMany = async (count: number, baseUrl = app.url) => {
@@ -55,7 +58,7 @@ describe('webhook delivery, at least once', () => {
     const before = distinctIds(receiver).size;
     expect(before).toBeLessThan(200);
 
-    app = await startApp({ env: WEBHOOK_ENV });
+    app = await startApp({ env: database.env });
     await receiver.waitFor(() => distinctIds(receiver).size >= 200, 60_000);
     const claimsSeen = new Set(
       receiver.received.map((received) => JSON.parse(received.body).data.event.claimId as string),
@@ -65,7 +68,7 @@ describe('webhook delivery, at least once', () => {
   }, 120_000);
 
   it('sends each message once when two processes deliver', async () => {
-    const second = await startApp({ env: WEBHOOK_ENV });
+    const second = await startApp({ env: database.env });
     others.push(second);
     const receiver = await startReceiver(async (_received, response) => {
       await sleep(5);
@@ -97,8 +100,8 @@ describe('webhook delivery, at least once', () => {
     expect(Date.now() - stopping).toBeLessThan(9000);
 
     answering = true;
+    app = await startApp({ env: database.env });
     const restarted = Date.now();
-    app = await startApp({ env: WEBHOOK_ENV });
     // Released, not left to its lease (15 s): it goes out again as soon as the service is up.
     await receiver.waitFor(() => receiver.withId(messageId).length >= 2, 8000);
     expect(Date.now() - restarted).toBeLessThan(8000);
@@ -112,7 +115,7 @@ describe('webhook delivery, at least once', () => {
     const claim = await submitClaim(app.url, reporter);
 
     // A writer's transaction takes its seq now and commits later, as a slow request would.
-    const owner = new pg.Client({ connectionString: testDatabaseUrl() });
+    const owner = new pg.Client({ connectionString: database.url });
     await owner.connect();
     try {
       await owner.query('BEGIN');

@@ -4,12 +4,13 @@ import { move, submitClaim, transition } from '../support/claims.js';
 import { client } from '../support/http.js';
 import { createNewsroom } from '../support/people.js';
 import { ok, Receiver, sleep, startReceiver, verified } from './support/receiver.js';
-import { deliveriesOf, exportedEvents, subscribe, WEBHOOK_ENV } from './support/webhooks.js';
+import { deliveriesOf, exportedEvents, subscribe, webhookDatabase } from './support/webhooks.js';
 
 // SPEC §13: what reaches a receiver, signed, exactly once per event, and what does not.
 describe('webhook delivery', () => {
   let app: AppProcess;
   let people: Awaited<ReturnType<typeof createNewsroom>>;
+  let database: Awaited<ReturnType<typeof webhookDatabase>>;
   const receivers: Receiver[] = [];
   const receiver = async (...args: Parameters<typeof startReceiver>) => {
     const started = await startReceiver(...args);
@@ -18,12 +19,14 @@ describe('webhook delivery', () => {
   };
 
   beforeAll(async () => {
-    app = await startApp({ env: WEBHOOK_ENV });
+    database = await webhookDatabase();
+    app = await startApp({ env: database.env });
     people = await createNewsroom(app.url);
   });
   afterAll(async () => {
     await Promise.all(receivers.map((started) => started.close()));
     await app?.stop();
+    await database?.drop();
   });
 
   const inReview = async (tags: string[] = []) =>

@@ -8,13 +8,14 @@ import { submitClaim, uniqueTag } from '../support/claims.js';
 import { client } from '../support/http.js';
 import { createUser, TestUser } from '../support/people.js';
 import { Receiver, sleep, startReceiver, verified } from './support/receiver.js';
-import { deliveriesOf, subscribe, WEBHOOK_ENV } from './support/webhooks.js';
+import { deliveriesOf, subscribe, webhookDatabase } from './support/webhooks.js';
 
 // SPEC §13's API: subscriptions, the secret shown once, changes on the record, event
 // selection, pings, the delivery log and redelivery.
 describe('webhooks API', () => {
   let app: AppProcess;
   let reporter: TestUser;
+  let database: Awaited<ReturnType<typeof webhookDatabase>>;
   const admin = () => client(app.url, ADMIN_TOKEN);
   const receivers: Receiver[] = [];
   const receiver = async () => {
@@ -24,12 +25,14 @@ describe('webhooks API', () => {
   };
 
   beforeAll(async () => {
-    app = await startApp({ env: WEBHOOK_ENV });
+    database = await webhookDatabase();
+    app = await startApp({ env: database.env });
     reporter = await createUser(app.url, ['reporter']);
   });
   afterAll(async () => {
     await Promise.all(receivers.map((started) => started.close()));
     await app?.stop();
+    await database?.drop();
   });
 
   it('shows the secret once and records every change in the system chain', async () => {
@@ -215,10 +218,15 @@ describe('webhooks API', () => {
 
 describe('webhook targets without WEBHOOK_ALLOW_PRIVATE', () => {
   let app: AppProcess;
+  let database: Awaited<ReturnType<typeof webhookDatabase>>;
   beforeAll(async () => {
-    app = await startApp({ env: { ...WEBHOOK_ENV, WEBHOOK_ALLOW_PRIVATE: 'false' } });
+    database = await webhookDatabase();
+    app = await startApp({ env: { ...database.env, WEBHOOK_ALLOW_PRIVATE: 'false' } });
   });
-  afterAll(async () => app?.stop());
+  afterAll(async () => {
+    await app?.stop();
+    await database?.drop();
+  });
 
   it('refuses plain http and private or loopback addresses with 422', async () => {
     for (const url of [

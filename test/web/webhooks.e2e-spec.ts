@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { AppProcess, startApp } from '../support/app-process.js';
 import { createUser, TestUser } from '../support/people.js';
 import { Receiver, startReceiver, verified } from '../events/support/receiver.js';
-import { WEBHOOK_ENV } from '../events/support/webhooks.js';
+import { webhookDatabase } from '../events/support/webhooks.js';
 import { launchChromium, openDesk, signIn } from './desk.js';
 
 describe('editors desk: the webhooks page', () => {
@@ -12,9 +12,11 @@ describe('editors desk: the webhooks page', () => {
   let admin: TestUser;
   let editor: TestUser;
   let receiver: Receiver;
+  let database: Awaited<ReturnType<typeof webhookDatabase>>;
 
   beforeAll(async () => {
-    app = await startApp({ env: WEBHOOK_ENV });
+    database = await webhookDatabase();
+    app = await startApp({ env: database.env });
     browser = await launchChromium();
     [admin, editor] = await Promise.all([
       createUser(app.url, ['admin']),
@@ -26,6 +28,7 @@ describe('editors desk: the webhooks page', () => {
     await receiver?.close();
     await browser?.close();
     await app?.stop();
+    await database?.drop();
   });
 
   it('lets an admin subscribe, see the secret once, read the log and redeliver', async () => {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ADMIN_TOKEN } from '../../support/app-process.js';
+import { createScratchDatabase } from '../../support/scratch-database.js';
 import { client } from '../../support/http.js';
 
 // The environment every events spec runs the service with: loopback receivers allowed,
@@ -50,4 +51,11 @@ export async function exportedEvents(baseUrl: string) {
     .filter(Boolean)
     .map((line) => JSON.parse(line) as { id: string; seq: string; type: string });
   return new Map(events.map((event) => [event.id, event]));
+}
+
+// A database of the spec's own: other specs' claims do not reach its subscriptions, and
+// their long transactions (a seeded history) do not hold its deliveries back.
+export async function webhookDatabase() {
+  const database = await createScratchDatabase();
+  return { ...database, env: { ...WEBHOOK_ENV, DATABASE_URL: database.url } };
 }
