@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --only=submit,queue,decide,scale,export,mixed]
+// npm run bench [-- --quick] [-- --only=submit,queue,decide,webhooks,scale,export,mixed]
 // SPEC §9: the service against a minimal node:http + pg baseline and PostgreSQL's own
 // COPY, measured in one run on this machine. See bench/README.md.
 import { randomBytes } from 'node:crypto';
@@ -19,8 +19,9 @@ import {
   scaleScenario,
   submitScenario,
 } from './scenarios.js';
+import { webhooksScenario } from './webhooks-scenario.js';
 
-const SCENARIOS = ['queue', 'submit', 'decide', 'scale', 'export', 'mixed'] as const;
+const SCENARIOS = ['queue', 'submit', 'decide', 'webhooks', 'scale', 'export', 'mixed'] as const;
 const POOL_SIZE = '10';
 
 const quick = process.argv.includes('--quick');
@@ -66,6 +67,8 @@ async function main(): Promise<number> {
         RATE_LIMIT_PER_MINUTE: '0',
         NODE_ENV: 'production',
         BOOTSTRAP_ADMIN_TOKEN: adminToken,
+        // The webhooks scenario's receiver listens on loopback.
+        WEBHOOK_ALLOW_PRIVATE: 'true',
         // e.g. BENCH_SERVICE_ENV="EXPORT_BUSY_RATE_MB=0" to try a setting.
         ...Object.fromEntries(
           (process.env.BENCH_SERVICE_ENV ?? '')
@@ -124,10 +127,15 @@ async function main(): Promise<number> {
     const decideIds = selected.has('decide')
       ? [await prepared(sizes.decideClaims), await prepared(sizes.decideClaims)]
       : [];
+    const webhookIds = selected.has('webhooks')
+      ? [await prepared(sizes.decideClaims), await prepared(sizes.decideClaims)]
+      : [];
     const mixedIds = selected.has('mixed')
       ? [await prepared(sizes.mixedDecideClaims), await prepared(sizes.mixedDecideClaims)]
       : [];
-    ctx.claims += decideIds.length * sizes.decideClaims + mixedIds.length * sizes.mixedDecideClaims;
+    ctx.claims +=
+      (decideIds.length + webhookIds.length) * sizes.decideClaims +
+      mixedIds.length * sizes.mixedDecideClaims;
     await seed(Math.max(0, sizes.queueClaims - ctx.claims));
     if (selected.has('queue')) results.queue = await queueScenario(ctx);
     if (selected.has('submit')) {
@@ -136,6 +144,10 @@ async function main(): Promise<number> {
     }
     if (selected.has('decide')) {
       results.decide = await decideScenario(ctx, decideIds[0], decideIds[1]);
+      await settle(database.url);
+    }
+    if (selected.has('webhooks')) {
+      results.webhooks = await webhooksScenario(ctx, adminToken, webhookIds[0], webhookIds[1]);
       await settle(database.url);
     }
 

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import type { Comparison, ExportResult, Measured, MixedResult, ScaleResult } from './scenarios.js';
+import type { WebhooksResult } from './webhooks-scenario.js';
 
 export interface Results {
   submit?: Comparison;
@@ -9,6 +10,7 @@ export interface Results {
   scale?: ScaleResult;
   export?: ExportResult;
   mixed?: MixedResult;
+  webhooks?: WebhooksResult;
 }
 
 export interface Target {
@@ -81,6 +83,10 @@ function loads(results: Results): [string, Measured][] {
       [`${name} (service)`, comparison.service],
     );
   }
+  if (results.webhooks) {
+    rows.push(['decide, no webhooks', results.webhooks.without]);
+    rows.push(['decide, 3 webhooks', results.webhooks.with]);
+  }
   if (results.scale) {
     rows.push([`deep pages @${results.scale.small.claims} claims`, results.scale.small.pages]);
     rows.push([`deep pages @${results.scale.large.claims} claims`, results.scale.large.pages]);
@@ -147,6 +153,23 @@ export function render(results: Results, targets: Target[]): string {
           figures.rssBeforeMb ? round(figures.rssBeforeMb) : '-',
           figures.peakRssMb ? round(figures.peakRssMb) : '-',
         ]),
+      ),
+    );
+  }
+  if (results.webhooks) {
+    const { ratio, delivered, lagMs } = results.webhooks;
+    out.push(
+      '',
+      table(
+        [
+          'webhooks',
+          'decide ratio with/without',
+          'deliveries',
+          'lag p50 ms',
+          'lag p99 ms',
+          'lag max ms',
+        ],
+        [['3 subscriptions', round(ratio, 2), delivered, lagMs.p50, lagMs.p99, lagMs.max]],
       ),
     );
   }

@@ -22,7 +22,7 @@ type Spec = Omit<LoadSpec, 'url' | 'durationS' | 'connections'> &
     warmup?: Partial<LoadSpec>;
   };
 
-async function measure(
+export async function measure(
   ctx: BenchContext,
   server: ServerProcess,
   { warmup: warmupChanges, ...spec }: Spec,

@@ -15,6 +15,7 @@ import { ClaimReviewModule } from './publishing/claim-review.module.js';
 import { CommentsModule } from './comments/comments.module.js';
 import { SourcesModule } from './sources/sources.module.js';
 import { ArticlesModule } from './articles/articles.module.js';
+import { EventsModule } from './events/events.module.js';
 
 @Module({})
 export class AppModule {
@@ -38,6 +39,7 @@ export class AppModule {
         SourcesModule,
         CommentsModule,
         ArticlesModule,
+        EventsModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -12,6 +12,10 @@ export const AUDIT_EVENT_TYPES = [
   'user.updated',
   'token.issued',
   'token.revoked',
+  'webhook.created',
+  'webhook.updated',
+  'webhook.deleted',
+  'webhook.disabled',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

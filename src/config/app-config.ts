@@ -1,3 +1,4 @@
+import { parseDurationList } from './durations.js';
 import { EnvironmentVariables, LogLevel, TrustProxy } from './environment.js';
 
 // The typed configuration the rest of the service reads. It is a class so that it can be
@@ -24,6 +25,9 @@ export class AppConfig {
   readonly publicBaseUrl: string;
   readonly exportPoolSize: number;
   readonly exportStallTimeoutMs: number;
+  readonly webhookAllowPrivate: boolean;
+  readonly webhookRetryScheduleMs: number[];
+  readonly webhookSecretKey?: string;
 
   constructor(env: EnvironmentVariables, databaseUrl: string) {
     this.port = env.PORT;
@@ -46,5 +50,8 @@ export class AppConfig {
     this.publicBaseUrl = (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
     this.exportPoolSize = env.EXPORT_POOL_SIZE;
     this.exportStallTimeoutMs = env.EXPORT_STALL_TIMEOUT_MS;
+    this.webhookAllowPrivate = env.WEBHOOK_ALLOW_PRIVATE === 'true';
+    this.webhookRetryScheduleMs = parseDurationList(env.WEBHOOK_RETRY_SCHEDULE)!;
+    this.webhookSecretKey = env.WEBHOOK_SECRET_KEY;
   }
 }

@@ -1,6 +1,7 @@
 import { createPrivateKey } from 'node:crypto';
 import { isIP } from 'node:net';
 import { plainToInstance, Transform } from 'class-transformer';
+import { parseDurationList } from './durations.js';
 import {
   IsIn,
   IsInt,
@@ -9,6 +10,7 @@ import {
   Matches,
   Max,
   Min,
+  MinLength,
   ValidateBy,
   validateSync,
 } from 'class-validator';
@@ -178,6 +180,25 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsString()
   NEWSROOM_NAME = 'claimdesk';
+
+  // Lets webhooks target http:// and private or loopback addresses (tests, intranets).
+  @IsIn(['true', 'false'], { message: 'must be true or false' })
+  WEBHOOK_ALLOW_PRIVATE = 'false';
+
+  @ValidateBy({
+    name: 'isDurationList',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && !!parseDurationList(value),
+      defaultMessage: () => 'must be comma-separated durations such as 10s,1m,5m (ms, s, m, h)',
+    },
+  })
+  WEBHOOK_RETRY_SCHEDULE = '10s,1m,5m,30m,2h,6h,12h';
+
+  // Encrypts webhook signing secrets at rest; without it a key file is made under .claimdesk/.
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  WEBHOOK_SECRET_KEY?: string;
 }
 
 function isEd25519PrivateKey(value: unknown): boolean {
@@ -245,6 +266,7 @@ export function parseEnvironment(env: NodeJS.ProcessEnv): EnvironmentVariables {
     'BOOTSTRAP_ADMIN_TOKEN',
     'AUDIT_SIGNING_KEY',
     'PUBLIC_BASE_URL',
+    'WEBHOOK_SECRET_KEY',
   ]);
   // Empty strings count as unset, as in most shells' `VAR= npm start`.
   const present = Object.fromEntries(

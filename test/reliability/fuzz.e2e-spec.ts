@@ -74,15 +74,21 @@ describe('Hostile input', () => {
   let people: Awaited<ReturnType<typeof createNewsroom>>;
   let victim: TestUser;
   let claims: Record<string, { id: string }>;
+  let webhook: { id: string };
 
   beforeAll(async () => {
     // The rate limit is proven elsewhere; here it would only turn fuzz cases into 429s.
-    app = await startApp({ env: { RATE_LIMIT_PER_MINUTE: '0' } });
+    app = await startApp({ env: { RATE_LIMIT_PER_MINUTE: '0', WEBHOOK_ALLOW_PRIVATE: 'true' } });
     people = await createNewsroom(app.url);
     victim = await createUser(app.url, ['reporter']);
     const names = ['patch', 'transition', 'comments', 'evidence', 'queries'];
     const made = await Promise.all(names.map(() => submitClaim(app.url, people.reporter)));
     claims = Object.fromEntries(names.map((name, index) => [name, made[index]]));
+    webhook = (
+      await client(app.url, ADMIN_TOKEN).post('/api/v1/webhooks', {
+        body: { url: 'http://127.0.0.1:9/hook', events: ['user.created'] },
+      })
+    ).body;
   });
 
   afterAll(async () => {
@@ -122,7 +128,36 @@ describe('Hostile input', () => {
     idempotencyKey?: boolean;
   }
 
+  const WEBHOOK_FIELDS: Record<string, fc.Arbitrary<Hostile>> = {
+    url: fc.oneof(oneOf('http://127.0.0.1:9/hook', 'https://[::1]:9/x'), fc.webUrl()),
+    events: fc.array(oneOf('*', 'claim.*', 'publication.*', 'comment.added', 'x.y'), {
+      minLength: 1,
+      maxLength: 3,
+    }),
+    format: oneOf('standard', 'slack'),
+    filter: fc
+      .record({
+        priority: fc.subarray(['low', 'urgent']),
+        tags: fc.array(text(20), { maxLength: 3 }),
+      })
+      .map((fields) => new JsonObject(Object.entries(fields) as [string, Hostile][])),
+    description: text(80),
+  };
   const bodyCases: BodyCase[] = [
+    {
+      name: 'POST /webhooks',
+      method: 'POST',
+      path: () => '/api/v1/webhooks',
+      token: () => ADMIN_TOKEN,
+      fields: () => ({ ...WEBHOOK_FIELDS, secret: oneOf(`whsec_${'A'.repeat(40)}`, 'whsec_x') }),
+    },
+    {
+      name: 'PATCH /webhooks/:id',
+      method: 'PATCH',
+      path: () => `/api/v1/webhooks/${webhook.id}`,
+      token: () => ADMIN_TOKEN,
+      fields: () => ({ ...WEBHOOK_FIELDS, active: fc.constant(false) }),
+    },
     {
       name: 'POST /users',
       method: 'POST',
@@ -334,6 +369,12 @@ describe('Hostile input', () => {
       }),
     },
     {
+      name: 'GET /webhooks/:id/deliveries',
+      path: () => `/api/v1/webhooks/${webhook.id}/deliveries`,
+      token: () => ADMIN_TOKEN,
+      params: () => ({ ...page, status: oneOf('pending', 'failed') }),
+    },
+    {
       name: 'GET /desk/status-counts',
       path: () => '/api/v1/desk/status-counts',
       token: () => people.editor.token,
@@ -403,6 +444,16 @@ describe('Hostile input', () => {
       ['PATCH', (id) => `/api/v1/users/${id}`, () => ADMIN_TOKEN, '{"name":"x"}'],
       ['POST', (id) => `/api/v1/users/${id}/tokens`, () => ADMIN_TOKEN, '{}'],
       ['DELETE', (id) => `/api/v1/tokens/${id}`, () => ADMIN_TOKEN],
+      ['GET', (id) => `/api/v1/webhooks/${id}`, () => ADMIN_TOKEN],
+      ['PATCH', (id) => `/api/v1/webhooks/${id}`, () => ADMIN_TOKEN, '{"description":"x"}'],
+      ['DELETE', (id) => `/api/v1/webhooks/${id}`, () => ADMIN_TOKEN],
+      ['POST', (id) => `/api/v1/webhooks/${id}/ping`, () => ADMIN_TOKEN],
+      ['GET', (id) => `/api/v1/webhooks/${id}/deliveries`, () => ADMIN_TOKEN],
+      [
+        'POST',
+        (id) => `/api/v1/webhooks/${webhook.id}/deliveries/${id}/redeliver`,
+        () => ADMIN_TOKEN,
+      ],
     ];
 
     it('answers an id that is malformed or names nothing with a 404 problem on every route', async () => {

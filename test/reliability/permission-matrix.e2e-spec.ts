@@ -42,6 +42,91 @@ describe('permission matrix (SPEC §2)', () => {
       .body;
     return move(url(), people.editor2, current, 'verified', 'Confirmed by the ministry record.');
   };
+  // Webhooks (SPEC §13) are the admins' alone; receivers on a closed loopback port.
+  const hookBody = () => ({ url: 'http://127.0.0.1:9/hook', events: ['comment.added'] });
+  const newHook = async () =>
+    (await client(url(), ADMIN_TOKEN).post('/api/v1/webhooks', { body: hookBody() })).body as {
+      id: string;
+    };
+  const pingedHook = async () => {
+    const hook = await newHook();
+    const ping = await client(url(), ADMIN_TOKEN).post(`/api/v1/webhooks/${hook.id}/ping`);
+    return { hook, delivery: ping.body as { id: string } };
+  };
+  const webhookRows = (): Row[] => [
+    {
+      action: 'create a webhook',
+      allowed: ['admin'],
+      success: 201,
+      prepare: async () => ({ method: 'POST', path: '/api/v1/webhooks', body: hookBody() }),
+    },
+    {
+      action: 'list webhooks',
+      allowed: ['admin'],
+      success: 200,
+      prepare: async () => ({ method: 'GET', path: '/api/v1/webhooks' }),
+    },
+    {
+      action: 'read a webhook',
+      allowed: ['admin'],
+      success: 200,
+      prepare: async () => ({ method: 'GET', path: `/api/v1/webhooks/${(await newHook()).id}` }),
+    },
+    {
+      action: 'change a webhook',
+      allowed: ['admin'],
+      success: 200,
+      prepare: async () => ({
+        method: 'PATCH',
+        path: `/api/v1/webhooks/${(await newHook()).id}`,
+        body: { description: 'changed' },
+      }),
+    },
+    {
+      action: 'delete a webhook',
+      allowed: ['admin'],
+      success: 204,
+      prepare: async () => ({ method: 'DELETE', path: `/api/v1/webhooks/${(await newHook()).id}` }),
+    },
+    {
+      action: 'ping a webhook',
+      allowed: ['admin'],
+      success: 202,
+      prepare: async () => ({
+        method: 'POST',
+        path: `/api/v1/webhooks/${(await newHook()).id}/ping`,
+      }),
+    },
+    {
+      action: "read a webhook's deliveries",
+      allowed: ['admin'],
+      success: 200,
+      prepare: async () => ({
+        method: 'GET',
+        path: `/api/v1/webhooks/${(await newHook()).id}/deliveries`,
+      }),
+    },
+    {
+      action: 'redeliver a webhook delivery',
+      allowed: ['admin'],
+      success: 202,
+      prepare: async () => {
+        const { hook, delivery } = await pingedHook();
+        // A delivery being sent right now is a 409; wait until its attempt is over.
+        for (let wait = 0; wait < 40; wait++) {
+          const log = await client(url(), ADMIN_TOKEN).get(
+            `/api/v1/webhooks/${hook.id}/deliveries`,
+          );
+          if (log.body.items[0]?.status !== 'delivering') break;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        return {
+          method: 'POST',
+          path: `/api/v1/webhooks/${hook.id}/deliveries/${delivery.id}/redeliver`,
+        };
+      },
+    },
+  ];
   const ifMatch = (claim: { version: number }) => ({ 'if-match': `"${claim.version}"` });
   const newSource = () => ({
     kind: 'official_statement',
@@ -407,12 +492,13 @@ describe('permission matrix (SPEC §2)', () => {
         path: `/api/v1/tokens/${(await createUser(url(), ['reporter'])).tokenId}`,
       }),
     },
+    ...webhookRows(),
   ];
 
   beforeAll(async () => {
     // Every row is also tried without a token: far more failed authentications from one
     // address than AUTH_FAILURES_PER_MINUTE allows, which is not what this spec tests.
-    app = await startApp({ env: { AUTH_FAILURES_PER_MINUTE: '0' } });
+    app = await startApp({ env: { AUTH_FAILURES_PER_MINUTE: '0', WEBHOOK_ALLOW_PRIVATE: 'true' } });
     const [reporter, editor, auditor, admin, reporter2, editor2, gone] = await Promise.all(
       (['reporter', 'editor', 'auditor', 'admin', 'reporter', 'editor', 'editor'] as Role[]).map(
         (role) => createUser(app.url, [role]),

@@ -7,6 +7,7 @@ import { ClaimPage } from './pages/claim.js';
 import { QueuePage } from './pages/queue.js';
 import { SignInPage } from './pages/sign-in.js';
 import { SubmitPage } from './pages/submit.js';
+import { WebhooksPage } from './pages/webhooks.js';
 import { href, type Route, useRoute } from './router.js';
 import { can, type Me, session } from './session.js';
 import { useSignal } from './signal.js';
@@ -64,6 +65,11 @@ function Desk({ me }: { me: Me }) {
               Audit
             </NavLink>
           ) : null}
+          {can.manageWebhooks(me) ? (
+            <NavLink to={href.webhooks()} active={current.page === 'webhooks'}>
+              Webhooks
+            </NavLink>
+          ) : null}
         </nav>
         <div class="who">
           <span data-testid="who">
@@ -89,6 +95,7 @@ const TITLES: Record<Route['page'], string> = {
   'article-new': 'New article',
   article: 'Article',
   audit: 'Audit',
+  webhooks: 'Webhooks',
 };
 
 const homeOf = (me: Me): Route =>
@@ -118,6 +125,8 @@ function Page({ route, me }: { route: Route; me: Me }) {
       return <ArticlePage key={route.id} id={route.id} me={me} />;
     case 'audit':
       return <AuditPage me={me} />;
+    case 'webhooks':
+      return <WebhooksPage me={me} />;
     default:
       return <QueuePage me={me} />;
   }

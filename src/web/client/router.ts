@@ -8,6 +8,7 @@ export type Route =
   | { page: 'article-new' }
   | { page: 'article'; id: string }
   | { page: 'audit' }
+  | { page: 'webhooks' }
   | { page: 'home' };
 
 export function parseRoute(hash: string): Route {
@@ -19,6 +20,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'articles' && second === 'new') return { page: 'article-new' };
   if (first === 'articles' && second) return { page: 'article', id: decodeURIComponent(second) };
   if (first === 'audit') return { page: 'audit' };
+  if (first === 'webhooks') return { page: 'webhooks' };
   return { page: 'home' };
 }
 
@@ -29,6 +31,7 @@ export const href = {
   newArticle: () => '#/articles/new',
   article: (id: string) => `#/articles/${encodeURIComponent(id)}`,
   audit: () => '#/audit',
+  webhooks: () => '#/webhooks',
 };
 
 export const navigate = (target: string) => {

@@ -36,6 +36,7 @@ export const can = {
   comment: (me: Me) => hasAny(me, 'reporter', 'editor'),
   review: (me: Me) => hasAny(me, 'editor'),
   audit: (me: Me) => hasAny(me, 'auditor', 'admin'),
+  manageWebhooks: (me: Me) => hasAny(me, 'admin'),
 };
 
 export const hasAny = (me: Me, ...roles: Role[]) => roles.some((r) => me.roles.includes(r));
