@@ -12,6 +12,9 @@ export const AUDIT_EVENT_TYPES = [
   'user.updated',
   'token.issued',
   'token.revoked',
+  'publication.published',
+  'publication.corrected',
+  'publication.retracted',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

@@ -13,6 +13,9 @@ export class AppConfig {
   readonly logLevel: LogLevel;
   readonly bodyLimit: number;
   readonly newsroomName: string;
+  readonly newsroomUrl: string;
+  readonly newsroomLogoUrl?: string;
+  readonly newsroomLanguage: string;
   readonly rateLimitPerMinute: number;
   readonly exportBusyBytesPerSecond: number;
   readonly articleBodyLimit: number;
@@ -42,5 +45,8 @@ export class AppConfig {
     this.requestTimeoutMs = env.REQUEST_TIMEOUT_MS;
     this.extractionTimeoutMs = env.EXTRACTION_TIMEOUT_MS;
     this.publicBaseUrl = (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
+    this.newsroomUrl = env.NEWSROOM_URL ?? this.publicBaseUrl;
+    this.newsroomLogoUrl = env.NEWSROOM_LOGO_URL;
+    this.newsroomLanguage = env.NEWSROOM_LANGUAGE;
   }
 }
