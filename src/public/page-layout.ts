@@ -25,6 +25,7 @@ export function pageLayout(head: PageHead, body: Fragment): Markup {
         ${head.canonicalUrl && html`<link rel="canonical" href="${head.canonicalUrl}" />`}
         ${head.description && html`<meta name="description" content="${head.description}" />`}
         <link rel="stylesheet" href="${STYLESHEET_PATH}" />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <link
           rel="alternate"
           type="application/atom+xml"

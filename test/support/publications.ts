@@ -10,6 +10,7 @@ export async function decidedClaim(
   verdict: 'verified' | 'refuted' | 'disputed' | 'unverifiable' = 'refuted',
   input: ClaimInput = {},
   rationale = 'Internal: the counts disagree.',
+  source: Record<string, unknown> = {},
 ) {
   const submitted = await submitClaim(baseUrl, people.reporter, {
     claimant: 'Mayor Ada Example',
@@ -23,7 +24,7 @@ export async function decidedClaim(
     people.editor,
     inReview,
     verdict === 'verified' ? 'supports' : 'contradicts',
-    { publisher: 'Statistics Office' },
+    { publisher: 'Statistics Office', ...source },
   );
   const sourceId: string = attached.sources[attached.sources.length - 1].id;
   const decided = await move(baseUrl, people.editor, attached, verdict, rationale);
