@@ -481,6 +481,12 @@ describe('publishing fact-checks (SPEC §12)', () => {
     const ids = xml.feed.entry.map((entry: { id: string }) => entry.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toContain(`${made[2].url}#version-1`);
+    // The correction published earlier in this spec is an entry of its own.
+    const correction = xml.feed.entry.find((entry: { summary: { '#text': string } }) =>
+      entry.summary['#text'].includes('New official figures'),
+    );
+    expect(correction.id).toMatch(/#version-2$/);
+    expect(correction.title).toMatch(/^Correction: /);
     const again = new XMLParser().parse((await anonymous().get('/fact-checks/feed.xml')).text);
     expect(again.feed.entry.map((entry: { id: string }) => entry.id)).toEqual(ids);
 
