@@ -87,6 +87,9 @@ export class FactChecksController {
   @Get('page.css')
   @ApiOperation({ summary: 'the public pages’ stylesheet' })
   css(@Req() request: FastifyRequest, @Res() reply: FastifyReply): void {
+    // Loadable from the desk's preview too, a sandboxed frame with an opaque origin that
+    // the default Cross-Origin-Resource-Policy (same-origin) would refuse.
+    void reply.header('cross-origin-resource-policy', 'cross-origin');
     sendPublic(request, reply, {
       status: 200,
       contentType: 'text/css; charset=utf-8',

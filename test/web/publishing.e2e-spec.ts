@@ -9,6 +9,9 @@ import { createNewsroom } from '../support/people.js';
 import { decidedClaim } from '../support/publications.js';
 import { launchChromium, openClaim, openDesk, signIn } from './desk.js';
 
+// The browser's getComputedStyle, as a spec compiled without the DOM library names it.
+type StyledWindow = { getComputedStyle(node: unknown): { fontWeight: string } };
+
 const CLAIM = 'The city doubled its spending on road repairs last year, to 48 million euros.';
 
 describe('editors desk: publishing a fact-check', () => {
@@ -78,6 +81,13 @@ describe('editors desk: publishing a fact-check', () => {
       .getByRole('heading', { name: 'No, road repair spending did not double' })
       .waitFor();
     await preview.getByText('Our verdict').waitFor();
+    // Styled by the public page's own stylesheet, as readers see it.
+    await expect(
+      preview.locator('.verdict-value').evaluate(
+        // Runs in the frame: only what is written here is there.
+        (node) => (globalThis as unknown as StyledWindow).getComputedStyle(node).fontWeight,
+      ),
+    ).resolves.toBe('800');
 
     await panel.getByRole('button', { name: 'Publish', exact: true }).click();
     const link = panel.getByRole('link', { name: /\/fact-checks\// });

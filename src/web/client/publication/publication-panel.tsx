@@ -27,16 +27,14 @@ export function PublicationPanel({ claim }: { claim: Claim }) {
       <h2 id="publication-title">Public fact-check</h2>
       {publication ? <PublicationStatusLine publication={publication} /> : null}
       <DraftForm claim={claim} fields={state.fields} onChange={state.setFields} />
-      <Field
-        label={published ? 'Correction note' : 'Retraction reason'}
-        hint={
-          published
-            ? 'Shown on the page: what changed and why. Also the reason for a retraction.'
-            : 'Only needed to retract.'
-        }
-      >
-        <textarea name="note" rows={2} value={note} onInput={(e) => setNote(inputValue(e))} />
-      </Field>
+      {published ? (
+        <Field
+          label="Correction note"
+          hint="Shown on the page: what changed and why. Also the reason for a retraction."
+        >
+          <textarea name="note" rows={2} value={note} onInput={(e) => setNote(inputValue(e))} />
+        </Field>
+      ) : null}
       <div class="buttons">
         <button type="button" disabled={busy} onClick={state.saveDraft}>
           Save draft
