@@ -12,7 +12,7 @@ import { DomainError } from '../common/problem/domain-error.js';
 import { AppConfig } from '../config/app-config.js';
 import { isUniqueViolation } from '../database/postgres-errors.js';
 import { DECIDED_STATUSES, isDecided } from '../domain/claim-status.js';
-import { CLAIM_REVIEWED_MAX, PUBLIC_RATINGS, slugify } from '../domain/publication.js';
+import { CLAIM_REVIEWED_MAX, slugify } from '../domain/publication.js';
 import { claimReview } from './claim-review.js';
 import { PublicationDraftDto, PublishDto, RetractDto } from './dto/publication.dto.js';
 import { PublicationView } from './dto/publication.view.js';
@@ -22,22 +22,20 @@ import type {
   PublishedCorrection,
 } from './publication-snapshot.js';
 import * as sql from './publication-sql.js';
+import {
+  assertCited,
+  assertPublishable,
+  publicUrlOf,
+  slugTaken,
+  snapshotOf,
+  unprocessable,
+} from './publication-rules.js';
 
 export interface PublicationPreview {
   snapshot: PublicationSnapshot;
   claimReview: ReturnType<typeof claimReview>;
   corrections: PublishedCorrection[];
 }
-
-const slugTaken = (slug: string) =>
-  new DomainError('conflict', `The slug "${slug}" is taken by another fact-check.`, {
-    errors: [{ field: 'slug', message: 'is taken by another fact-check' }],
-  });
-
-const unprocessable = (detail: string, fields: string[]) =>
-  new DomainError('unprocessable', detail, {
-    errors: fields.map((field) => ({ field, message: detail })),
-  });
 
 // Drafts, publications, corrections and retractions of a claim's public fact-check. Every
 // write takes the claim's row lock first (claims' lockClaim), so two editors publishing at
@@ -52,7 +50,7 @@ export class PublicationService {
   ) {}
 
   urlOf(slug: string): string {
-    return `${this.config.publicBaseUrl}/fact-checks/${slug}`;
+    return publicUrlOf(this.config, slug);
   }
 
   async get(claimId: string): Promise<PublicationView> {
@@ -79,7 +77,7 @@ export class PublicationService {
       }
       const claim = (await findPublishableClaim(manager, claimId))!;
       const draft = this.draftOf(input, claim);
-      await this.assertCited(draft.citedSourceIds, claim);
+      assertCited(draft.citedSourceIds, claim);
       const slug = await this.slugFor(manager, input, existing, claimId);
       try {
         if (existing) await sql.updateDraft(manager, claimId, slug, draft);
@@ -129,14 +127,20 @@ export class PublicationService {
       ]);
     }
     const draft = publication.draft;
-    this.assertPublishable(claim, draft);
-    await this.assertCited(draft.citedSourceIds, claim);
+    assertPublishable(claim, draft);
+    assertCited(draft.citedSourceIds, claim);
     const versions = await sql.findVersions(manager, claimId);
     const at = new Date().toISOString();
-    const snapshot = this.snapshotOf(claim, draft, publication.slug, {
-      datePublished: publication.firstPublishedAt ?? at,
-      dateModified: isCorrection ? at : null,
-    });
+    const snapshot = snapshotOf(
+      claim,
+      draft,
+      publication.slug,
+      {
+        datePublished: publication.firstPublishedAt ?? at,
+        dateModified: isCorrection ? at : null,
+      },
+      this.config,
+    );
     const review = claimReview(snapshot);
     const number = versions.length + 1;
     await sql.insertVersion(manager, claimId, {
@@ -171,12 +175,18 @@ export class PublicationService {
       if (!isDecided(claim.status)) {
         throw new DomainError('conflict', `The claim is ${claim.status}; decide it first.`);
       }
-      this.assertPublishable(claim, publication.draft);
+      assertPublishable(claim, publication.draft);
       const now = new Date().toISOString();
-      const snapshot = this.snapshotOf(claim, publication.draft, publication.slug, {
-        datePublished: publication.firstPublishedAt ?? now,
-        dateModified: publication.firstPublishedAt ? now : null,
-      });
+      const snapshot = snapshotOf(
+        claim,
+        publication.draft,
+        publication.slug,
+        {
+          datePublished: publication.firstPublishedAt ?? now,
+          dateModified: publication.firstPublishedAt ? now : null,
+        },
+        this.config,
+      );
       const versions = await sql.findVersions(manager, claimId);
       const corrections = versions
         .filter((version) => version.correction !== null)
@@ -312,66 +322,5 @@ export class PublicationService {
     const generated = slugify(input.headline, `fact-check-${claimId.slice(0, 8)}`);
     if (!(await sql.slugTaken(manager, generated, claimId))) return generated;
     return `${generated.slice(0, 71)}-${claimId.slice(0, 8)}`;
-  }
-
-  private async assertCited(ids: string[], claim: PublishableClaim): Promise<void> {
-    const attached = new Set(claim.sources.map((source) => source.id));
-    const missing = ids.filter((id) => !attached.has(id));
-    if (missing.length > 0) {
-      throw unprocessable(
-        `citedSourceIds: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not evidence attached to this claim.`,
-        ['citedSourceIds'],
-      );
-    }
-  }
-
-  private assertPublishable(claim: PublishableClaim, draft: PublicationDraft): void {
-    if (!claim.claimant && !claim.appearanceUrl && !claim.articleUrl) {
-      throw unprocessable(
-        'Readers must see who made the claim or where it appeared: give the claim a claimant or an appearanceUrl.',
-        ['claimant', 'appearanceUrl'],
-      );
-    }
-    if (claim.claimant && !draft.claimantType) {
-      throw unprocessable('Say whether the claimant is a Person or an Organization.', [
-        'claimantType',
-      ]);
-    }
-  }
-
-  private snapshotOf(
-    claim: PublishableClaim,
-    draft: PublicationDraft,
-    slug: string,
-    dates: { datePublished: string; dateModified: string | null },
-  ): PublicationSnapshot {
-    const verdict = claim.status as (typeof DECIDED_STATUSES)[number];
-    const cited = new Set(draft.citedSourceIds);
-    return {
-      slug,
-      url: this.urlOf(slug),
-      language: draft.language,
-      headline: draft.headline,
-      summary: draft.summary,
-      claimReviewed: draft.claimReviewed,
-      verdict,
-      rating: PUBLIC_RATINGS[verdict],
-      claimant:
-        claim.claimant && draft.claimantType
-          ? { type: draft.claimantType, name: claim.claimant, sameAs: draft.claimantSameAs }
-          : null,
-      appearanceUrl: claim.appearanceUrl,
-      firstAppearanceUrl: claim.articleUrl ?? claim.appearanceUrl,
-      claimedAt: claim.claimedAt,
-      citedSources: claim.sources
-        .filter((source) => cited.has(source.id))
-        .map(({ title, url, publisher }) => ({ title, url, publisher })),
-      ...dates,
-      newsroom: {
-        name: this.config.newsroomName,
-        url: this.config.newsroomUrl,
-        logoUrl: this.config.newsroomLogoUrl ?? null,
-      },
-    };
   }
 }
