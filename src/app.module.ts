@@ -11,7 +11,8 @@ import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { WebModule } from './web/web.module.js';
 import { ClaimsModule } from './claims/claims.module.js';
-import { ClaimReviewModule } from './publishing/claim-review.module.js';
+import { PublishingModule } from './publishing/publishing.module.js';
+import { PublicModule } from './public/public.module.js';
 import { CommentsModule } from './comments/comments.module.js';
 import { SourcesModule } from './sources/sources.module.js';
 import { ArticlesModule } from './articles/articles.module.js';
@@ -35,7 +36,8 @@ export class AppModule {
         HealthModule,
         WebModule,
         ClaimsModule,
-        ClaimReviewModule,
+        PublishingModule,
+        PublicModule,
         SourcesModule,
         CommentsModule,
         ArticlesModule,

@@ -73,7 +73,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       done(error as Error, undefined);
     }
   });
-  app.setGlobalPrefix('api/v1', { exclude: ['health'] });
+  // The public fact-check pages live at the site's root, beside the desk.
+  app.setGlobalPrefix('api/v1', { exclude: ['health', 'fact-checks', 'fact-checks/{*path}'] });
   setUpOpenApi(app);
   return app;
 }

@@ -16,6 +16,9 @@ export const AUDIT_EVENT_TYPES = [
   'webhook.updated',
   'webhook.deleted',
   'webhook.disabled',
+  'publication.published',
+  'publication.corrected',
+  'publication.retracted',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

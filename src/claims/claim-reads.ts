@@ -110,11 +110,19 @@ export interface PublishableClaim {
   // YYYY-MM-DD
   claimedAt: string | null;
   appearanceUrl: string | null;
+  // The URL of the article the claim was extracted from, if any: its first appearance.
+  articleUrl: string | null;
   status: ClaimStatus;
   rationale: string | null;
   // ISO 8601 in UTC, to the millisecond
   decidedAt: string | null;
-  sources: { title: string; url: string | null; publisher: string | null; stance: Stance }[];
+  sources: {
+    id: string;
+    title: string;
+    url: string | null;
+    publisher: string | null;
+    stance: Stance;
+  }[];
 }
 
 // A claim and its evidence as publishing renders them. Run it in one REPEATABLE READ
@@ -124,16 +132,17 @@ export async function findPublishableClaim(
   claimId: string,
 ): Promise<PublishableClaim | undefined> {
   const [claim] = (await manager.query(
-    `SELECT id, text, claimant, to_char(claimed_at, 'YYYY-MM-DD') AS "claimedAt",
-            appearance_url AS "appearanceUrl", status, rationale,
-            to_char(decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+    `SELECT c.id, c.text, c.claimant, to_char(c.claimed_at, 'YYYY-MM-DD') AS "claimedAt",
+            c.appearance_url AS "appearanceUrl", a.url AS "articleUrl", c.status, c.rationale,
+            to_char(c.decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
               AS "decidedAt"
-       FROM claims WHERE id = $1`,
+       FROM claims c LEFT JOIN articles a ON a.id = c.article_id
+      WHERE c.id = $1`,
     [claimId],
   )) as Omit<PublishableClaim, 'sources'>[];
   if (!claim) return undefined;
   const sources = (await manager.query(
-    `SELECT s.title, s.url, s.publisher, cs.stance
+    `SELECT s.id, s.title, s.url, s.publisher, cs.stance
        FROM claim_sources cs JOIN sources s ON s.id = cs.source_id
       WHERE cs.claim_id = $1
       ORDER BY cs.attached_at, s.id`,

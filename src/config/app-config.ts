@@ -14,6 +14,9 @@ export class AppConfig {
   readonly logLevel: LogLevel;
   readonly bodyLimit: number;
   readonly newsroomName: string;
+  readonly newsroomUrl: string;
+  readonly newsroomLogoUrl?: string;
+  readonly newsroomLanguage: string;
   readonly rateLimitPerMinute: number;
   readonly exportBusyBytesPerSecond: number;
   readonly articleBodyLimit: number;
@@ -53,5 +56,8 @@ export class AppConfig {
     this.webhookAllowPrivate = env.WEBHOOK_ALLOW_PRIVATE === 'true';
     this.webhookRetryScheduleMs = parseDurationList(env.WEBHOOK_RETRY_SCHEDULE)!;
     this.webhookSecretKey = env.WEBHOOK_SECRET_KEY;
+    this.newsroomUrl = env.NEWSROOM_URL ?? this.publicBaseUrl;
+    this.newsroomLogoUrl = env.NEWSROOM_LOGO_URL;
+    this.newsroomLanguage = env.NEWSROOM_LANGUAGE;
   }
 }

@@ -199,6 +199,36 @@ export class EnvironmentVariables {
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters' })
   WEBHOOK_SECRET_KEY?: string;
+
+  // The newsroom's own site, named as the fact-check's author; defaults to PUBLIC_BASE_URL.
+  @IsOptional()
+  @ValidateBy({
+    name: 'isHttpUrl',
+    validator: { validate: isHttpUrl, defaultMessage: () => 'must be an http(s) URL' },
+  })
+  NEWSROOM_URL?: string;
+
+  @IsOptional()
+  @ValidateBy({
+    name: 'isHttpUrl',
+    validator: { validate: isHttpUrl, defaultMessage: () => 'must be an http(s) URL' },
+  })
+  NEWSROOM_LOGO_URL?: string;
+
+  // BCP 47 tag of the public pages unless a draft names another, e.g. en, de, pt-BR.
+  @IsOptional()
+  @Matches(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, { message: 'must be a BCP 47 tag such as en' })
+  NEWSROOM_LANGUAGE = 'en';
+}
+
+function isHttpUrl(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username;
+  } catch {
+    return false;
+  }
 }
 
 function isEd25519PrivateKey(value: unknown): boolean {
@@ -267,6 +297,8 @@ export function parseEnvironment(env: NodeJS.ProcessEnv): EnvironmentVariables {
     'AUDIT_SIGNING_KEY',
     'PUBLIC_BASE_URL',
     'WEBHOOK_SECRET_KEY',
+    'NEWSROOM_URL',
+    'NEWSROOM_LOGO_URL',
   ]);
   // Empty strings count as unset, as in most shells' `VAR= npm start`.
   const present = Object.fromEntries(

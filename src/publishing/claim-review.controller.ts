@@ -1,9 +1,10 @@
 import { Controller, Get, Header, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { AppConfig } from '../config/app-config.js';
+import { DomainError } from '../common/problem/domain-error.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 import { ParseIdPipe } from '../common/validation/parse-id.pipe.js';
-import { ClaimReviewService } from './claim-review.service.js';
+import { ClaimReview } from './claim-review.js';
+import { PublishedFactChecksService } from './published-fact-checks.service.js';
 
 export const JSON_LD = 'application/ld+json';
 
@@ -11,21 +12,18 @@ export const JSON_LD = 'application/ld+json';
 @ApiBearerAuth()
 @Controller('claims')
 export class ClaimReviewController {
-  constructor(
-    private readonly reviews: ClaimReviewService,
-    private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly published: PublishedFactChecksService) {}
 
   @Get(':id/claimreview')
-  @ApiOperation({ summary: 'schema.org ClaimReview (JSON-LD) for a decided claim' })
+  @ApiOperation({ summary: 'the published schema.org ClaimReview (JSON-LD) of a claim' })
   @ApiProduces(JSON_LD)
   @ApiOkResponse({ description: 'ClaimReview JSON-LD', content: { [JSON_LD]: {} } })
-  @ApiProblems(404, 409)
+  @ApiProblems(404)
   @Header('content-type', JSON_LD)
-  review(@Param('id', ParseIdPipe) id: string) {
-    // The review's own address on the public origin (PUBLIC_BASE_URL), never taken from
-    // Host or X-Forwarded-* headers, which any client can set.
-    const url = `${this.config.publicBaseUrl}/api/v1/claims/${id}/claimreview`;
-    return this.reviews.forClaim(id, url);
+  async review(@Param('id', ParseIdPipe) id: string): Promise<ClaimReview> {
+    // What readers see, exactly as published: never rebuilt from the claim as it is now.
+    const review = await this.published.claimReviewOf(id);
+    if (!review) throw new DomainError('not-found', `Claim ${id} has no published fact-check.`);
+    return review;
   }
 }

@@ -1,71 +1,64 @@
-// schema.org ClaimReview (https://schema.org/ClaimReview) for a decided claim, as fact-check
-// aggregators read it. Pure: built from the claim and its evidence as stored; the verdicts
-// and their scale are the newsroom's (domain/verdicts.ts).
-import type { DecidedStatus } from '../domain/claim-status.js';
-import { BEST_VERDICT, VERDICTS, WORST_VERDICT } from '../domain/verdicts.js';
+// schema.org ClaimReview (https://schema.org/ClaimReview) as Google's fact-check structured
+// data describes it (docs/publishing.md). Pure: built from a publication snapshot only, so
+// what was published is exactly what is served and recorded in the audit trail.
+import { BEST_RATING, WORST_RATING } from '../domain/publication.js';
+import type { PublicationSnapshot } from './publication-snapshot.js';
 
-export interface ReviewedClaim {
-  id: string;
-  text: string;
-  claimant: string | null;
-  claimedAt: string | null;
-  appearanceUrl: string | null;
-  status: DecidedStatus;
-  rationale: string | null;
-  decidedAt: string;
-}
+export type ClaimReview = Record<string, unknown>;
 
-export interface ReviewSource {
-  title: string;
-  url: string | null;
-  publisher: string | null;
-  stance: string;
-}
-
-// Words that mark a claimant as an organisation rather than a person ("Britain's Defense
-// Ministry", "the Interfax news agency"); anything else is taken to be a person.
-const ORGANISATION_WORDS =
-  /\b(ministry|ministries|service|agency|department|government|office|council|committee|party|company|corporation|inc|ltd|llc|news|police|army|forces|military|university|institute|association|organi[sz]ation|union|bank|court|commission|authority|bureau|parliament|assembly|senate|congress|administration|board|group|foundation|centre|center|network|press|times|post|tv|radio|who|nato|eu)\b/i;
-
-export const claimantType = (claimant: string) =>
-  ORGANISATION_WORDS.test(claimant) ? 'Organization' : 'Person';
-
-export function claimReview(
-  claim: ReviewedClaim,
-  sources: ReviewSource[],
-  context: { newsroomName: string; url: string },
-) {
-  const rating = VERDICTS[claim.status];
-  const itemReviewed: Record<string, unknown> = { '@type': 'Claim' };
-  if (claim.claimant) {
-    itemReviewed.author = { '@type': claimantType(claim.claimant), name: claim.claimant };
-  }
-  if (claim.claimedAt) itemReviewed.datePublished = claim.claimedAt;
-  if (claim.appearanceUrl) {
-    itemReviewed.appearance = [{ '@type': 'CreativeWork', url: claim.appearanceUrl }];
-  }
+export function claimReview(snapshot: PublicationSnapshot): ClaimReview {
+  const { rating, claimant, newsroom } = snapshot;
+  const appearances = [
+    ...new Set([snapshot.appearanceUrl, snapshot.firstAppearanceUrl].filter((url) => !!url)),
+  ] as string[];
+  const itemReviewed = {
+    '@type': 'Claim',
+    ...(claimant && {
+      author: {
+        '@type': claimant.type,
+        name: claimant.name,
+        ...(claimant.sameAs.length > 0 && { sameAs: claimant.sameAs }),
+      },
+    }),
+    ...(snapshot.claimedAt && { datePublished: snapshot.claimedAt }),
+    ...(appearances.length > 0 && {
+      appearance: appearances.map((url) => ({ '@type': 'CreativeWork', url })),
+    }),
+    ...(snapshot.firstAppearanceUrl && {
+      firstAppearance: { '@type': 'CreativeWork', url: snapshot.firstAppearanceUrl },
+    }),
+  };
   return {
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',
-    url: context.url,
-    claimReviewed: claim.text,
-    itemReviewed,
-    author: { '@type': 'Organization', name: context.newsroomName },
-    datePublished: claim.decidedAt,
+    url: snapshot.url,
+    headline: snapshot.headline,
+    claimReviewed: snapshot.claimReviewed,
+    inLanguage: snapshot.language,
+    author: {
+      '@type': 'Organization',
+      name: newsroom.name,
+      url: newsroom.url,
+      ...(newsroom.logoUrl && { logo: { '@type': 'ImageObject', url: newsroom.logoUrl } }),
+    },
+    datePublished: snapshot.datePublished,
+    ...(snapshot.dateModified && { dateModified: snapshot.dateModified }),
     reviewRating: {
       '@type': 'Rating',
-      ratingValue: rating.value,
-      bestRating: BEST_VERDICT,
-      worstRating: WORST_VERDICT,
-      alternateName: rating.name,
-      ...(claim.rationale && { ratingExplanation: claim.rationale }),
+      alternateName: rating.alternateName,
+      // A number only where the 1–5 true–false scale has a point for the verdict.
+      ...(rating.ratingValue !== undefined && {
+        ratingValue: rating.ratingValue,
+        bestRating: BEST_RATING,
+        worstRating: WORST_RATING,
+      }),
     },
-    ...(sources.length && {
-      citation: sources.map((source) => ({
+    itemReviewed,
+    ...(snapshot.citedSources.length > 0 && {
+      citation: snapshot.citedSources.map((source) => ({
         '@type': 'CreativeWork',
         name: source.title,
         ...(source.url && { url: source.url }),
-        ...(source.publisher && { publisher: { '@type': 'Organization', name: source.publisher } }),
       })),
     }),
   };

@@ -81,7 +81,7 @@ describe('Hostile input', () => {
     app = await startApp({ env: { RATE_LIMIT_PER_MINUTE: '0', WEBHOOK_ALLOW_PRIVATE: 'true' } });
     people = await createNewsroom(app.url);
     victim = await createUser(app.url, ['reporter']);
-    const names = ['patch', 'transition', 'comments', 'evidence', 'queries'];
+    const names = ['patch', 'transition', 'comments', 'evidence', 'queries', 'publication'];
     const made = await Promise.all(names.map(() => submitClaim(app.url, people.reporter)));
     claims = Object.fromEntries(names.map((name, index) => [name, made[index]]));
     webhook = (
@@ -241,6 +241,37 @@ describe('Hostile input', () => {
       fields: () => ({ body: text(200) }),
     },
     {
+      name: 'PUT /claims/:id/publication',
+      method: 'PUT',
+      path: () => `/api/v1/claims/${claims.publication.id}/publication`,
+      token: () => people.editor.token,
+      fields: () => ({
+        headline: text(120),
+        summary: text(300),
+        claimReviewed: text(150),
+        language: oneOf('en', 'pt-BR', 'x', 'en-', 'zh-Hant-TW'),
+        claimantType: oneOf('Person', 'Organization', 'Thing'),
+        claimantSameAs: fc.array(fc.webUrl(), { maxLength: 3 }),
+        citedSourceIds: fc.array(uuid, { maxLength: 3 }),
+        slug: fc.oneof(oneOf('a-good-slug', 'UPPER', '--'), text(90)),
+      }),
+    },
+    {
+      name: 'POST /claims/:id/publication/publish',
+      method: 'POST',
+      path: () => `/api/v1/claims/${claims.publication.id}/publication/publish`,
+      token: () => people.editor.token,
+      fields: () => ({ correction: text(300) }),
+      idempotencyKey: true,
+    },
+    {
+      name: 'DELETE /claims/:id/publication',
+      method: 'DELETE',
+      path: () => `/api/v1/claims/${claims.publication.id}/publication`,
+      token: () => people.editor.token,
+      fields: () => ({ reason: text(300) }),
+    },
+    {
       name: 'POST /articles',
       method: 'POST',
       path: () => '/api/v1/articles',
@@ -375,6 +406,12 @@ describe('Hostile input', () => {
       params: () => ({ ...page, status: oneOf('pending', 'failed') }),
     },
     {
+      name: 'GET /fact-checks',
+      path: () => '/fact-checks',
+      token: () => people.reporter.token,
+      params: () => page,
+    },
+    {
       name: 'GET /desk/status-counts',
       path: () => '/api/v1/desk/status-counts',
       token: () => people.editor.token,
@@ -423,6 +460,21 @@ describe('Hostile input', () => {
         '{"body":"x"}',
       ],
       ['GET', (id) => `/api/v1/claims/${id}/claimreview`, () => people.reporter.token],
+      ['GET', (id) => `/api/v1/claims/${id}/publication`, () => people.editor.token],
+      ['GET', (id) => `/api/v1/claims/${id}/publication/preview`, () => people.editor.token],
+      [
+        'PUT',
+        (id) => `/api/v1/claims/${id}/publication`,
+        () => people.editor.token,
+        '{"headline":"x","summary":"y"}',
+      ],
+      ['POST', (id) => `/api/v1/claims/${id}/publication/publish`, () => people.editor.token, '{}'],
+      [
+        'DELETE',
+        (id) => `/api/v1/claims/${id}/publication`,
+        () => people.editor.token,
+        '{"reason":"x"}',
+      ],
       [
         'POST',
         (id) => `/api/v1/claims/${id}/sources`,

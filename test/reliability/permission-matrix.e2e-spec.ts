@@ -11,7 +11,7 @@ type Role = 'reporter' | 'editor' | 'auditor' | 'admin';
 const ROLES: Role[] = ['reporter', 'editor', 'auditor', 'admin'];
 
 interface Attempt {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   body?: unknown;
   headers?: Record<string, string>;
@@ -33,7 +33,10 @@ describe('permission matrix (SPEC §2)', () => {
 
   const url = () => app.url;
   const fresh = () =>
-    submitClaim(url(), people.reporter2, { text: 'Officials said 40 bridges were destroyed.' });
+    submitClaim(url(), people.reporter2, {
+      text: 'Officials said 40 bridges were destroyed.',
+      appearanceUrl: 'https://news.example.org/bridges',
+    });
   const inReview = async () => move(url(), people.editor2, await fresh(), 'in_review');
   const decided = async () => {
     const claim = await inReview();
@@ -128,6 +131,31 @@ describe('permission matrix (SPEC §2)', () => {
     },
   ];
   const ifMatch = (claim: { version: number }) => ({ 'if-match': `"${claim.version}"` });
+  // A decided claim with a claimant and a draft of its public fact-check (SPEC §12).
+  const drafted = async () => {
+    const claim = await decided();
+    const draft = await client(url(), people.editor2.token).put(
+      `/api/v1/claims/${claim.id}/publication`,
+      {
+        body: {
+          headline: 'Yes, 40 bridges were destroyed',
+          summary: 'The ministry record lists them.',
+          claimReviewed: 'Officials said 40 bridges were destroyed.',
+        },
+      },
+    );
+    if (draft.status !== 201) throw new Error(`draft: ${draft.status} ${draft.text}`);
+    return claim;
+  };
+  const published = async () => {
+    const claim = await drafted();
+    const answer = await client(url(), people.editor2.token).post(
+      `/api/v1/claims/${claim.id}/publication/publish`,
+      { body: {} },
+    );
+    if (answer.status !== 200) throw new Error(`publish: ${answer.status} ${answer.text}`);
+    return claim;
+  };
   const newSource = () => ({
     kind: 'official_statement',
     title: 'Ministry statement',
@@ -177,7 +205,55 @@ describe('permission matrix (SPEC §2)', () => {
       success: 200,
       prepare: async () => ({
         method: 'GET',
-        path: `/api/v1/claims/${(await decided()).id}/claimreview`,
+        path: `/api/v1/claims/${(await published()).id}/claimreview`,
+      }),
+    },
+    {
+      action: 'write the draft of a fact-check',
+      allowed: ['editor'],
+      success: 201,
+      prepare: async () => ({
+        method: 'PUT',
+        path: `/api/v1/claims/${(await decided()).id}/publication`,
+        body: { headline: 'Bridges', summary: 'The ministry record lists them.' },
+      }),
+    },
+    {
+      action: 'read a publication',
+      allowed: ['editor', 'admin'],
+      success: 200,
+      prepare: async () => ({
+        method: 'GET',
+        path: `/api/v1/claims/${(await drafted()).id}/publication`,
+      }),
+    },
+    {
+      action: 'preview a fact-check',
+      allowed: ['editor', 'admin'],
+      success: 200,
+      prepare: async () => ({
+        method: 'GET',
+        path: `/api/v1/claims/${(await drafted()).id}/publication/preview`,
+      }),
+    },
+    {
+      action: 'publish a fact-check',
+      allowed: ['editor'],
+      success: 200,
+      prepare: async () => ({
+        method: 'POST',
+        path: `/api/v1/claims/${(await drafted()).id}/publication/publish`,
+        body: {},
+      }),
+    },
+    {
+      action: 'retract a fact-check',
+      allowed: ['editor'],
+      success: 200,
+      prepare: async () => ({
+        method: 'DELETE',
+        path: `/api/v1/claims/${(await published()).id}/publication`,
+        body: { reason: 'Withdrawn for review.' },
       }),
     },
     {

@@ -2,6 +2,7 @@ import { InitialSchema1764000000000 } from './1764000000000-initial-schema.js';
 import { IdempotencyResponseHeaders1764000000400 } from './1764000000400-idempotency-response-headers.js';
 import { Webhooks1764000000600 } from './1764000000600-webhooks.js';
 import { TokenExpiry1764000001400 } from './1764000001400-token-expiry.js';
+import { Publications1764000002000 } from './1764000002000-publications.js';
 
 // Every migration, in order. Listed by hand (not globbed) so a reviewer sees exactly what runs.
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   IdempotencyResponseHeaders1764000000400,
   Webhooks1764000000600,
   TokenExpiry1764000001400,
+  Publications1764000002000,
 ];

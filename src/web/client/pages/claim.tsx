@@ -4,8 +4,10 @@ import { CommentsSection } from '../claim/comments.js';
 import { EvidenceSection } from '../claim/evidence.js';
 import { HistorySection } from '../claim/history.js';
 import { useClaim } from '../claim/use-claim.js';
+import { PublicationPanel } from '../publication/publication-panel.js';
+import { isDecided } from '../../../domain/claim-status.js';
 import { formatDate, formatDateTime } from '../format.js';
-import type { Me } from '../session.js';
+import { can, type Me } from '../session.js';
 import { Alert, Loading, PriorityBadge, StatusBadge } from '../ui.js';
 
 // One claim: what was said, by whom, where; the evidence; what to do next; the
@@ -64,6 +66,9 @@ export function ClaimPage({ id, me }: { id: string; me: Me }) {
         <div class="claim-main">
           <Appearance claim={claim} />
           <EvidenceSection me={me} loaded={loaded} onChanged={reload} />
+          {can.review(me) && isDecided(claim.status) ? (
+            <PublicationPanel key={claim.version} claim={claim} />
+          ) : null}
           <CommentsSection me={me} claimId={claim.id} onCommented={touch} />
         </div>
         <aside class="claim-side">
