@@ -17,10 +17,12 @@ import { IdempotencyService } from '../common/idempotency/idempotency.service.js
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 import { Page } from '../common/pagination/cursor.js';
 import { ParseIdPipe } from '../common/validation/parse-id.pipe.js';
+import { ClaimAssignmentService } from './claim-assignment.service.js';
 import { ClaimHistoryService } from './claim-history.service.js';
 import { ClaimListingService } from './claim-listing.service.js';
 import { ClaimWorkflowService } from './claim-workflow.service.js';
 import { ClaimsService } from './claims.service.js';
+import { AssignmentDto } from './dto/assignment.dto.js';
 import { ClaimQuery, ListClaimsQuery, ReviewQueueQuery } from './dto/claim-query.dto.js';
 import { CreateClaimDto, TransitionDto, UpdateClaimDto } from './dto/claim.dto.js';
 import { ClaimPageView, ClaimSummaryView, ClaimView } from './dto/claim.view.js';
@@ -36,6 +38,7 @@ export class ClaimsController {
     private readonly workflow: ClaimWorkflowService,
     private readonly listing: ClaimListingService,
     private readonly history: ClaimHistoryService,
+    private readonly assignment: ClaimAssignmentService,
     private readonly idempotency: IdempotencyService,
   ) {}
 
@@ -122,6 +125,22 @@ export class ClaimsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ClaimView> {
     return withEtag(reply, await this.workflow.transition(user, id, precondition, body));
+  }
+
+  @Post('claims/:id/assignment')
+  @HttpCode(200)
+  @Roles('editor')
+  @ApiHeader({ ...IF_MATCH, required: true })
+  @ApiOkResponse({ type: ClaimView, description: 'the claim with its new assignee and due date' })
+  @ApiProblems(400, 403, 404, 409, 412, 422, 428)
+  async assign(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseIdPipe) id: string,
+    @IfMatch({ required: true }) precondition: VersionPrecondition,
+    @Body() body: AssignmentDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ClaimView> {
+    return withEtag(reply, await this.assignment.assign(user, id, precondition, body));
   }
 
   @Get('claims/:id/history')

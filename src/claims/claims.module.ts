@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
 import { IdempotencyModule } from '../common/idempotency/idempotency.module.js';
+import { ClaimAssignmentService } from './claim-assignment.service.js';
 import { ClaimHistoryService } from './claim-history.service.js';
 import { ClaimListingService } from './claim-listing.service.js';
 import { ClaimWorkflowService } from './claim-workflow.service.js';
@@ -7,9 +9,15 @@ import { ClaimsController } from './claims.controller.js';
 import { ClaimsService } from './claims.service.js';
 
 @Module({
-  imports: [IdempotencyModule],
+  imports: [IdempotencyModule, AuthModule],
   controllers: [ClaimsController],
-  providers: [ClaimsService, ClaimWorkflowService, ClaimListingService, ClaimHistoryService],
+  providers: [
+    ClaimsService,
+    ClaimAssignmentService,
+    ClaimWorkflowService,
+    ClaimListingService,
+    ClaimHistoryService,
+  ],
   exports: [ClaimsService],
 })
 export class ClaimsModule {}

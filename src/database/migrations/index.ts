@@ -1,10 +1,12 @@
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema.js';
 import { IdempotencyResponseHeaders1764000000400 } from './1764000000400-idempotency-response-headers.js';
 import { TokenExpiry1764000001400 } from './1764000001400-token-expiry.js';
+import { TeamWorkflow1764000002200 } from './1764000002200-team-workflow.js';
 
 // Every migration, in order. Listed by hand (not globbed) so a reviewer sees exactly what runs.
 export const migrations = [
   InitialSchema1764000000000,
   IdempotencyResponseHeaders1764000000400,
   TokenExpiry1764000001400,
+  TeamWorkflow1764000002200,
 ];
