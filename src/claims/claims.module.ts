@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
 import { IdempotencyModule } from '../common/idempotency/idempotency.module.js';
+import { ClaimBulkService } from './bulk/claim-bulk.service.js';
 import { ClaimAssignmentService } from './claim-assignment.service.js';
 import { ClaimHistoryService } from './claim-history.service.js';
 import { ClaimListingService } from './claim-listing.service.js';
@@ -14,6 +15,7 @@ import { ClaimsService } from './claims.service.js';
   providers: [
     ClaimsService,
     ClaimAssignmentService,
+    ClaimBulkService,
     ClaimWorkflowService,
     ClaimListingService,
     ClaimHistoryService,
