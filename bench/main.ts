@@ -1,10 +1,11 @@
-// npm run bench [-- --quick] [-- --only=submit,queue,decide,scale,export,mixed]
+// npm run bench [-- --quick] [-- --only=submit,queue,decide,bulk,scale,export,mixed]
 // SPEC §9: the service against a minimal node:http + pg baseline and PostgreSQL's own
 // COPY, measured in one run on this machine. See bench/README.md.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { servingUrl } from '../src/database/roles.js';
+import { BULK_ITEMS, bulkScenario } from './bulk-scenario.js';
 import { BenchContext, FULL, QUICK } from './lib/context.js';
 import { openBenchDatabase, settle } from './lib/postgres.js';
 import { startServer } from './lib/processes.js';
@@ -20,7 +21,7 @@ import {
   submitScenario,
 } from './scenarios.js';
 
-const SCENARIOS = ['queue', 'submit', 'decide', 'scale', 'export', 'mixed'] as const;
+const SCENARIOS = ['queue', 'submit', 'decide', 'bulk', 'scale', 'export', 'mixed'] as const;
 const POOL_SIZE = '10';
 
 const quick = process.argv.includes('--quick');
@@ -127,7 +128,11 @@ async function main(): Promise<number> {
     const mixedIds = selected.has('mixed')
       ? [await prepared(sizes.mixedDecideClaims), await prepared(sizes.mixedDecideClaims)]
       : [];
-    ctx.claims += decideIds.length * sizes.decideClaims + mixedIds.length * sizes.mixedDecideClaims;
+    const bulkIds = selected.has('bulk') ? await prepared(sizes.bulkRequests * BULK_ITEMS) : [];
+    ctx.claims +=
+      decideIds.length * sizes.decideClaims +
+      mixedIds.length * sizes.mixedDecideClaims +
+      bulkIds.length;
     await seed(Math.max(0, sizes.queueClaims - ctx.claims));
     if (selected.has('queue')) results.queue = await queueScenario(ctx);
     if (selected.has('submit')) {
@@ -136,6 +141,10 @@ async function main(): Promise<number> {
     }
     if (selected.has('decide')) {
       results.decide = await decideScenario(ctx, decideIds[0], decideIds[1]);
+      await settle(database.url);
+    }
+    if (selected.has('bulk')) {
+      results.bulk = await bulkScenario(ctx, bulkIds);
       await settle(database.url);
     }
 
