@@ -37,7 +37,7 @@ export function BulkBar(props: { me: Me; chosen: Claim[]; editors: Editor[]; onD
   };
   const count = props.chosen.length;
   return (
-    <section class="bulk-bar card" aria-label="Bulk action">
+    <section class="bulk-bar card" aria-label="Selected claims">
       <p class="small">
         {count ? `${count} selected` : 'Tick claims (x, shift-click for a range)'}
       </p>
@@ -87,9 +87,7 @@ export function BulkBar(props: { me: Me; chosen: Claim[]; editors: Editor[]; onD
         <ul class="bulk-failures small" aria-label="Claims not changed">
           {failures.map((failure) => (
             <li>
-              {props.chosen.find((claim) => claim.id === failure.id)?.text.slice(0, 60) ??
-                failure.id}
-              : {failure.problem?.detail ?? failure.problem?.title}
+              {failure.text.slice(0, 80)}: {failure.message}
             </li>
           ))}
         </ul>

@@ -12,6 +12,12 @@ interface BulkResult {
   problem?: { title: string; detail?: string };
 }
 
+export interface Failure {
+  id: string;
+  text: string;
+  message: string;
+}
+
 // How each item answer reads in the summary ("18 done, 2 changed by someone else").
 const OUTCOMES: Record<number, string> = {
   200: 'done',
@@ -36,7 +42,7 @@ export function summarise(results: BulkResult[]): string {
 export function useBulk(onDone: () => void) {
   const [busy, setBusy] = useState(false);
   const [summary, setSummary] = useState<string | null>(null);
-  const [failures, setFailures] = useState<BulkResult[]>([]);
+  const [failures, setFailures] = useState<Failure[]>([]);
   const [error, setError] = useState<string | null>(null);
 
   const run = async (action: BulkAction, claims: Claim[], params: Record<string, unknown>) => {
@@ -49,7 +55,16 @@ export function useBulk(onDone: () => void) {
         idempotencyKey: crypto.randomUUID(),
       });
       setSummary(summarise(reply.body.results));
-      setFailures(reply.body.results.filter((result) => result.status !== 200));
+      // Named by their text now: the list is about to be read again.
+      setFailures(
+        reply.body.results
+          .filter((result) => result.status !== 200)
+          .map((result) => ({
+            id: result.id,
+            text: claims.find((claim) => claim.id === result.id)?.text ?? result.id,
+            message: result.problem?.detail ?? result.problem?.title ?? `${result.status}`,
+          })),
+      );
       onDone();
     } catch (failure) {
       setError(messageOf(failure));
