@@ -59,12 +59,12 @@ describe('desk: team workflow (SPEC §14)', () => {
     await page.getByLabel('My work (assigned to me, overdue first)').check();
     await page.getByRole('button', { name: 'Filter' }).click();
   };
-  const rows = (page: Page) => page.getByRole('list', { name: 'Claims', exact: true }).getByRole('listitem');
+  const rows = (page: Page) =>
+    page.getByRole('list', { name: 'Claims', exact: true }).getByRole('listitem');
   // Waits until the list shows exactly `count` claims (after a filter's reply arrives).
   const listed = async (page: Page, count: number) => {
     await page.waitForFunction(
-      (n) => document.querySelectorAll('ul[aria-label="Claims"] > li').length === n,
-      count,
+      `document.querySelectorAll('ul[aria-label="Claims"] > li').length === ${count}`,
     );
     return count;
   };
@@ -197,7 +197,7 @@ describe('desk: team workflow (SPEC §14)', () => {
     await page.keyboard.press('j');
     await page.keyboard.press('j');
     await page.keyboard.press('k');
-    const focused = await page.evaluate(() => document.activeElement?.textContent);
+    const focused = await page.evaluate('document.activeElement?.textContent');
     expect(focused).toBe('Keyed claim 1');
     await page.keyboard.press('x');
     await page.getByText('1 selected').waitFor();
