@@ -8,6 +8,14 @@ import { createUser, TestUser } from '../support/people.js';
 import { launchChromium, openClaim, openDesk, signIn } from './desk.js';
 
 const HOUR = 3600_000;
+const ROWS = 'ul[aria-label="Claims"] > li';
+// What the page scripts below use of the browser (the specs compile without the DOM types).
+interface BrowserGlobals {
+  document: {
+    querySelectorAll(selector: string): { length: number };
+    activeElement: { textContent: string | null } | null;
+  };
+}
 
 describe('desk: team workflow (SPEC §14)', () => {
   let app: AppProcess;
@@ -63,8 +71,11 @@ describe('desk: team workflow (SPEC §14)', () => {
     page.getByRole('list', { name: 'Claims', exact: true }).getByRole('listitem');
   // Waits until the list shows exactly `count` claims (after a filter's reply arrives).
   const listed = async (page: Page, count: number) => {
+    // A function, not a string: the desk's CSP forbids evaluating strings.
     await page.waitForFunction(
-      `document.querySelectorAll('ul[aria-label="Claims"] > li').length === ${count}`,
+      ({ n, selector }) =>
+        (globalThis as unknown as BrowserGlobals).document.querySelectorAll(selector).length === n,
+      { n: count, selector: ROWS },
     );
     return count;
   };
@@ -197,7 +208,9 @@ describe('desk: team workflow (SPEC §14)', () => {
     await page.keyboard.press('j');
     await page.keyboard.press('j');
     await page.keyboard.press('k');
-    const focused = await page.evaluate('document.activeElement?.textContent');
+    const focused = await page.evaluate(
+      () => (globalThis as unknown as BrowserGlobals).document.activeElement?.textContent,
+    );
     expect(focused).toBe('Keyed claim 1');
     await page.keyboard.press('x');
     await page.getByText('1 selected').waitFor();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 export const SHORTCUTS: [string, string][] = [
   ['j', 'next claim'],
@@ -26,12 +26,23 @@ interface Handlers {
 // j/k move the current row (and focus it, so the focus ring shows where you are), Enter
 // opens it, a assigns it to me, x ticks it, ? shows the list of keys.
 export function useQueueKeys(handlers: Handlers) {
-  const [current, setCurrent] = useState(-1);
+  const [current, setShown] = useState(-1);
   const [help, setHelp] = useState(false);
+  // The listener reads these refs, not a render's closure: a key pressed right after the
+  // list changed (before effects re-ran) still sees the new list and the new position.
+  const latest = useRef(handlers);
+  latest.current = handlers;
+  const position = useRef(-1);
+  const setCurrent = (index: number) => {
+    position.current = index;
+    setShown(index);
+  };
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
+      const handlers = latest.current;
+      const current = position.current;
       const move = (to: number) => {
         const next = Math.max(0, Math.min(handlers.count - 1, to));
         setCurrent(next);
@@ -52,7 +63,7 @@ export function useQueueKeys(handlers: Handlers) {
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  });
+  }, []);
 
   return { current, setCurrent, help, closeHelp: () => setHelp(false) };
 }
