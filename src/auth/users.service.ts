@@ -112,16 +112,6 @@ export class UsersService {
     )) as EditorView[];
   }
 
-  // Whether `id` is an active editor, inside the caller's transaction. FOR SHARE holds off a
-  // concurrent deactivation or demotion until the assignment commits.
-  async isActiveEditor(manager: EntityManager, id: string): Promise<boolean> {
-    const rows = (await manager.query(
-      `SELECT 1 FROM users WHERE id = $1 AND active AND 'editor' = ANY (roles) FOR SHARE`,
-      [id],
-    )) as unknown[];
-    return rows.length > 0;
-  }
-
   async exists(id: string): Promise<boolean> {
     return this.dataSource.getRepository(User).existsBy({ id });
   }

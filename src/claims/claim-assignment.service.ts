@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AuditAppendService } from '../audit/audit-append.service.js';
 import { actorOf } from '../auth/actor.js';
 import type { AuthUser } from '../auth/role.js';
-import { UsersService } from '../auth/users.service.js';
+import { isActiveEditor } from '../auth/editors.js';
 import { assertVersionMatches, VersionPrecondition } from '../common/http/etag.js';
 import { DomainError } from '../common/problem/domain-error.js';
 import { preparedQueryWithin } from '../database/prepared-query.js';
@@ -28,7 +28,6 @@ export class ClaimAssignmentService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditAppendService,
-    private readonly users: UsersService,
   ) {}
 
   async assign(
@@ -44,7 +43,7 @@ export class ClaimAssignmentService {
       assertMayAssign(user, before);
       const { assigneeId } = input;
       if (assigneeId !== null) {
-        if (!(await this.users.isActiveEditor(manager, assigneeId))) {
+        if (!(await isActiveEditor(manager, assigneeId))) {
           throw unprocessable('assigneeId', 'is not an active editor');
         }
         const refusal = assigneeRefusal(assigneeId, before);

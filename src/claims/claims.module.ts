@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module.js';
 import { IdempotencyModule } from '../common/idempotency/idempotency.module.js';
 import { ClaimBulkService } from './bulk/claim-bulk.service.js';
 import { ClaimAssignmentService } from './claim-assignment.service.js';
@@ -10,7 +9,7 @@ import { ClaimsController } from './claims.controller.js';
 import { ClaimsService } from './claims.service.js';
 
 @Module({
-  imports: [IdempotencyModule, AuthModule],
+  imports: [IdempotencyModule],
   controllers: [ClaimsController],
   providers: [
     ClaimsService,
