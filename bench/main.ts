@@ -1,10 +1,11 @@
-// npm run bench [-- --quick] [-- --only=submit,queue,decide,webhooks,scale,export,mixed]
+// npm run bench [-- --quick] [-- --only=submit,queue,decide,webhooks,bulk,scale,export,mixed]
 // SPEC §9: the service against a minimal node:http + pg baseline and PostgreSQL's own
 // COPY, measured in one run on this machine. See bench/README.md.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { servingUrl } from '../src/database/roles.js';
+import { BULK_ITEMS, bulkScenario } from './bulk-scenario.js';
 import { BenchContext, FULL, QUICK } from './lib/context.js';
 import { openBenchDatabase, settle } from './lib/postgres.js';
 import { startServer } from './lib/processes.js';
@@ -21,7 +22,16 @@ import {
 } from './scenarios.js';
 import { webhooksScenario } from './webhooks-scenario.js';
 
-const SCENARIOS = ['queue', 'submit', 'decide', 'webhooks', 'scale', 'export', 'mixed'] as const;
+const SCENARIOS = [
+  'queue',
+  'submit',
+  'decide',
+  'webhooks',
+  'bulk',
+  'scale',
+  'export',
+  'mixed',
+] as const;
 const POOL_SIZE = '10';
 
 const quick = process.argv.includes('--quick');
@@ -133,9 +143,11 @@ async function main(): Promise<number> {
     const mixedIds = selected.has('mixed')
       ? [await prepared(sizes.mixedDecideClaims), await prepared(sizes.mixedDecideClaims)]
       : [];
+    const bulkIds = selected.has('bulk') ? await prepared(sizes.bulkRequests * BULK_ITEMS) : [];
     ctx.claims +=
       (decideIds.length + webhookIds.length) * sizes.decideClaims +
-      mixedIds.length * sizes.mixedDecideClaims;
+      mixedIds.length * sizes.mixedDecideClaims +
+      bulkIds.length;
     await seed(Math.max(0, sizes.queueClaims - ctx.claims));
     if (selected.has('queue')) results.queue = await queueScenario(ctx);
     if (selected.has('submit')) {
@@ -148,6 +160,10 @@ async function main(): Promise<number> {
     }
     if (selected.has('webhooks')) {
       results.webhooks = await webhooksScenario(ctx, adminToken, webhookIds[0], webhookIds[1]);
+      await settle(database.url);
+    }
+    if (selected.has('bulk')) {
+      results.bulk = await bulkScenario(ctx, bulkIds);
       await settle(database.url);
     }
 

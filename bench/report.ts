@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
+import type { BulkResult } from './bulk-scenario.js';
 import type { Comparison, ExportResult, Measured, MixedResult, ScaleResult } from './scenarios.js';
 import type { WebhooksResult } from './webhooks-scenario.js';
 
@@ -11,6 +12,7 @@ export interface Results {
   export?: ExportResult;
   mixed?: MixedResult;
   webhooks?: WebhooksResult;
+  bulk?: BulkResult;
 }
 
 export interface Target {
@@ -65,12 +67,14 @@ export function targetsOf(results: Results): Target[] {
   add('deep-page p50 at large vs small', results.scale?.p50Ratio, '<=', 2);
   add('mixed submit p99 with export vs without', results.mixed?.submitP99Ratio, '<=', 2);
   add('mixed decide p99 with export vs without', results.mixed?.decideP99Ratio, '<=', 2);
+  add('bulk of 200 items, slowest (ms)', results.bulk?.latencyMs.max, '<=', 2000);
   add('errors', errorsOf(results), '<=', 0);
   return targets;
 }
 
 export function errorsOf(results: Results): number {
-  return loads(results).reduce((sum, [, run]) => sum + run.errors, results.export?.errors ?? 0);
+  const others = (results.export?.errors ?? 0) + (results.bulk?.errors ?? 0);
+  return loads(results).reduce((sum, [, run]) => sum + run.errors, others);
 }
 
 function loads(results: Results): [string, Measured][] {
@@ -131,6 +135,25 @@ export function render(results: Results, targets: Target[]): string {
       ]),
     ),
   );
+  if (results.bulk) {
+    const { requests, items, latencyMs, errors } = results.bulk;
+    out.push(
+      '',
+      table(
+        ['bulk (assign)', 'requests', 'items', 'p50 ms', 'max ms', 'errors'],
+        [
+          [
+            'POST /claims/bulk',
+            requests,
+            items,
+            round(latencyMs.p50),
+            round(latencyMs.max),
+            errors,
+          ],
+        ],
+      ),
+    );
+  }
   if (results.export) {
     const { ndjson, csv, copy } = results.export;
     out.push(

@@ -9,6 +9,8 @@ export interface Sizes {
   // Prepared claims for each decide run (service, baseline) and each mixed run.
   decideClaims: number;
   mixedDecideClaims: number;
+  // POST /claims/bulk requests of 200 items, one after another.
+  bulkRequests: number;
   loadSeconds: number;
   pagesSeconds: number;
   warmupSeconds: number;
@@ -21,6 +23,7 @@ export const FULL: Sizes = {
   largeClaims: 1_000_000,
   decideClaims: 36_000,
   mixedDecideClaims: 15_000,
+  bulkRequests: 10,
   loadSeconds: 20,
   pagesSeconds: 12,
   warmupSeconds: 3,
@@ -33,6 +36,7 @@ export const QUICK: Sizes = {
   largeClaims: 40_000,
   decideClaims: 5_000,
   mixedDecideClaims: 2_000,
+  bulkRequests: 3,
   loadSeconds: 3,
   pagesSeconds: 2,
   warmupSeconds: 1,

@@ -16,7 +16,14 @@ import { ParseIdPipe } from '../common/validation/parse-id.pipe.js';
 import { actorOf } from './actor.js';
 import { CurrentUser, Roles } from './decorators.js';
 import { CreateUserDto, IssueTokenDto, UpdateUserDto } from './dto/user.dto.js';
-import { CreatedUserView, MeView, TokenSummaryView, TokenView, UserView } from './dto/user.view.js';
+import {
+  CreatedUserView,
+  EditorView,
+  MeView,
+  TokenSummaryView,
+  TokenView,
+  UserView,
+} from './dto/user.view.js';
 import { hasRole, type AuthUser } from './role.js';
 import { TokensService } from './tokens.service.js';
 import { UsersService } from './users.service.js';
@@ -35,6 +42,15 @@ export class UsersController {
   @ApiProblems()
   me(@CurrentUser() user: AuthUser): MeView {
     return { id: user.id, name: user.name, email: user.email, roles: user.roles };
+  }
+
+  // The colleagues a claim can be handed to (SPEC §14): active editors, by name.
+  @Get('editors')
+  @Roles('editor')
+  @ApiOkResponse({ type: [EditorView] })
+  @ApiProblems(403)
+  async editors(): Promise<{ items: EditorView[] }> {
+    return { items: await this.users.activeEditors() };
   }
 
   @Post('users')

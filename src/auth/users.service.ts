@@ -5,9 +5,11 @@ import { AuditAppendService } from '../audit/audit-append.service.js';
 import { DomainError } from '../common/problem/domain-error.js';
 import { isUniqueViolation } from '../database/postgres-errors.js';
 import { CreateUserDto, UpdateUserDto } from './dto/user.dto.js';
-import { UserView } from './dto/user.view.js';
+import { EditorView, UserView } from './dto/user.view.js';
 import { TokensService } from './tokens.service.js';
 import { User } from './user.entity.js';
+
+export const MAX_EDITORS_LISTED = 500;
 
 // Serialises every change that could leave the service without an active admin.
 const LAST_ADMIN_LOCK = 4_172_005;
@@ -100,6 +102,14 @@ export class UsersService {
       if (after.active === false) await this.tokens.revokeAllOf(manager, actor, id);
       return toUserView(saved);
     });
+  }
+
+  // Who a claim can be assigned to (SPEC §14), by name. Bounded: a newsroom has dozens.
+  async activeEditors(): Promise<EditorView[]> {
+    return (await this.dataSource.query(
+      `SELECT id, name FROM users WHERE active AND 'editor' = ANY (roles)
+        ORDER BY lower(name), id LIMIT ${MAX_EDITORS_LISTED}`,
+    )) as EditorView[];
   }
 
   async exists(id: string): Promise<boolean> {

@@ -1,5 +1,6 @@
 import { DomainError } from '../common/problem/domain-error.js';
 import {
+  assignRefusal,
   type ClaimSubject,
   editRefusal,
   evidenceRefusal,
@@ -25,3 +26,6 @@ export const assertMayChangeEvidence = (person: Person, claim: ClaimSubject) =>
 
 export const assertMayTake = (person: Person, claim: ClaimSubject, transition: Transition) =>
   enforce(transitionRefusal(person, claim, transition));
+
+export const assertMayAssign = (person: Person, claim: ClaimSubject) =>
+  enforce(assignRefusal(person, claim));

@@ -42,8 +42,10 @@ export function replay(events: AuditEvent[]): ClaimView {
       after?: Partial<ClaimSummaryView>;
       source?: ClaimSourceView;
     };
-    if (event.type === 'claim.submitted') claim = { ...(data.after as ClaimSummaryView) };
-    else if (claim && data.after) Object.assign(claim, data.after);
+    // Claims submitted before due dates existed have none in their first snapshot.
+    if (event.type === 'claim.submitted') {
+      claim = { dueAt: null, ...(data.after as Partial<ClaimSummaryView>) } as ClaimSummaryView;
+    } else if (claim && data.after) Object.assign(claim, data.after);
     if (event.type === 'evidence.attached' && data.source) sources.push(data.source);
     if (event.type === 'evidence.detached' && data.source) {
       sources = sources.filter((source) => source.id !== data.source!.id);

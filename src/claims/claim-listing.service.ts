@@ -10,12 +10,14 @@ import {
   pageOf,
 } from '../common/pagination/cursor.js';
 import { SqlParameters, whereClause } from '../database/sql-parameters.js';
-import { CLAIM_COLUMNS, ClaimRow, toClaimSummary } from './claim-sql.js';
+import { CLAIM_COLUMNS, ClaimRow, DUE_ORDER, toClaimSummary } from './claim-sql.js';
 import { ClaimSort, ListClaimsQuery, ReviewQueueQuery } from './dto/claim-query.dto.js';
 import { ClaimSummaryView } from './dto/claim.view.js';
 
+type OrderName = ClaimSort | 'queue' | 'due';
+
 interface KeysetOrder {
-  name: ClaimSort | 'queue';
+  name: OrderName;
   orderBy: string;
   // The keyset condition "after this cursor" for the decoded key parts.
   after(key: string[], parameters: SqlParameters): string;
@@ -24,9 +26,17 @@ interface KeysetOrder {
 }
 
 const { rank, timestamp, uuid } = KEY_SHAPES;
+const dueKey = /^(none|-?\d{1,16})$/;
 
-// Each order is served by an index of the initial migration, scanned in index order.
-const ORDERS: Record<ClaimSort | 'queue', KeysetOrder> = {
+// Urgent first, then oldest: the queue's order, after whatever comes before it.
+const queueAfter = ([rank, at, id]: string[], p: SqlParameters) => {
+  const r = p.add(Number(rank));
+  return `(c.priority_rank < ${r} OR (c.priority_rank = ${r} AND (c.created_at, c.id) > (${fromTimestampKey(p.add(at))}, ${p.add(id)})))`;
+};
+
+// Each order is served by an index (initial migration; `due`: claims_queue_due_idx),
+// scanned in index order.
+const ORDERS: Record<OrderName, KeysetOrder> = {
   '-createdAt': {
     name: '-createdAt',
     orderBy: 'c.created_at DESC, c.id DESC',
@@ -54,12 +64,23 @@ const ORDERS: Record<ClaimSort | 'queue', KeysetOrder> = {
   queue: {
     name: 'queue',
     orderBy: 'c.priority_rank DESC, c.created_at, c.id',
-    after: ([rank, at, id], p) => {
-      const r = p.add(Number(rank));
-      return `(c.priority_rank < ${r} OR (c.priority_rank = ${r} AND (c.created_at, c.id) > (${fromTimestampKey(p.add(at))}, ${p.add(id)})))`;
-    },
+    after: queueAfter,
     cursorOf: (row) => ({ sort: 'queue', key: [row.priority_rank, row.created_key, row.id] }),
     shapes: [rank, timestamp, uuid],
+  },
+  // Earliest due date first, claims without one last; ties in queue order.
+  due: {
+    name: 'due',
+    orderBy: `${DUE_ORDER}, c.priority_rank DESC, c.created_at, c.id`,
+    after: ([due, ...rest], p) => {
+      const d = due === 'none' ? `'infinity'::timestamptz` : fromTimestampKey(p.add(due));
+      return `(${DUE_ORDER} > ${d} OR (${DUE_ORDER} = ${d} AND ${queueAfter(rest, p)}))`;
+    },
+    cursorOf: (row) => ({
+      sort: 'due',
+      key: [row.due_key, row.priority_rank, row.created_key, row.id],
+    }),
+    shapes: [dueKey, rank, timestamp, uuid],
   },
 };
 
@@ -90,7 +111,16 @@ export class ClaimListingService {
     if (query.status) where.push(oneOrAny('c.status', query.status, p));
     if (query.priority) where.push(oneOrAny('c.priority', query.priority, p));
     if (query.mine === 'true') where.push(`c.assignee_id = ${p.add(userId)}`);
-    return this.page(ORDERS.queue, where, p, query);
+    if (query.assignee === 'none') where.push('c.assignee_id IS NULL');
+    else if (query.assignee) {
+      const assignee = query.assignee === 'me' ? userId : query.assignee.toLowerCase();
+      where.push(`c.assignee_id = ${p.add(assignee)}`);
+    }
+    // Against the due-date index's expression, so `sort=due` pages scan a range of it.
+    if (query.overdue === 'true') where.push(`${DUE_ORDER} < now()`);
+    if (query.overdue === 'false') where.push(`${DUE_ORDER} >= now()`);
+    if (query.dueBefore) where.push(`${DUE_ORDER} < ${p.add(query.dueBefore)}::timestamptz`);
+    return this.page(ORDERS[query.sort], where, p, query);
   }
 
   private async page(

@@ -11,11 +11,18 @@ import type { ClaimSourceView, ClaimSummaryView } from './dto/claim.view.js';
 // with explicit SQL (no entity hydration): these are the hot paths of submit, queue, list
 // and transition.
 
+// The due-date queue orders by this key: no due date sorts after every date ('none').
+export const DUE_ORDER = `coalesce(c.due_at, 'infinity'::timestamptz)`;
+function dueKey(column: string): string {
+  return `CASE WHEN ${column} IS NULL THEN 'none' ELSE ${timestampKey(column)} END`;
+}
+
 export const CLAIM_COLUMNS = `
   c.id, c.text, c.claimant, c.claimed_at::text AS claimed_at, c.article_id, c.span_start,
   c.span_end, c.appearance_url, c.tags, c.priority, c.status, c.rationale, c.submitted_by,
   c.assignee_id, c.decided_by, c.decided_at, c.version, c.created_at, c.updated_at,
-  c.priority_rank, ${timestampKey('c.created_at')} AS created_key`;
+  c.due_at, c.priority_rank, ${timestampKey('c.created_at')} AS created_key,
+  ${dueKey('c.due_at')} AS due_key`;
 
 export interface ClaimRow {
   id: string;
@@ -37,8 +44,10 @@ export interface ClaimRow {
   version: number;
   created_at: Date;
   updated_at: Date;
+  due_at: Date | null;
   priority_rank: number;
   created_key: string;
+  due_key: string;
 }
 
 export const toClaimSummary = (row: ClaimRow): ClaimSummaryView => ({
@@ -57,6 +66,7 @@ export const toClaimSummary = (row: ClaimRow): ClaimSummaryView => ({
   assigneeId: row.assignee_id,
   decidedBy: row.decided_by,
   decidedAt: row.decided_at?.toISOString() ?? null,
+  dueAt: row.due_at?.toISOString() ?? null,
   version: row.version,
   createdAt: row.created_at.toISOString(),
   updatedAt: row.updated_at.toISOString(),
@@ -138,6 +148,15 @@ function decisionEffect(transition: Transition): 'set' | 'clear' | 'keep' {
   if (transition.kind === 'decide' || transition.kind === 'withdraw') return 'set';
   return transition.kind === 'reopen' ? 'clear' : 'keep';
 }
+
+// Assignment: parameters [id, assigneeId, whether dueAt was given, dueAt].
+export const ASSIGN_CLAIM_SQL = `UPDATE claims AS c
+            SET assignee_id = $2::uuid,
+                due_at = CASE WHEN $3::boolean THEN $4::timestamptz ELSE due_at END,
+                version = version + 1,
+                updated_at = now()
+          WHERE c.id = $1
+          RETURNING ${CLAIM_COLUMNS}`;
 
 // A change to the claim's evidence is a change to the claim: a new version.
 export const TOUCH_CLAIM_SQL = `UPDATE claims AS c SET version = version + 1, updated_at = now()

@@ -1,12 +1,24 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiHeader,
   ApiOkResponse,
+  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuditEvent } from '../audit/audit-event.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import type { AuthUser } from '../auth/role.js';
@@ -17,10 +29,15 @@ import { IdempotencyService } from '../common/idempotency/idempotency.service.js
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 import { Page } from '../common/pagination/cursor.js';
 import { ParseIdPipe } from '../common/validation/parse-id.pipe.js';
+import { ClaimBulkService } from './bulk/claim-bulk.service.js';
+import { ClaimAssignmentService } from './claim-assignment.service.js';
 import { ClaimHistoryService } from './claim-history.service.js';
 import { ClaimListingService } from './claim-listing.service.js';
 import { ClaimWorkflowService } from './claim-workflow.service.js';
 import { ClaimsService } from './claims.service.js';
+import { AssignmentDto } from './dto/assignment.dto.js';
+import { BulkDto } from './dto/bulk.dto.js';
+import { BulkResponseView } from './dto/bulk.view.js';
 import { ClaimQuery, ListClaimsQuery, ReviewQueueQuery } from './dto/claim-query.dto.js';
 import { CreateClaimDto, TransitionDto, UpdateClaimDto } from './dto/claim.dto.js';
 import { ClaimPageView, ClaimSummaryView, ClaimView } from './dto/claim.view.js';
@@ -36,6 +53,8 @@ export class ClaimsController {
     private readonly workflow: ClaimWorkflowService,
     private readonly listing: ClaimListingService,
     private readonly history: ClaimHistoryService,
+    private readonly assignment: ClaimAssignmentService,
+    private readonly bulk: ClaimBulkService,
     private readonly idempotency: IdempotencyService,
   ) {}
 
@@ -59,6 +78,38 @@ export class ClaimsController {
       },
     );
     void reply.status(result.status).headers(result.headers);
+    if (result.replayed) void reply.header('idempotent-replayed', 'true');
+    return result.body;
+  }
+
+  // One action over many claims; each item answers as its single-claim request would.
+  @Post('claims/bulk')
+  @HttpCode(207)
+  @Roles('reporter', 'editor')
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: '≤ 255 characters' })
+  @ApiResponse({ status: 207, type: BulkResponseView, description: 'one result per item' })
+  @ApiProblems(400, 403, 409, 413, 422, 429)
+  async bulkAction(
+    @CurrentUser() user: AuthUser,
+    @IdempotencyKey() key: string | undefined,
+    @Body() body: BulkDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<BulkResponseView> {
+    const params = await this.bulk.prepare(body);
+    const work = async () => ({
+      status: 207,
+      body: { results: await this.bulk.run(user, body, params, String(request.id)) },
+      headers: {},
+    });
+    // Items commit one by one in their own transactions; the key's transaction only
+    // holds the key and stores the 207, so a replay answers exactly what was done.
+    if (key === undefined) return (await work()).body;
+    const result = await this.idempotency.run(
+      { userId: user.id, key, scope: 'POST /claims/bulk', body },
+      work,
+    );
+    void reply.status(result.status);
     if (result.replayed) void reply.header('idempotent-replayed', 'true');
     return result.body;
   }
@@ -122,6 +173,22 @@ export class ClaimsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ClaimView> {
     return withEtag(reply, await this.workflow.transition(user, id, precondition, body));
+  }
+
+  @Post('claims/:id/assignment')
+  @HttpCode(200)
+  @Roles('editor')
+  @ApiHeader({ ...IF_MATCH, required: true })
+  @ApiOkResponse({ type: ClaimView, description: 'the claim with its new assignee and due date' })
+  @ApiProblems(400, 403, 404, 409, 412, 422, 428)
+  async assign(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseIdPipe) id: string,
+    @IfMatch({ required: true }) precondition: VersionPrecondition,
+    @Body() body: AssignmentDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ClaimView> {
+    return withEtag(reply, await this.assignment.assign(user, id, precondition, body));
   }
 
   @Get('claims/:id/history')

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IdempotencyModule } from '../common/idempotency/idempotency.module.js';
+import { ClaimBulkService } from './bulk/claim-bulk.service.js';
+import { ClaimAssignmentService } from './claim-assignment.service.js';
 import { ClaimHistoryService } from './claim-history.service.js';
 import { ClaimListingService } from './claim-listing.service.js';
 import { ClaimWorkflowService } from './claim-workflow.service.js';
@@ -9,7 +11,14 @@ import { ClaimsService } from './claims.service.js';
 @Module({
   imports: [IdempotencyModule],
   controllers: [ClaimsController],
-  providers: [ClaimsService, ClaimWorkflowService, ClaimListingService, ClaimHistoryService],
+  providers: [
+    ClaimsService,
+    ClaimAssignmentService,
+    ClaimBulkService,
+    ClaimWorkflowService,
+    ClaimListingService,
+    ClaimHistoryService,
+  ],
   exports: [ClaimsService],
 })
 export class ClaimsModule {}

@@ -19,7 +19,7 @@ import {
   toClaimSummary,
 } from './claim-sql.js';
 import { CreateClaimDto, UpdateClaimDto } from './dto/claim.dto.js';
-import { ClaimView } from './dto/claim.view.js';
+import { ClaimSummaryView, ClaimView } from './dto/claim.view.js';
 
 // Editable fields and their columns.
 const EDITABLE_COLUMNS = {
@@ -75,12 +75,14 @@ export class ClaimsService {
     user: AuthUser,
     id: string,
     precondition: VersionPrecondition | undefined,
-    changes: UpdateClaimDto,
+    // Or the changes as a function of the locked claim (bulk tag changes build on its tags).
+    edits: UpdateClaimDto | ((before: ClaimSummaryView) => UpdateClaimDto),
   ): Promise<ClaimView> {
     return this.dataSource.transaction(async (manager) => {
       const { claim: before } = await lockClaim(manager, id);
       assertMayEdit(user, before);
       assertVersionMatches(precondition, before.version);
+      const changes = typeof edits === 'function' ? edits(before) : edits;
 
       const requested: Partial<Record<EditableField, unknown>> = {};
       for (const field of Object.keys(EDITABLE_COLUMNS) as EditableField[]) {

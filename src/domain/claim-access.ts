@@ -83,6 +83,20 @@ export function transitionRefusal(
   return undefined;
 }
 
+// Assignment (SPEC §14): editors hand open claims to an editor; decided and withdrawn
+// claims are closed, so nobody works them.
+export function assignRefusal(person: Person, claim: ClaimSubject): Refusal | undefined {
+  if (!isEditor(person)) return refuse('forbidden', 'Only editors may assign claims.');
+  return closedRefusal(claim, 'assigned');
+}
+
+// The assignee reviews the claim, and four-eyes keeps its submitter from that: a claim is
+// never assigned to the editor who submitted it. The desk leaves them out of its list.
+export function assigneeRefusal(assigneeId: string, claim: ClaimSubject): string | undefined {
+  if (claim.submittedBy !== assigneeId) return undefined;
+  return 'submitted this claim; four-eyes needs another editor to review it';
+}
+
 // Whether four-eyes alone keeps an editor from the claim's next review step.
 export const blockedByFourEyes = (person: Person, claim: ClaimSubject) =>
   isEditor(person) && owns(person, claim) && claim.status !== 'withdrawn';

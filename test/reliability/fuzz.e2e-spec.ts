@@ -5,6 +5,7 @@ import { client } from '../support/http.js';
 import { createNewsroom, createUser, TestUser } from '../support/people.js';
 import { submitClaim } from '../support/claims.js';
 import {
+  hostileBodyLike,
   hostileBodyText,
   hostileCursor,
   hostileId,
@@ -40,6 +41,16 @@ const dateOnly = fc.oneof(
   { arbitrary: nonRfc3339Timestamp, weight: 1 },
 );
 const text = (max: number) => fc.string({ minLength: 1, maxLength: max });
+// Due dates: mostly ahead (accepted), sometimes past, far ahead or not RFC 3339 (4xx).
+const dueDate = fc.oneof(
+  {
+    arbitrary: fc
+      .integer({ min: 60, max: 300 * 24 * 3600 })
+      .map((seconds) => new Date(Date.now() + seconds * 1000).toISOString()),
+    weight: 3,
+  },
+  { arbitrary: isoDate, weight: 1 },
+);
 const oneOf = (...values: string[]) => fc.constantFrom(...values);
 
 const SOURCE_FIELDS: Record<string, fc.Arbitrary<Hostile>> = {
@@ -81,7 +92,16 @@ describe('Hostile input', () => {
     app = await startApp({ env: { RATE_LIMIT_PER_MINUTE: '0', WEBHOOK_ALLOW_PRIVATE: 'true' } });
     people = await createNewsroom(app.url);
     victim = await createUser(app.url, ['reporter']);
-    const names = ['patch', 'transition', 'comments', 'evidence', 'queries', 'publication'];
+    const names = [
+      'patch',
+      'transition',
+      'comments',
+      'evidence',
+      'queries',
+      'publication',
+      'assign',
+      'bulk',
+    ];
     const made = await Promise.all(names.map(() => submitClaim(app.url, people.reporter)));
     claims = Object.fromEntries(names.map((name, index) => [name, made[index]]));
     webhook = (
@@ -227,6 +247,47 @@ describe('Hostile input', () => {
       }),
     },
     {
+      name: 'POST /claims/:id/assignment',
+      method: 'POST',
+      path: () => `/api/v1/claims/${claims.assign.id}/assignment`,
+      token: () => people.editor.token,
+      fields: () => ({
+        assigneeId: fc.oneof(fc.constantFrom(people.editor.id, people.secondEditor.id), uuid),
+        dueAt: dueDate,
+      }),
+      ifMatch: true,
+    },
+    {
+      name: 'POST /claims/bulk',
+      method: 'POST',
+      path: () => '/api/v1/claims/bulk',
+      token: () => people.editor.token,
+      fields: () => ({
+        action: oneOf(
+          'assign',
+          'start_review',
+          'set_priority',
+          'add_tags',
+          'remove_tags',
+          'withdraw',
+        ),
+        items: fc.array(
+          hostileBodyLike({
+            id: fc.oneof(fc.constant(claims.bulk.id), fc.constant(claims.assign.id), uuid),
+            version: fc.integer({ min: 1, max: 6 }),
+          }),
+          { minLength: 1, maxLength: 4 },
+        ),
+        params: fc.oneof(
+          hostileBodyLike({ assigneeId: fc.constant(people.secondEditor.id), dueAt: dueDate }),
+          hostileBodyLike({ priority: oneOf('low', 'urgent') }),
+          hostileBodyLike({ tags: fc.array(text(20), { maxLength: 4 }) }),
+          hostileBodyLike({ rationale: text(100) }),
+        ),
+      }),
+      idempotencyKey: true,
+    },
+    {
       name: 'POST /sources',
       method: 'POST',
       path: () => '/api/v1/sources',
@@ -354,6 +415,10 @@ describe('Hostile input', () => {
         mine: oneOf('true', 'false'),
         status: oneOf('submitted', 'in_review'),
         priority: oneOf('urgent', 'normal,high'),
+        assignee: fc.oneof(oneOf('me', 'none'), uuid),
+        overdue: oneOf('true', 'false'),
+        dueBefore: isoDate,
+        sort: oneOf('queue', 'due'),
       }),
     },
     {
@@ -451,6 +516,12 @@ describe('Hostile input', () => {
         () => people.editor.token,
         '{"to":"in_review"}',
       ],
+      [
+        'POST',
+        (id) => `/api/v1/claims/${id}/assignment`,
+        () => people.editor.token,
+        '{"assigneeId":null}',
+      ],
       ['GET', (id) => `/api/v1/claims/${id}/history`, () => people.reporter.token],
       ['GET', (id) => `/api/v1/claims/${id}/comments`, () => people.reporter.token],
       [
@@ -522,7 +593,7 @@ describe('Hostile input', () => {
               // If-Match only where it is required: where it is optional a stale one would
               // rightly be a 412 on the (existing) claim before the id is looked at.
               headers:
-                method === 'PATCH' || path('x').endsWith('/transitions')
+                method === 'PATCH' || /\/(transitions|assignment)$/.test(path('x'))
                   ? { 'if-match': '"1"' }
                   : undefined,
             };

@@ -471,6 +471,56 @@ describe('permission matrix (SPEC §2)', () => {
       prepare: async () => ({ method: 'GET', path: '/api/v1/review-queue?limit=5' }),
     },
     {
+      action: 'read the review queue by assignee and due date',
+      allowed: ['editor'],
+      success: 200,
+      prepare: async () => ({
+        method: 'GET',
+        path: '/api/v1/review-queue?assignee=me&overdue=false&sort=due&limit=5',
+      }),
+    },
+    {
+      action: 'assign a claim with a due date',
+      allowed: ['editor'],
+      success: 200,
+      prepare: async () => {
+        const claim = await fresh();
+        return {
+          method: 'POST',
+          path: `/api/v1/claims/${claim.id}/assignment`,
+          body: {
+            assigneeId: people.editor2.id,
+            dueAt: new Date(Date.now() + 3_600_000).toISOString(),
+          },
+          headers: ifMatch(claim),
+        };
+      },
+    },
+    {
+      action: 'list the editors a claim can be assigned to',
+      allowed: ['editor'],
+      success: 200,
+      prepare: async () => ({ method: 'GET', path: '/api/v1/editors' }),
+    },
+    {
+      // The request is theirs; each item then meets the single-claim rules (bulk spec).
+      action: 'run a bulk action',
+      allowed: ['reporter', 'editor'],
+      success: 207,
+      prepare: async () => {
+        const claim = await fresh();
+        return {
+          method: 'POST',
+          path: '/api/v1/claims/bulk',
+          body: {
+            action: 'add_tags',
+            items: [{ id: claim.id, version: claim.version }],
+            params: { tags: ['breaking'] },
+          },
+        };
+      },
+    },
+    {
       action: 'read the global audit log',
       allowed: ['auditor', 'admin'],
       success: 200,

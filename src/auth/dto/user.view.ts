@@ -44,3 +44,9 @@ export class MeView {
   @ApiProperty() email!: string;
   @ApiProperty({ enum: ROLES, isArray: true }) roles!: Role[];
 }
+
+// An editor as the desk offers them for assignment: no email, no roles.
+export class EditorView {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+}

@@ -1,6 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsUUID,
+  Matches,
+} from 'class-validator';
 import { PageQuery } from '../../common/pagination/page-query.dto.js';
 import { TextField } from '../../common/validation/text.validators.js';
 import { CLAIM_STATUSES, ClaimStatus, OPEN_STATUSES } from '../../domain/claim-status.js';
@@ -78,7 +86,35 @@ export class ListClaimsQuery extends PageQuery {
   sort: ClaimSort = '-createdAt';
 }
 
+export const QUEUE_SORTS = ['queue', 'due'] as const;
+export type QueueSort = (typeof QUEUE_SORTS)[number];
+const ASSIGNEE = /^(me|none|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
 export class ReviewQueueQuery extends PageQuery {
+  @ApiPropertyOptional({ description: '`me`, `none` (unassigned) or an editor id' })
+  @IsOptional()
+  @Matches(ASSIGNEE, { message: 'must be me, none or a user id' })
+  assignee?: string;
+
+  @ApiPropertyOptional({ description: 'true: past their due date; false: not (or no due date)' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  overdue?: 'true' | 'false';
+
+  @ApiPropertyOptional({ description: 'due before this moment (exclusive), RFC 3339' })
+  @IsOptional()
+  @IsTimestamp()
+  dueBefore?: string;
+
+  @ApiPropertyOptional({
+    enum: QUEUE_SORTS,
+    default: 'queue',
+    description: '`queue`: urgent first, then oldest; `due`: earliest due date first, none last',
+  })
+  @IsOptional()
+  @IsIn(QUEUE_SORTS)
+  sort: QueueSort = 'queue';
+
   @ApiPropertyOptional({ description: 'only the claims assigned to me' })
   @IsOptional()
   @IsIn(['true', 'false'])

@@ -28,7 +28,8 @@ export const MAX_TAGS = 20;
 export const MAX_TAG_LENGTH = 50;
 
 const HTTP_URL = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
-const normaliseTags = ({ value }: { value: unknown }) =>
+// Tags are trimmed, lower-cased and deduplicated.
+export const normaliseTags = ({ value }: { value: unknown }) =>
   Array.isArray(value)
     ? [...new Set(value.map((tag) => (typeof tag === 'string' ? tag.trim().toLowerCase() : tag)))]
     : value;

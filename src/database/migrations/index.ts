@@ -3,6 +3,7 @@ import { IdempotencyResponseHeaders1764000000400 } from './1764000000400-idempot
 import { Webhooks1764000000600 } from './1764000000600-webhooks.js';
 import { TokenExpiry1764000001400 } from './1764000001400-token-expiry.js';
 import { Publications1764000002000 } from './1764000002000-publications.js';
+import { TeamWorkflow1764000002200 } from './1764000002200-team-workflow.js';
 
 // Every migration, in order. Listed by hand (not globbed) so a reviewer sees exactly what runs.
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   Webhooks1764000000600,
   TokenExpiry1764000001400,
   Publications1764000002000,
+  TeamWorkflow1764000002200,
 ];

@@ -45,6 +45,7 @@ export interface Claim {
   rationale?: string | null;
   submittedBy: string;
   assigneeId?: string | null;
+  dueAt?: string | null;
   decidedBy?: string | null;
   decidedAt?: string | null;
   version: number;
@@ -102,4 +103,15 @@ export function evidenceOf(claim: Claim): Evidence[] {
       note: (item.note as string | null | undefined) ?? null,
     };
   });
+}
+
+// A claim past its due date while still open: the desk marks it.
+export const isOverdue = (claim: Claim, now = Date.now()) =>
+  !!claim.dueAt &&
+  (claim.status === 'submitted' || claim.status === 'in_review') &&
+  Date.parse(claim.dueAt) < now;
+
+export interface Editor {
+  id: string;
+  name: string;
 }

@@ -1,6 +1,8 @@
 import { ActionsPanel } from '../claim/actions.js';
 import { Appearance } from '../claim/appearance.js';
+import { AssignmentPanel } from '../claim/assignment-panel.js';
 import { CommentsSection } from '../claim/comments.js';
+import { EditPanel } from '../claim/edit-panel.js';
 import { EvidenceSection } from '../claim/evidence.js';
 import { HistorySection } from '../claim/history.js';
 import { useClaim } from '../claim/use-claim.js';
@@ -9,11 +11,13 @@ import { isDecided } from '../../../domain/claim-status.js';
 import { formatDate, formatDateTime } from '../format.js';
 import { can, type Me } from '../session.js';
 import { Alert, Loading, PriorityBadge, StatusBadge } from '../ui.js';
+import { useEditors } from '../use-editors.js';
 
 // One claim: what was said, by whom, where; the evidence; what to do next; the
 // conversation; and the tamper-evident record of every change.
 export function ClaimPage({ id, me }: { id: string; me: Me }) {
   const { loaded, error, revision, reload, touch } = useClaim(id);
+  const editors = useEditors(me);
 
   if (!loaded) return error ? <Alert>{error}</Alert> : <Loading what="the claim" />;
   const { claim } = loaded;
@@ -60,6 +64,7 @@ export function ClaimPage({ id, me }: { id: string; me: Me }) {
             </>
           ) : null}
         </dl>
+        <EditPanel me={me} loaded={loaded} onChanged={reload} />
       </div>
       <Alert>{error}</Alert>
       <div class="claim-grid">
@@ -73,6 +78,7 @@ export function ClaimPage({ id, me }: { id: string; me: Me }) {
         </div>
         <aside class="claim-side">
           <ActionsPanel me={me} loaded={loaded} onChanged={reload} onReload={reload} />
+          <AssignmentPanel me={me} loaded={loaded} editors={editors} onChanged={reload} />
           <HistorySection claimId={claim.id} revision={revision} />
         </aside>
       </div>

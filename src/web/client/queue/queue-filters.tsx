@@ -68,7 +68,7 @@ export function QueueFilters(props: {
               onChange({ ...filters, mine: (e.currentTarget as HTMLInputElement).checked })
             }
           />
-          Assigned to me
+          My work (assigned to me, overdue first)
         </label>
       ) : null}
       <button type="submit">Filter</button>

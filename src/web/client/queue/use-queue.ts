@@ -30,6 +30,7 @@ export function useQueue(me: Me) {
   const [counts, setCounts] = useState<Record<Status, number> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
+  const [reloads, setReloads] = useState(0);
   const generation = useRef(0);
 
   const params = (f: Filters) => ({
@@ -47,8 +48,9 @@ export function useQueue(me: Me) {
       .split(',')
       .every((status) => status === 'submitted' || status === 'in_review');
     if (can.review(me) && f.status && open && !f.tag && !f.q) {
-      const mine = f.mine ? 'true' : undefined;
-      return `/review-queue${query({ status: f.status, priority: f.priority, mine, limit: PAGE_SIZE, cursor })}`;
+      // My work: assigned to me, earliest due (so overdue) first.
+      const mine = f.mine ? { assignee: 'me', sort: 'due' } : {};
+      return `/review-queue${query({ status: f.status, priority: f.priority, ...mine, limit: PAGE_SIZE, cursor })}`;
     }
     return `/claims${query({ ...params(f), sort: '-priority', limit: PAGE_SIZE, cursor })}`;
   };
@@ -70,7 +72,13 @@ export function useQueue(me: Me) {
     )
       .then((reply) => mine === generation.current && setCounts(reply.body.counts))
       .catch(() => mine === generation.current && setCounts(null));
-  }, [filters]);
+  }, [filters, reloads]);
+
+  // After a change from the list (a bulk action): the same filters, read again.
+  const reload = () => setReloads((n) => n + 1);
+  // One claim changed in place (assigned with `a`), keeping the list where it is.
+  const replace = (claim: Claim) =>
+    setItems((current) => current?.map((item) => (item.id === claim.id ? claim : item)) ?? null);
 
   const loadMore = async () => {
     if (!cursor) return;
@@ -88,5 +96,16 @@ export function useQueue(me: Me) {
     }
   };
 
-  return { filters, setFilters, items, cursor, counts, error, loadingMore, loadMore };
+  return {
+    filters,
+    setFilters,
+    items,
+    cursor,
+    counts,
+    error,
+    loadingMore,
+    loadMore,
+    reload,
+    replace,
+  };
 }

@@ -1,0 +1,80 @@
+import { editRefusal } from '../../../domain/claim-access.js';
+import type { Me } from '../session.js';
+import { PRIORITIES, type Priority } from '../types.js';
+import { Alert, Field, inputValue } from '../ui.js';
+import type { Loaded } from './use-claim.js';
+import { useEditClaim } from './use-edit-claim.js';
+
+// Edit the claim's text, claimant, tags and priority, offered to whoever the rules let
+// edit it (domain/claim-access.ts).
+export function EditPanel(props: { me: Me; loaded: Loaded; onChanged: () => Promise<void> }) {
+  const edit = useEditClaim(props.loaded, props.onChanged);
+  if (editRefusal(props.me, props.loaded.claim)) return null;
+  const { form } = edit;
+  if (!form) {
+    return (
+      <button type="button" onClick={edit.open}>
+        Edit claim
+      </button>
+    );
+  }
+  return (
+    <form
+      class="card edit-form"
+      aria-label="Edit claim"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void edit.save();
+      }}
+    >
+      <Field label="Claim text">
+        <textarea
+          rows={4}
+          maxLength={2000}
+          value={form.text}
+          onInput={(e) => edit.set('text', inputValue(e))}
+        />
+      </Field>
+      <Field label="Claimant">
+        <input
+          type="text"
+          value={form.claimant}
+          onInput={(e) => edit.set('claimant', inputValue(e))}
+        />
+      </Field>
+      <Field label="Tags" hint="Separated by commas">
+        <input type="text" value={form.tags} onInput={(e) => edit.set('tags', inputValue(e))} />
+      </Field>
+      <Field label="Priority">
+        <select
+          value={form.priority}
+          onChange={(e) => edit.set('priority', inputValue(e) as Priority)}
+        >
+          {PRIORITIES.map((priority) => (
+            <option value={priority}>{priority}</option>
+          ))}
+        </select>
+      </Field>
+      <div class="buttons">
+        <button type="submit" class="primary" disabled={edit.busy}>
+          {edit.busy ? 'Saving…' : 'Save changes'}
+        </button>
+        <button type="button" onClick={edit.close}>
+          Cancel
+        </button>
+      </div>
+      <Alert>
+        {edit.error ? (
+          <>
+            {edit.error}{' '}
+            {edit.stale ? (
+              <button type="button" class="link" onClick={() => void props.onChanged()}>
+                Reload
+              </button>
+            ) : null}
+          </>
+        ) : null}
+      </Alert>
+    </form>
+  );
+}

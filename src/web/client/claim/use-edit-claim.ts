@@ -1,0 +1,63 @@
+import { useState } from 'preact/hooks';
+import { ApiError, call, messageOf } from '../api.js';
+import type { Claim, Priority } from '../types.js';
+import type { Loaded } from './use-claim.js';
+
+export interface EditForm {
+  text: string;
+  claimant: string;
+  tags: string;
+  priority: Priority;
+}
+
+const formOf = (claim: Claim): EditForm => ({
+  text: claim.text,
+  claimant: claim.claimant ?? '',
+  tags: claim.tags.join(', '),
+  priority: claim.priority,
+});
+
+// Editing a claim with If-Match: on 412 the form keeps what the editor typed and says
+// someone else changed the claim; reloading then shows their version.
+export function useEditClaim(loaded: Loaded, onSaved: () => Promise<void>) {
+  const [form, setForm] = useState<EditForm | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [stale, setStale] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const open = () => {
+    setForm(formOf(loaded.claim));
+    setError(null);
+  };
+  const close = () => setForm(null);
+  const set = (field: keyof EditForm, value: string) =>
+    setForm((current) => current && { ...current, [field]: value });
+
+  const save = async () => {
+    if (!form) return;
+    setBusy(true);
+    setError(null);
+    setStale(false);
+    try {
+      const tags = form.tags
+        .split(',')
+        .map((tag) => tag.trim())
+        .filter(Boolean);
+      const body = {
+        text: form.text.trim(),
+        claimant: form.claimant.trim() || null,
+        tags,
+        priority: form.priority,
+      };
+      await call<Claim>('PATCH', `/claims/${loaded.claim.id}`, { body, ifMatch: loaded.etag });
+      setForm(null);
+      await onSaved();
+    } catch (failure) {
+      setStale(failure instanceof ApiError && failure.status === 412);
+      setError(messageOf(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { form, open, close, set, save, error, stale, busy };
+}
