@@ -187,6 +187,16 @@ describe('audit read side', () => {
       );
     });
 
+    it('lets an auditor run exports back to back: a finished export frees its slot at once', async () => {
+      // One export per user at a time; a script that starts the next the moment the last
+      // byte of the previous arrived must never be told one is still running.
+      for (let round = 0; round < 40; round++) {
+        const format = ['ndjson', 'csv', 'json'][round % 3];
+        const { response } = await exportOf(`format=${format}&claimId=${claimA}`);
+        expect(response.status).toBe(200);
+      }
+    });
+
     it('refuses an unknown format with 400', async () => {
       expect((await auditor().get('/api/v1/audit/export?format=xml')).status).toBe(400);
     });

@@ -98,6 +98,10 @@ export class AuditExportService implements OnModuleDestroy {
       stall.counting(convert),
     );
     stall.watch(output);
+    // The export is over for its reader once the last byte has been handed to the
+    // response: a script that exports again the moment one finishes must find its slot
+    // free, not still held by the COMMIT round trip below.
+    output.once('end', giveBack);
     const done = (error?: Error | null) => {
       if (error) {
         // The client went away or the database failed mid-way: drop the connection
