@@ -222,7 +222,11 @@ describe('article extraction runs in a worker thread, after the idempotency look
     expect(first.status).toBe(201);
     expect(first.body.candidates.length).toBeGreaterThan(100);
     expect(extractions()).toBe(before + 1);
-    expect(Math.max(...healthTimes)).toBeLessThan(50);
+    // Extraction on the event loop held /health for 500–1,200 ms on this article. What is
+    // left on the loop is storing and answering with its 5,556 candidates, which took up to
+    // 136 ms in one quiet CI run (5–25 ms typical): the bound separates the two, and
+    // docs/reliability.md keeps the figure as work still to do.
+    expect(Math.max(...healthTimes)).toBeLessThan(250);
 
     const replay = await api.post('/api/v1/articles', { body: { text: hugeText }, headers });
     expect(replay.status).toBe(201);
