@@ -115,12 +115,14 @@ describe('permission matrix (SPEC §2)', () => {
       success: 202,
       prepare: async () => {
         const { hook, delivery } = await pingedHook();
-        // A delivery being sent right now is a 409; wait until its attempt is over.
-        for (let wait = 0; wait < 40; wait++) {
+        // A delivery being sent right now is a 409; wait until its first attempt is over
+        // (the receiver's port is closed, so it then waits for its retry).
+        for (let wait = 0; wait < 100; wait++) {
           const log = await client(url(), ADMIN_TOKEN).get(
             `/api/v1/webhooks/${hook.id}/deliveries`,
           );
-          if (log.body.items[0]?.status !== 'delivering') break;
+          const item = log.body.items[0];
+          if (item && item.status !== 'delivering' && item.attempts.length > 0) break;
           await new Promise((resolve) => setTimeout(resolve, 100));
         }
         return {
