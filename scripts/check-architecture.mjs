@@ -41,6 +41,7 @@ const INTERFACES = {
     'claim-reads.ts',
     'claim-access.ts',
     'claim-changes.ts',
+    'claimant-directory.ts',
     'dto/',
   ],
 };

@@ -11,6 +11,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { WebModule } from './web/web.module.js';
 import { ClaimsModule } from './claims/claims.module.js';
+import { ClaimantsModule } from './claimants/claimants.module.js';
 import { PublishingModule } from './publishing/publishing.module.js';
 import { PublicModule } from './public/public.module.js';
 import { CommentsModule } from './comments/comments.module.js';
@@ -36,6 +37,7 @@ export class AppModule {
         HealthModule,
         WebModule,
         ClaimsModule,
+        ClaimantsModule,
         PublishingModule,
         PublicModule,
         SourcesModule,

@@ -19,6 +19,8 @@ export const AUDIT_EVENT_TYPES = [
   'publication.published',
   'publication.corrected',
   'publication.retracted',
+  'claimant.created',
+  'claimant.edited',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

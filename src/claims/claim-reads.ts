@@ -2,7 +2,13 @@ import { EntityManager } from 'typeorm';
 import { DomainError } from '../common/problem/domain-error.js';
 import { preparedQueryWithin } from '../database/prepared-query.js';
 import { SqlParameters, whereClause } from '../database/sql-parameters.js';
-import { CLAIM_STATUSES, type ClaimStatus, type Stance } from '../domain/claim-status.js';
+import {
+  CLAIM_STATUSES,
+  DECIDED_STATUSES,
+  type ClaimStatus,
+  type DecidedStatus,
+  type Stance,
+} from '../domain/claim-status.js';
 import type { Priority } from '../domain/priorities.js';
 import {
   CLAIM_COLUMNS,
@@ -107,6 +113,8 @@ export interface PublishableClaim {
   id: string;
   text: string;
   claimant: string | null;
+  // the claimant entity linked, if any (publishing describes it through ClaimantDirectory)
+  claimantId: string | null;
   // YYYY-MM-DD
   claimedAt: string | null;
   appearanceUrl: string | null;
@@ -132,7 +140,8 @@ export async function findPublishableClaim(
   claimId: string,
 ): Promise<PublishableClaim | undefined> {
   const [claim] = (await manager.query(
-    `SELECT c.id, c.text, c.claimant, to_char(c.claimed_at, 'YYYY-MM-DD') AS "claimedAt",
+    `SELECT c.id, c.text, c.claimant, c.claimant_id AS "claimantId",
+            to_char(c.claimed_at, 'YYYY-MM-DD') AS "claimedAt",
             c.appearance_url AS "appearanceUrl", a.url AS "articleUrl", c.status, c.rationale,
             to_char(c.decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
               AS "decidedAt"
@@ -192,4 +201,41 @@ export async function findSimilarClaims(
     });
   }
   return similar;
+}
+
+// A claimant's track record (claimants/): how many of the claims linked to it were decided
+// with each verdict; every verdict is present, 0 if none. Claims still open, withdrawn or
+// otherwise closed without a verdict are not counted.
+export async function countVerdictsOfClaimant(
+  manager: EntityManager,
+  claimantId: string,
+): Promise<Record<DecidedStatus, number>> {
+  const rows = (await manager.query(
+    `SELECT status, count(*) AS count FROM claims
+      WHERE claimant_id = $1 AND status = ANY($2::text[])
+      GROUP BY status`,
+    [claimantId, DECIDED_STATUSES],
+  )) as { status: DecidedStatus; count: string }[];
+  const counts = Object.fromEntries(DECIDED_STATUSES.map((status) => [status, 0])) as Record<
+    DecidedStatus,
+    number
+  >;
+  for (const row of rows) counts[row.status] = Number(row.count);
+  return counts;
+}
+
+// The claims linked to a claimant, newest first, whatever their status.
+export async function findLatestClaimsOfClaimant(
+  manager: EntityManager,
+  claimantId: string,
+  limit: number,
+): Promise<ClaimSummaryView[]> {
+  const rows = (await manager.query(
+    `SELECT ${CLAIM_COLUMNS} FROM claims c
+      WHERE c.claimant_id = $1
+      ORDER BY c.created_at DESC, c.id DESC
+      LIMIT $2`,
+    [claimantId, limit],
+  )) as ClaimRow[];
+  return rows.map(toClaimSummary);
 }

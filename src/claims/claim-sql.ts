@@ -18,7 +18,7 @@ function dueKey(column: string): string {
 }
 
 export const CLAIM_COLUMNS = `
-  c.id, c.text, c.claimant, c.claimed_at::text AS claimed_at, c.article_id, c.span_start,
+  c.id, c.text, c.claimant, c.claimant_id, c.claimed_at::text AS claimed_at, c.article_id, c.span_start,
   c.span_end, c.appearance_url, c.tags, c.priority, c.status, c.rationale, c.submitted_by,
   c.assignee_id, c.decided_by, c.decided_at, c.version, c.created_at, c.updated_at,
   c.due_at, c.priority_rank, ${timestampKey('c.created_at')} AS created_key,
@@ -28,6 +28,7 @@ export interface ClaimRow {
   id: string;
   text: string;
   claimant: string | null;
+  claimant_id: string | null;
   claimed_at: string | null;
   article_id: string | null;
   span_start: number | null;
@@ -54,6 +55,7 @@ export const toClaimSummary = (row: ClaimRow): ClaimSummaryView => ({
   id: row.id,
   text: row.text,
   claimant: row.claimant,
+  claimantId: row.claimant_id,
   claimedAt: row.claimed_at,
   articleId: row.article_id,
   span: row.span_start === null ? null : { start: row.span_start, end: row.span_end! },
@@ -84,8 +86,8 @@ export type LockedClaimRow = ClaimRow & { chain_head: string | null };
 
 export const INSERT_CLAIM_SQL = `INSERT INTO claims AS c
          (text, claimant, claimed_at, article_id, span_start, span_end, appearance_url, tags,
-          priority, submitted_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+          priority, submitted_by, claimant_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
        RETURNING ${CLAIM_COLUMNS}`;
 
 export const insertClaimParameters = (input: CreateClaimDto, submittedBy: string): unknown[] => [
@@ -99,6 +101,7 @@ export const insertClaimParameters = (input: CreateClaimDto, submittedBy: string
   input.tags ?? [],
   input.priority ?? 'normal',
   submittedBy,
+  input.claimantId ?? null,
 ];
 
 // A transition's update. It also counts the claim's evidence: it runs after the lock was

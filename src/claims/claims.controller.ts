@@ -41,6 +41,7 @@ import { BulkResponseView } from './dto/bulk.view.js';
 import { ClaimQuery, ListClaimsQuery, ReviewQueueQuery } from './dto/claim-query.dto.js';
 import { CreateClaimDto, TransitionDto, UpdateClaimDto } from './dto/claim.dto.js';
 import { ClaimPageView, ClaimSummaryView, ClaimView } from './dto/claim.view.js';
+import { SubmittedClaimView } from './dto/claimant-suggestion.view.js';
 
 const IF_MATCH = { name: 'If-Match', description: 'ETag of the version you read, e.g. "3"' };
 
@@ -61,20 +62,21 @@ export class ClaimsController {
   @Post('claims')
   @Roles('reporter', 'editor')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: '≤ 255 characters' })
-  @ApiCreatedResponse({ type: ClaimView, description: 'with Location and ETag' })
+  @ApiCreatedResponse({ type: SubmittedClaimView, description: 'with Location and ETag' })
   @ApiProblems(400, 403, 409, 413, 422)
   async submit(
     @CurrentUser() user: AuthUser,
     @IdempotencyKey() key: string | undefined,
     @Body() body: CreateClaimDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ClaimView> {
+  ): Promise<SubmittedClaimView> {
     const result = await this.idempotency.run(
       { userId: user.id, key, scope: 'POST /claims', body },
       async (manager) => {
         const claim = await this.claims.submit(manager, user, body);
+        const claimantSuggestions = await this.claims.claimantSuggestions(manager, claim);
         const headers = { location: `/api/v1/claims/${claim.id}`, etag: etagOf(claim.version) };
-        return { status: 201, body: claim, headers };
+        return { status: 201, body: { ...claim, claimantSuggestions }, headers };
       },
     );
     void reply.status(result.status).headers(result.headers);

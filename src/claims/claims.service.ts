@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { articleLengthForSpans } from './article-span.js';
 import { AuditAppendService } from '../audit/audit-append.service.js';
@@ -8,6 +8,11 @@ import { assertVersionMatches, VersionPrecondition } from '../common/http/etag.j
 import { DomainError } from '../common/problem/domain-error.js';
 import { preparedQueryWithin } from '../database/prepared-query.js';
 import { assertMayEdit } from './claim-access.js';
+import {
+  CLAIMANT_DIRECTORY,
+  type ClaimantDirectory,
+  type ClaimantSuggestion,
+} from './claimant-directory.js';
 import { changedFields, changeOf } from './claim-changes.js';
 import { lockClaim } from './claim-locks.js';
 import { claimView, findClaim } from './claim-reads.js';
@@ -25,6 +30,7 @@ import { ClaimSummaryView, ClaimView } from './dto/claim.view.js';
 const EDITABLE_COLUMNS = {
   text: 'text',
   claimant: 'claimant',
+  claimantId: 'claimant_id',
   claimedAt: 'claimed_at',
   appearanceUrl: 'appearance_url',
   tags: 'tags',
@@ -37,11 +43,13 @@ export class ClaimsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditAppendService,
+    @Inject(CLAIMANT_DIRECTORY) private readonly claimants: ClaimantDirectory,
   ) {}
 
   // Runs inside the caller's transaction (the idempotency wrapper's).
   async submit(manager: EntityManager, user: AuthUser, input: CreateClaimDto): Promise<ClaimView> {
     await this.checkArticleSpan(manager, input);
+    await this.checkClaimant(manager, input.claimantId);
     const [row] = await preparedQueryWithin<ClaimRow>(
       manager,
       INSERT_CLAIM_SQL,
@@ -64,6 +72,16 @@ export class ClaimsService {
     return { ...claim, sources: [] };
   }
 
+  // Claimants the submitted claim's free-text claimant names (by name or alias), so the
+  // reporter can link one; none when the claim is linked already or names no one.
+  async claimantSuggestions(
+    manager: EntityManager,
+    claim: ClaimSummaryView,
+  ): Promise<ClaimantSuggestion[]> {
+    if (!claim.claimant || claim.claimantId) return [];
+    return this.claimants.suggest(manager, claim.claimant);
+  }
+
   async get(id: string): Promise<ClaimView> {
     const manager = this.dataSource.manager;
     const claim = await findClaim(manager, id);
@@ -83,6 +101,9 @@ export class ClaimsService {
       assertMayEdit(user, before);
       assertVersionMatches(precondition, before.version);
       const changes = typeof edits === 'function' ? edits(before) : edits;
+      if (changes.claimantId !== before.claimantId) {
+        await this.checkClaimant(manager, changes.claimantId);
+      }
 
       const requested: Partial<Record<EditableField, unknown>> = {};
       for (const field of Object.keys(EDITABLE_COLUMNS) as EditableField[]) {
@@ -110,6 +131,16 @@ export class ClaimsService {
         data: changeOf(before, after, fields),
       });
       return claimView(manager, after);
+    });
+  }
+
+  // Linking to a claimant that does not exist is the caller's mistake, not a 500 from the
+  // foreign key.
+  private async checkClaimant(manager: EntityManager, claimantId: string | null | undefined) {
+    if (!claimantId) return;
+    if (await this.claimants.find(manager, claimantId)) return;
+    throw new DomainError('unprocessable', `claimantId: no claimant ${claimantId}.`, {
+      errors: [{ field: 'claimantId', message: 'names no claimant' }],
     });
   }
 

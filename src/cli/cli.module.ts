@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
+import { ClaimantsModule } from '../claimants/claimants.module.js';
 import { ClaimsModule } from '../claims/claims.module.js';
 import { CommentsModule } from '../comments/comments.module.js';
 import { SourcesModule } from '../sources/sources.module.js';
@@ -31,6 +32,7 @@ export class CliModule {
         TypeOrmModule.forFeature([User, ApiToken]),
         AuditModule,
         ClaimsModule,
+        ClaimantsModule,
         SourcesModule,
         CommentsModule,
       ],

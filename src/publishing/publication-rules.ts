@@ -1,9 +1,14 @@
 import type { PublishableClaim } from '../claims/claim-reads.js';
+import type { LinkedClaimant } from '../claims/claimant-directory.js';
 import { DomainError } from '../common/problem/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import type { DecidedStatus } from '../domain/claim-status.js';
 import { PUBLIC_RATINGS } from '../domain/publication.js';
 import type { PublicationDraft, PublicationSnapshot } from './publication-snapshot.js';
+
+// A claim about to be published, with the claimant entity it is linked to (if any): its
+// type and sameAs then describe the claim's author, not the draft's claimantType/SameAs.
+export type ClaimToPublish = PublishableClaim & { linkedClaimant: LinkedClaimant | null };
 
 // What may be published, and the snapshot a publication freezes: pure, from the claim as
 // read under its lock, the editor's draft and the newsroom's configuration.
@@ -21,7 +26,7 @@ export const unprocessable = (detail: string, fields: string[]) =>
     errors: fields.map((field) => ({ field, message: detail })),
   });
 
-export function assertCited(ids: string[], claim: PublishableClaim): void {
+export function assertCited(ids: string[], claim: ClaimToPublish): void {
   const attached = new Set(claim.sources.map((source) => source.id));
   const missing = ids.filter((id) => !attached.has(id));
   if (missing.length > 0) {
@@ -32,14 +37,14 @@ export function assertCited(ids: string[], claim: PublishableClaim): void {
   }
 }
 
-export function assertPublishable(claim: PublishableClaim, draft: PublicationDraft): void {
-  if (!claim.claimant && !claim.appearanceUrl && !claim.articleUrl) {
+export function assertPublishable(claim: ClaimToPublish, draft: PublicationDraft): void {
+  if (!claim.claimant && !claim.linkedClaimant && !claim.appearanceUrl && !claim.articleUrl) {
     throw unprocessable(
       'Readers must see who made the claim or where it appeared: give the claim a claimant or an appearanceUrl.',
       ['claimant', 'appearanceUrl'],
     );
   }
-  if (claim.claimant && !draft.claimantType) {
+  if (claim.claimant && !claim.linkedClaimant && !draft.claimantType) {
     throw unprocessable('Say whether the claimant is a Person or an Organization.', [
       'claimantType',
     ]);
@@ -47,7 +52,7 @@ export function assertPublishable(claim: PublishableClaim, draft: PublicationDra
 }
 
 export function snapshotOf(
-  claim: PublishableClaim,
+  claim: ClaimToPublish,
   draft: PublicationDraft,
   slug: string,
   dates: { datePublished: string; dateModified: string | null },
@@ -64,10 +69,7 @@ export function snapshotOf(
     claimReviewed: draft.claimReviewed,
     verdict,
     rating: PUBLIC_RATINGS[verdict],
-    claimant:
-      claim.claimant && draft.claimantType
-        ? { type: draft.claimantType, name: claim.claimant, sameAs: draft.claimantSameAs }
-        : null,
+    claimant: authorOf(claim, draft),
     appearanceUrl: claim.appearanceUrl,
     firstAppearanceUrl: claim.articleUrl ?? claim.appearanceUrl,
     claimedAt: claim.claimedAt,
@@ -81,4 +83,18 @@ export function snapshotOf(
       logoUrl: config.newsroomLogoUrl ?? null,
     },
   };
+}
+
+// Who made the claim, as ClaimReview's itemReviewed.author: the linked claimant by its own
+// name, type and sameAs (the draft's sameAs when it has none); else the free-text claimant
+// with the type and sameAs the editor gave in the draft.
+function authorOf(claim: ClaimToPublish, draft: PublicationDraft): PublicationSnapshot['claimant'] {
+  const linked = claim.linkedClaimant;
+  if (linked) {
+    const sameAs = linked.sameAs.length > 0 ? linked.sameAs : draft.claimantSameAs;
+    return { type: linked.type, name: linked.name, sameAs };
+  }
+  return claim.claimant && draft.claimantType
+    ? { type: draft.claimantType, name: claim.claimant, sameAs: draft.claimantSameAs }
+    : null;
 }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditAppendService } from '../audit/audit-append.service.js';
 import type { AuditEventType } from '../audit/audit-event.js';
@@ -6,7 +6,7 @@ import { actorOf } from '../auth/actor.js';
 import type { AuthUser } from '../auth/role.js';
 import { lockClaim } from '../claims/claim-locks.js';
 import { assertClaimExists, findPublishableClaim } from '../claims/claim-reads.js';
-import type { PublishableClaim } from '../claims/claim-reads.js';
+import { CLAIMANT_DIRECTORY, type ClaimantDirectory } from '../claims/claimant-directory.js';
 import { assertVersionMatches, type VersionPrecondition } from '../common/http/etag.js';
 import { DomainError } from '../common/problem/domain-error.js';
 import { AppConfig } from '../config/app-config.js';
@@ -25,6 +25,7 @@ import * as sql from './publication-sql.js';
 import {
   assertCited,
   assertPublishable,
+  type ClaimToPublish,
   publicUrlOf,
   slugTaken,
   snapshotOf,
@@ -47,6 +48,7 @@ export class PublicationService {
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly audit: AuditAppendService,
+    @Inject(CLAIMANT_DIRECTORY) private readonly claimants: ClaimantDirectory,
   ) {}
 
   urlOf(slug: string): string {
@@ -75,7 +77,7 @@ export class PublicationService {
       if (existing?.status === 'retracted') {
         throw new DomainError('conflict', 'This fact-check was retracted; it cannot be edited.');
       }
-      const claim = (await findPublishableClaim(manager, claimId))!;
+      const claim = await this.claimToPublish(manager, claimId);
       const draft = this.draftOf(input, claim);
       assertCited(draft.citedSourceIds, claim);
       const slug = await this.slugFor(manager, input, existing, claimId);
@@ -107,7 +109,7 @@ export class PublicationService {
     if (publication.status === 'retracted') {
       throw new DomainError('conflict', 'This fact-check was retracted; it stays retracted.');
     }
-    const claim = (await findPublishableClaim(manager, claimId))!;
+    const claim = await this.claimToPublish(manager, claimId);
     if (!isDecided(claim.status)) {
       throw new DomainError(
         'conflict',
@@ -171,7 +173,7 @@ export class PublicationService {
       await assertClaimExists(manager, claimId);
       const publication = await sql.findPublication(manager, claimId);
       if (!publication) throw new DomainError('not-found', `Claim ${claimId} has no draft yet.`);
-      const claim = (await findPublishableClaim(manager, claimId))!;
+      const claim = await this.claimToPublish(manager, claimId);
       if (!isDecided(claim.status)) {
         throw new DomainError('conflict', `The claim is ${claim.status}; decide it first.`);
       }
@@ -276,7 +278,16 @@ export class PublicationService {
     assertVersionMatches(precondition, current, 'The publication');
   }
 
-  private draftOf(input: PublicationDraftDto, claim: PublishableClaim): PublicationDraft {
+  // The claim as read under the caller's lock or snapshot, with its linked claimant.
+  private async claimToPublish(manager: EntityManager, claimId: string): Promise<ClaimToPublish> {
+    const claim = (await findPublishableClaim(manager, claimId))!;
+    const linkedClaimant = claim.claimantId
+      ? ((await this.claimants.find(manager, claim.claimantId)) ?? null)
+      : null;
+    return { ...claim, linkedClaimant };
+  }
+
+  private draftOf(input: PublicationDraftDto, claim: ClaimToPublish): PublicationDraft {
     const claimReviewed =
       input.claimReviewed ??
       ([...claim.text].length <= CLAIM_REVIEWED_MAX ? claim.text : undefined);

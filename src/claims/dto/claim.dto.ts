@@ -55,6 +55,14 @@ class ClaimFieldsDto {
   @TextField(1, 500)
   claimant?: string | null;
 
+  @ApiPropertyOptional({
+    description: 'link to a claimant (GET /claimants); null unlinks',
+    format: 'uuid',
+  })
+  @IsOptional()
+  @IsUUID()
+  claimantId?: string | null;
+
   @ApiPropertyOptional({ example: '2022-03-02', description: 'date the claim was made' })
   @IsOptional()
   @IsCalendarDate()
@@ -103,7 +111,8 @@ export class CreateClaimDto extends ClaimFieldsDto {
   span?: SpanDto;
 }
 
-// PATCH: every field optional; claimant, claimedAt and appearanceUrl may be cleared with null.
+// PATCH: every field optional; claimant, claimantId, claimedAt and appearanceUrl may be
+// cleared with null.
 export class UpdateClaimDto extends ClaimFieldsDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: 2000 })
   @OptionalNotNull()
@@ -111,7 +120,7 @@ export class UpdateClaimDto extends ClaimFieldsDto {
   text?: string;
 }
 // `null` clears these; `@IsOptional` already lets null through their validators.
-export const CLEARABLE_FIELDS = ['claimant', 'claimedAt', 'appearanceUrl'] as const;
+export const CLEARABLE_FIELDS = ['claimant', 'claimantId', 'claimedAt', 'appearanceUrl'] as const;
 
 export class TransitionDto {
   @ApiProperty({ enum: CLAIM_STATUSES, example: 'verified' })

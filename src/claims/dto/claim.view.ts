@@ -26,6 +26,8 @@ export class ClaimSummaryView {
   @ApiProperty() id!: string;
   @ApiProperty() text!: string;
   @ApiProperty({ nullable: true, type: String }) claimant!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the claimant entity linked' })
+  claimantId!: string | null;
   @ApiProperty({ nullable: true, type: String, example: '2022-03-02' })
   claimedAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) articleId!: string | null;

@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type {
+  ClaimantDirectory,
+  ClaimantSuggestion,
+  LinkedClaimant,
+} from '../claims/claimant-directory.js';
+import {
+  decodeCursor,
+  fromTimestampKey,
+  KEY_SHAPES,
+  Page,
+  pageOf,
+} from '../common/pagination/cursor.js';
+import { SqlParameters, whereClause } from '../database/sql-parameters.js';
+import { CLAIMANT_COLUMNS, ClaimantRow, findClaimantRow, toClaimantView } from './claimant-sql.js';
+import { ListClaimantsQuery } from './dto/claimant.dto.js';
+import { ClaimantListItemView } from './dto/claimant.view.js';
+
+// A suggestion on submit: the free-text claimant is (nearly) one of the claimant's names,
+// or contains one as whole words ("Vadym Boychenko, the mayor" names "Vadym Boychenko").
+// Names under 4 characters ("UN", "SES") only count as near-equals: as words inside a
+// longer text they match too much.
+const SUGGESTION_SIMILARITY = 0.5;
+const SUGGESTION_WORD_SIMILARITY = 0.8;
+const MAX_SUGGESTIONS = 5;
+
+// A search match's score, rounded so that it can be a keyset cursor's key.
+const SCORE_SHAPE = /^(?:0|1)(?:\.\d{1,4})?$/;
+
+// Finding claimants: the list and search (GET /claimants) and, for claims/, the lookups of
+// its ClaimantDirectory (a claim's link, a submission's suggestions). All matching runs on
+// claimant_names' trigram index (pg_trgm): `%` (similarity) and `<%` (word similarity)
+// with the server's default thresholds (0.3 and 0.6), then ranked by the exact figures.
+@Injectable()
+export class ClaimantSearchService implements ClaimantDirectory {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async list(query: ListClaimantsQuery): Promise<Page<ClaimantListItemView>> {
+    return query.q ? this.search(query, query.q) : this.newestFirst(query);
+  }
+
+  async find(manager: EntityManager, id: string): Promise<LinkedClaimant | undefined> {
+    const row = await findClaimantRow(manager, id);
+    return row && { id: row.id, name: row.name, type: row.type, sameAs: row.same_as };
+  }
+
+  async suggest(manager: EntityManager, text: string): Promise<ClaimantSuggestion[]> {
+    const rows = (await manager.query(
+      `SELECT id, name, type, matched, score FROM (
+         SELECT DISTINCT ON (c.id) c.id, c.name, c.type, n.name AS matched,
+                round(greatest(
+                  CASE WHEN lower(n.name) = lower($1) THEN 1 ELSE similarity(n.name, $1) END,
+                  CASE WHEN char_length(n.name) >= 4
+                       AND strict_word_similarity(n.name, $1) >= $3
+                       THEN strict_word_similarity(n.name, $1) ELSE 0 END
+                )::numeric, 3)::float8 AS score
+           FROM claimant_names n JOIN claimants c ON c.id = n.claimant_id
+          WHERE n.name % $1 OR n.name <<% $1 OR lower(n.name) = lower($1)
+          ORDER BY c.id, score DESC, n.name
+       ) best
+       WHERE score >= $2
+       ORDER BY score DESC, name, id
+       LIMIT $4`,
+      [text, SUGGESTION_SIMILARITY, SUGGESTION_WORD_SIMILARITY, MAX_SUGGESTIONS],
+    )) as (Omit<ClaimantSuggestion, 'similarity'> & { score: number })[];
+    return rows.map(({ score, ...row }) => ({ ...row, similarity: score }));
+  }
+
+  // By name or alias, best match first, keyset-paginated on (score, id).
+  private async search(query: ListClaimantsQuery, q: string): Promise<Page<ClaimantListItemView>> {
+    const p = new SqlParameters();
+    const text = p.add(q);
+    const inner: string[] = [`(n.name % ${text} OR ${text} <% n.name)`];
+    if (query.type) inner.push(`n.type = ${p.add(query.type)}`);
+    const outer: string[] = [];
+    if (query.cursor) {
+      const [score, id] = decodeCursor(query.cursor, 'claimants?q', [SCORE_SHAPE, KEY_SHAPES.uuid]);
+      const s = p.add(score);
+      outer.push(`(m.score < ${s}::numeric OR (m.score = ${s}::numeric AND c.id > ${p.add(id)}))`);
+    }
+    const rows = (await this.dataSource.query(
+      `SELECT ${CLAIMANT_COLUMNS}, m.score::text AS score
+         FROM (SELECT n.claimant_id,
+                      round(max(CASE WHEN lower(n.name) = lower(${text}) THEN 1
+                                     ELSE greatest(similarity(n.name, ${text}),
+                                                   word_similarity(${text}, n.name)) END
+                               )::numeric, 4) AS score
+                 FROM claimant_names n
+                ${whereClause(inner)}
+                GROUP BY n.claimant_id) m
+         JOIN claimants c ON c.id = m.claimant_id
+        ${whereClause(outer)}
+        ORDER BY m.score DESC, c.id
+        LIMIT ${p.add(query.limit + 1)}`,
+      p.values,
+    )) as (ClaimantRow & { score: string })[];
+    return pageOf(
+      rows,
+      query.limit,
+      (row) => ({ ...toClaimantView(row), similarity: Number(row.score) }),
+      (row) => ({ sort: 'claimants?q', key: [row.score, row.id] }),
+    );
+  }
+
+  // Newest first, keyset-paginated on (created_at, id), as the other lists.
+  private async newestFirst(query: ListClaimantsQuery): Promise<Page<ClaimantListItemView>> {
+    const p = new SqlParameters();
+    const where: string[] = [];
+    if (query.type) where.push(`c.type = ${p.add(query.type)}`);
+    if (query.cursor) {
+      const [at, id] = decodeCursor(query.cursor, 'claimants', [
+        KEY_SHAPES.timestamp,
+        KEY_SHAPES.uuid,
+      ]);
+      where.push(`(c.created_at, c.id) < (${fromTimestampKey(p.add(at))}, ${p.add(id)})`);
+    }
+    const rows = (await this.dataSource.query(
+      `SELECT ${CLAIMANT_COLUMNS} FROM claimants c
+        ${whereClause(where)}
+        ORDER BY c.created_at DESC, c.id DESC
+        LIMIT ${p.add(query.limit + 1)}`,
+      p.values,
+    )) as ClaimantRow[];
+    return pageOf(rows, query.limit, toClaimantView, (row) => ({
+      sort: 'claimants',
+      key: [row.created_key, row.id],
+    }));
+  }
+}
