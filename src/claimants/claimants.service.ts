@@ -94,14 +94,15 @@ export class ClaimantsService {
           await assertNamesFree(manager, next, id);
           await writeNames(manager, { ...next, id });
         }
-        const [row] = (await manager.query(
+        // TypeORM answers an UPDATE with [rows, rowCount].
+        const [[row]] = (await manager.query(
           `UPDATE claimants AS c
               SET name = $2, type = $3, aliases = $4, same_as = $5, description = $6,
                   version = version + 1, updated_at = now()
             WHERE c.id = $1
             RETURNING ${CLAIMANT_COLUMNS}`,
           [id, next.name, next.type, next.aliases, next.sameAs, next.description],
-        )) as ClaimantRow[];
+        )) as [ClaimantRow[], number];
         const after = toClaimantView(row);
         const keys = [...changed, 'version', 'updatedAt'] as (keyof ClaimantView)[];
         await this.audit.append(manager, {

@@ -6,6 +6,7 @@ import type { TestUser } from './people.js';
 export interface ClaimInput {
   text?: string;
   claimant?: string;
+  claimantId?: string;
   claimedAt?: string;
   tags?: string[];
   priority?: 'low' | 'normal' | 'high' | 'urgent';

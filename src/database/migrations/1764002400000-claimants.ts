@@ -71,7 +71,7 @@ export class Claimants1764002400000 implements MigrationInterface {
     // partial index serves the track record: decided claims of one claimant, newest first.
     await db.query(`ALTER TABLE claims ADD COLUMN claimant_id uuid REFERENCES claimants (id)`);
     await db.query(
-      `CREATE INDEX claims_claimant_idx ON claims (claimant_id, created_at DESC, id)
+      `CREATE INDEX claims_claimant_id_idx ON claims (claimant_id, created_at DESC, id)
          WHERE claimant_id IS NOT NULL`,
     );
     await db.query(`ALTER TABLE audit_events DROP CONSTRAINT audit_events_type_check`);
@@ -81,7 +81,7 @@ export class Claimants1764002400000 implements MigrationInterface {
   async down(db: QueryRunner): Promise<void> {
     await db.query(`ALTER TABLE audit_events DROP CONSTRAINT audit_events_type_check`);
     await db.query(typeCheck(WITHOUT_CLAIMANTS));
-    await db.query(`DROP INDEX claims_claimant_idx`);
+    await db.query(`DROP INDEX claims_claimant_id_idx`);
     await db.query(`ALTER TABLE claims DROP COLUMN claimant_id`);
     await db.query(`DROP TABLE claimant_names`);
     await db.query(`DROP TABLE claimants`);
