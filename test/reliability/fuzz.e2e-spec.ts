@@ -68,6 +68,14 @@ const CLAIM_FIELDS: Record<string, fc.Arbitrary<Hostile>> = {
   appearanceUrl: fc.webUrl(),
   tags: fc.array(text(20), { maxLength: 4 }),
   priority: oneOf('low', 'normal', 'high', 'urgent'),
+  claimantId: uuid,
+};
+const CLAIMANT_FIELDS: Record<string, fc.Arbitrary<Hostile>> = {
+  name: text(60),
+  type: oneOf('Person', 'Organization'),
+  aliases: fc.array(text(30), { maxLength: 4 }),
+  sameAs: fc.array(fc.webUrl(), { maxLength: 3 }),
+  description: text(100),
 };
 const sourceBody = fc
   .record(SOURCE_FIELDS, { requiredKeys: ['kind', 'title'] })
@@ -86,6 +94,7 @@ describe('Hostile input', () => {
   let victim: TestUser;
   let claims: Record<string, { id: string }>;
   let webhook: { id: string };
+  let claimant: { id: string };
 
   beforeAll(async () => {
     // The rate limit is proven elsewhere; here it would only turn fuzz cases into 429s.
@@ -104,6 +113,11 @@ describe('Hostile input', () => {
     ];
     const made = await Promise.all(names.map(() => submitClaim(app.url, people.reporter)));
     claims = Object.fromEntries(names.map((name, index) => [name, made[index]]));
+    claimant = (
+      await client(app.url, people.editor.token).post('/api/v1/claimants', {
+        body: { name: 'Hostile Input Ministry', type: 'Organization' },
+      })
+    ).body;
     webhook = (
       await client(app.url, ADMIN_TOKEN).post('/api/v1/webhooks', {
         body: { url: 'http://127.0.0.1:9/hook', events: ['user.created'] },
@@ -222,6 +236,20 @@ describe('Hostile input', () => {
       token: () => people.editor.token,
       fields: () => CLAIM_FIELDS,
       ifMatch: true,
+    },
+    {
+      name: 'POST /claimants',
+      method: 'POST',
+      path: () => '/api/v1/claimants',
+      token: () => people.editor.token,
+      fields: () => CLAIMANT_FIELDS,
+    },
+    {
+      name: 'PATCH /claimants/:id',
+      method: 'PATCH',
+      path: () => `/api/v1/claimants/${claimant.id}`,
+      token: () => people.editor.token,
+      fields: () => CLAIMANT_FIELDS,
     },
     {
       name: 'POST /claims/:id/transitions',
@@ -407,6 +435,12 @@ describe('Hostile input', () => {
       }),
     },
     {
+      name: 'GET /claimants',
+      path: () => '/api/v1/claimants',
+      token: () => people.reporter.token,
+      params: () => ({ ...page, q: text(30), type: oneOf('Person', 'Organization') }),
+    },
+    {
       name: 'GET /review-queue',
       path: () => '/api/v1/review-queue',
       token: () => people.editor.token,
@@ -563,6 +597,8 @@ describe('Hostile input', () => {
         () => people.reporter.token,
       ],
       ['GET', (id) => `/api/v1/sources/${id}`, () => people.reporter.token],
+      ['GET', (id) => `/api/v1/claimants/${id}`, () => people.reporter.token],
+      ['PATCH', (id) => `/api/v1/claimants/${id}`, () => people.editor.token, '{"name":"x"}'],
       ['GET', (id) => `/api/v1/articles/${id}`, () => people.reporter.token],
       ['PATCH', (id) => `/api/v1/users/${id}`, () => ADMIN_TOKEN, '{"name":"x"}'],
       ['POST', (id) => `/api/v1/users/${id}/tokens`, () => ADMIN_TOKEN, '{}'],

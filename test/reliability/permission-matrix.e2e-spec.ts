@@ -158,6 +158,14 @@ describe('permission matrix (SPEC §2)', () => {
     if (answer.status !== 200) throw new Error(`publish: ${answer.status} ${answer.text}`);
     return claim;
   };
+  // Claimants (SPEC §15): names are unique within a type, so every attempt gets its own.
+  const claimantBody = () => ({
+    name: `Ministry ${Math.random().toString(36).slice(2)}`,
+    type: 'Organization',
+  });
+  const newClaimant = async () =>
+    (await client(url(), people.editor2.token).post('/api/v1/claimants', { body: claimantBody() }))
+      .body as { id: string };
   const newSource = () => ({
     kind: 'official_statement',
     title: 'Ministry statement',
@@ -300,6 +308,52 @@ describe('permission matrix (SPEC §2)', () => {
       allowed: ['reporter', 'editor'],
       success: 201,
       prepare: async () => ({ method: 'POST', path: '/api/v1/sources', body: newSource() }),
+    },
+    {
+      action: 'create a claimant',
+      allowed: ['editor'],
+      success: 201,
+      prepare: async () => ({ method: 'POST', path: '/api/v1/claimants', body: claimantBody() }),
+    },
+    {
+      action: 'search claimants',
+      allowed: ROLES,
+      success: 200,
+      prepare: async () => ({ method: 'GET', path: '/api/v1/claimants?q=ministry&limit=5' }),
+    },
+    {
+      action: 'read a claimant and its track record',
+      allowed: ROLES,
+      success: 200,
+      prepare: async () => ({
+        method: 'GET',
+        path: `/api/v1/claimants/${(await newClaimant()).id}`,
+      }),
+    },
+    {
+      action: 'edit a claimant',
+      allowed: ['editor'],
+      success: 200,
+      prepare: async () => ({
+        method: 'PATCH',
+        path: `/api/v1/claimants/${(await newClaimant()).id}`,
+        body: { description: 'The national ministry.' },
+      }),
+    },
+    {
+      action: 'link my own submitted claim to a claimant',
+      allowed: ['reporter', 'editor'],
+      success: 200,
+      notApplicable: ['auditor', 'admin'],
+      prepare: async (actor) => {
+        const claim = await submitClaim(url(), actor);
+        return {
+          method: 'PATCH',
+          path: `/api/v1/claims/${claim.id}`,
+          body: { claimantId: (await newClaimant()).id },
+          headers: ifMatch(claim),
+        };
+      },
     },
     {
       action: 'edit my own submitted claim',

@@ -4,6 +4,7 @@ import { get } from './api.js';
 import { ArticlePage, NewArticlePage } from './pages/article.js';
 import { AuditPage } from './pages/audit.js';
 import { ClaimPage } from './pages/claim.js';
+import { ClaimantPage } from './pages/claimant.js';
 import { QueuePage } from './pages/queue.js';
 import { SignInPage } from './pages/sign-in.js';
 import { SubmitPage } from './pages/submit.js';
@@ -96,6 +97,7 @@ const TITLES: Record<Route['page'], string> = {
   article: 'Article',
   audit: 'Audit',
   webhooks: 'Webhooks',
+  claimant: 'Claimant',
 };
 
 const homeOf = (me: Me): Route =>
@@ -127,6 +129,8 @@ function Page({ route, me }: { route: Route; me: Me }) {
       return <AuditPage me={me} />;
     case 'webhooks':
       return <WebhooksPage me={me} />;
+    case 'claimant':
+      return <ClaimantPage key={route.id} id={route.id} />;
     default:
       return <QueuePage me={me} />;
   }

@@ -9,6 +9,7 @@ export type Route =
   | { page: 'article'; id: string }
   | { page: 'audit' }
   | { page: 'webhooks' }
+  | { page: 'claimant'; id: string }
   | { page: 'home' };
 
 export function parseRoute(hash: string): Route {
@@ -21,6 +22,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'articles' && second) return { page: 'article', id: decodeURIComponent(second) };
   if (first === 'audit') return { page: 'audit' };
   if (first === 'webhooks') return { page: 'webhooks' };
+  if (first === 'claimants' && second) return { page: 'claimant', id: decodeURIComponent(second) };
   return { page: 'home' };
 }
 
@@ -32,6 +34,7 @@ export const href = {
   article: (id: string) => `#/articles/${encodeURIComponent(id)}`,
   audit: () => '#/audit',
   webhooks: () => '#/webhooks',
+  claimant: (id: string) => `#/claimants/${encodeURIComponent(id)}`,
 };
 
 export const navigate = (target: string) => {

@@ -35,6 +35,7 @@ export interface Claim {
   id: string;
   text: string;
   claimant?: string | null;
+  claimantId?: string | null;
   claimedAt?: string | null;
   articleId?: string | null;
   span?: { start: number; end: number } | null;

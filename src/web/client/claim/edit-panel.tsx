@@ -1,4 +1,5 @@
 import { editRefusal } from '../../../domain/claim-access.js';
+import { ClaimantPicker } from '../claimants/claimant-picker.js';
 import type { Me } from '../session.js';
 import { PRIORITIES, type Priority } from '../types.js';
 import { Alert, Field, inputValue } from '../ui.js';
@@ -42,6 +43,15 @@ export function EditPanel(props: { me: Me; loaded: Loaded; onChanged: () => Prom
           onInput={(e) => edit.set('claimant', inputValue(e))}
         />
       </Field>
+      <ClaimantPicker
+        me={props.me}
+        text={form.claimant}
+        linkedId={form.claimantId}
+        onLink={(claimant) => {
+          edit.set('claimantId', claimant?.id ?? null);
+          if (claimant && !form.claimant.trim()) edit.set('claimant', claimant.name);
+        }}
+      />
       <Field label="Tags" hint="Separated by commas">
         <input type="text" value={form.tags} onInput={(e) => edit.set('tags', inputValue(e))} />
       </Field>

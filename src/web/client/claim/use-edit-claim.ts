@@ -6,6 +6,7 @@ import type { Loaded } from './use-claim.js';
 export interface EditForm {
   text: string;
   claimant: string;
+  claimantId: string | null;
   tags: string;
   priority: Priority;
 }
@@ -13,6 +14,7 @@ export interface EditForm {
 const formOf = (claim: Claim): EditForm => ({
   text: claim.text,
   claimant: claim.claimant ?? '',
+  claimantId: claim.claimantId ?? null,
   tags: claim.tags.join(', '),
   priority: claim.priority,
 });
@@ -30,7 +32,7 @@ export function useEditClaim(loaded: Loaded, onSaved: () => Promise<void>) {
     setError(null);
   };
   const close = () => setForm(null);
-  const set = (field: keyof EditForm, value: string) =>
+  const set = (field: keyof EditForm, value: string | null) =>
     setForm((current) => current && { ...current, [field]: value });
 
   const save = async () => {
@@ -46,6 +48,7 @@ export function useEditClaim(loaded: Loaded, onSaved: () => Promise<void>) {
       const body = {
         text: form.text.trim(),
         claimant: form.claimant.trim() || null,
+        claimantId: form.claimantId,
         tags,
         priority: form.priority,
       };

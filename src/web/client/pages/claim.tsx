@@ -9,6 +9,7 @@ import { useClaim } from '../claim/use-claim.js';
 import { PublicationPanel } from '../publication/publication-panel.js';
 import { isDecided } from '../../../domain/claim-status.js';
 import { formatDate, formatDateTime } from '../format.js';
+import { href } from '../router.js';
 import { can, type Me } from '../session.js';
 import { Alert, Loading, PriorityBadge, StatusBadge } from '../ui.js';
 import { useEditors } from '../use-editors.js';
@@ -34,7 +35,17 @@ export function ClaimPage({ id, me }: { id: string; me: Me }) {
         </blockquote>
         <dl class="facts">
           <dt>Claimant</dt>
-          <dd>{claim.claimant ?? <span class="muted">not recorded</span>}</dd>
+          <dd>
+            {claim.claimant ?? <span class="muted">not recorded</span>}
+            {claim.claimantId ? (
+              <>
+                {' '}
+                <a href={href.claimant(claim.claimantId)} data-testid="claimant-profile">
+                  track record
+                </a>
+              </>
+            ) : null}
+          </dd>
           {claim.claimedAt ? (
             <>
               <dt>Claimed on</dt>

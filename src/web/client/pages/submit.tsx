@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { messageOf, newKey, post } from '../api.js';
 import { href, navigate } from '../router.js';
 import { can, type Me } from '../session.js';
+import { ClaimantPicker } from '../claimants/claimant-picker.js';
 import { type Claim, PRIORITIES } from '../types.js';
 import { Alert, Field, inputValue } from '../ui.js';
 
@@ -12,6 +13,7 @@ const empty = {
   appearanceUrl: '',
   tags: '',
   priority: 'normal',
+  claimantId: '',
 };
 
 export function SubmitPage({ me }: { me: Me }) {
@@ -38,6 +40,7 @@ export function SubmitPage({ me }: { me: Me }) {
       text: form.text.trim(),
       priority: form.priority,
       ...(form.claimant.trim() ? { claimant: form.claimant.trim() } : {}),
+      ...(form.claimantId ? { claimantId: form.claimantId } : {}),
       ...(form.claimedAt ? { claimedAt: form.claimedAt } : {}),
       ...(form.appearanceUrl.trim() ? { appearanceUrl: form.appearanceUrl.trim() } : {}),
       ...(tags.length ? { tags } : {}),
@@ -80,6 +83,19 @@ export function SubmitPage({ me }: { me: Me }) {
               onInput={set('claimant')}
             />
           </Field>
+          <ClaimantPicker
+            me={me}
+            text={form.claimant}
+            linkedId={form.claimantId || null}
+            onLink={(claimant) =>
+              setForm({
+                ...form,
+                claimantId: claimant?.id ?? '',
+                // The desk shows the free text; a claimant picked with none fills it in.
+                claimant: form.claimant.trim() || !claimant ? form.claimant : claimant.name,
+              })
+            }
+          />
           <Field label="Claimed on">
             <input type="date" name="claimedAt" value={form.claimedAt} onInput={set('claimedAt')} />
           </Field>
