@@ -17,12 +17,10 @@ import { CLAIMANT_COLUMNS, ClaimantRow, findClaimantRow, toClaimantView } from '
 import { ListClaimantsQuery } from './dto/claimant.dto.js';
 import { ClaimantListItemView } from './dto/claimant.view.js';
 
-// A suggestion on submit: the free-text claimant is (nearly) one of the claimant's names,
-// or contains one as whole words ("Vadym Boychenko, the mayor" names "Vadym Boychenko").
-// Names under 4 characters ("UN", "SES") only count as near-equals: as words inside a
-// longer text they match too much.
+// A suggestion on submit: the free-text claimant is one of the claimant's names in any
+// case, or nearly (trigram similarity ≥ 0.5: "Mayor Vadym Boychenko" names
+// "Vadym Boychenko"). Only `%`, which the trigram index serves, picks the candidates.
 const SUGGESTION_SIMILARITY = 0.5;
-const SUGGESTION_WORD_SIMILARITY = 0.8;
 const MAX_SUGGESTIONS = 5;
 
 // A search match's score, rounded so that it can be a keyset cursor's key.
@@ -49,20 +47,16 @@ export class ClaimantSearchService implements ClaimantDirectory {
     const rows = (await manager.query(
       `SELECT id, name, type, matched, score FROM (
          SELECT DISTINCT ON (c.id) c.id, c.name, c.type, n.name AS matched,
-                round(greatest(
-                  CASE WHEN lower(n.name) = lower($1) THEN 1 ELSE similarity(n.name, $1) END,
-                  CASE WHEN char_length(n.name) >= 4
-                       AND strict_word_similarity(n.name, $1) >= $3
-                       THEN strict_word_similarity(n.name, $1) ELSE 0 END
-                )::numeric, 3)::float8 AS score
+                CASE WHEN lower(n.name) = lower($1) THEN 1
+                     ELSE round(similarity(n.name, $1)::numeric, 3)::float8 END AS score
            FROM claimant_names n JOIN claimants c ON c.id = n.claimant_id
-          WHERE n.name % $1 OR n.name <<% $1 OR lower(n.name) = lower($1)
+          WHERE n.name % $1
           ORDER BY c.id, score DESC, n.name
        ) best
        WHERE score >= $2
        ORDER BY score DESC, name, id
-       LIMIT $4`,
-      [text, SUGGESTION_SIMILARITY, SUGGESTION_WORD_SIMILARITY, MAX_SUGGESTIONS],
+       LIMIT $3`,
+      [text, SUGGESTION_SIMILARITY, MAX_SUGGESTIONS],
     )) as (Omit<ClaimantSuggestion, 'similarity'> & { score: number })[];
     return rows.map(({ score, ...row }) => ({ ...row, similarity: score }));
   }

@@ -65,7 +65,11 @@ export function DraftForm(props: {
         />
       </Field>
       <Counter text={fields.summary} max={SUMMARY_MAX} />
-      {props.claim.claimant ? (
+      {props.claim.claimantId ? (
+        <p class="muted small" data-testid="author-from-claimant">
+          The ClaimReview names the linked claimant, with its own type and sameAs.
+        </p>
+      ) : props.claim.claimant ? (
         <Field label="Claimant is a" hint={props.claim.claimant}>
           <select
             name="claimantType"
