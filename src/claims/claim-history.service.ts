@@ -42,9 +42,13 @@ export function replay(events: AuditEvent[]): ClaimView {
       after?: Partial<ClaimSummaryView>;
       source?: ClaimSourceView;
     };
-    // Claims submitted before due dates existed have none in their first snapshot.
+    // Claims submitted before due dates (or merging) existed lack them in their first snapshot.
     if (event.type === 'claim.submitted') {
-      claim = { dueAt: null, ...(data.after as Partial<ClaimSummaryView>) } as ClaimSummaryView;
+      claim = {
+        dueAt: null,
+        mergedInto: null,
+        ...(data.after as Partial<ClaimSummaryView>),
+      } as ClaimSummaryView;
     } else if (claim && data.after) Object.assign(claim, data.after);
     if (event.type === 'evidence.attached' && data.source) sources.push(data.source);
     if (event.type === 'evidence.detached' && data.source) {

@@ -70,6 +70,9 @@ export function snapshotOf(
         : null,
     appearanceUrl: claim.appearanceUrl,
     firstAppearanceUrl: claim.articleUrl ?? claim.appearanceUrl,
+    ...(claim.mergedAppearanceUrls.length > 0 && {
+      mergedAppearanceUrls: claim.mergedAppearanceUrls,
+    }),
     claimedAt: claim.claimedAt,
     citedSources: claim.sources
       .filter((source) => cited.has(source.id))
