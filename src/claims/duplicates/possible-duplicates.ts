@@ -28,14 +28,28 @@ export const POSSIBLE_DUPLICATES_SQL = `SELECT c.id, similarity(c.text, $1) AS s
       ORDER BY similarity DESC, c.id
       LIMIT ${MAX_POSSIBLE_DUPLICATES}`;
 
-// The lookup's own settings live in a savepoint: rolling back to it after the read (which
-// changed nothing) undoes them, and a lookup that times out is cancelled there without
-// aborting the submission's transaction.
-const BEGIN_LOOKUP = `SAVEPOINT possible_duplicates;
-  SET LOCAL pg_trgm.similarity_threshold = ${POSSIBLE_DUPLICATE_SIMILARITY};
-  SET LOCAL statement_timeout = ${POSSIBLE_DUPLICATES_TIMEOUT_MS}`;
-const END_LOOKUP = `ROLLBACK TO SAVEPOINT possible_duplicates;
-  RELEASE SAVEPOINT possible_duplicates`;
+// The lookup's own settings. `%` compares with pg_trgm.similarity_threshold. The planner
+// prices `%` like a plain comparison, though it builds the trigrams of every row it reads:
+// when the GIN index has a long pending list (fresh inserts not yet merged into it) it
+// picks a sequential scan that costs tens of milliseconds where the index costs one, so
+// sequential scans are off for this one statement. The timeout bounds the worst case.
+export const POSSIBLE_DUPLICATES_SETTINGS = {
+  'pg_trgm.similarity_threshold': String(POSSIBLE_DUPLICATE_SIMILARITY),
+  enable_seqscan: 'off',
+  statement_timeout: String(POSSIBLE_DUPLICATES_TIMEOUT_MS),
+};
+
+// The settings live in a savepoint: rolling back to it after the read (which changed
+// nothing) undoes them, and a lookup that times out is cancelled there without aborting
+// the submission's transaction. One round trip before the read, one after.
+const BEGIN_LOOKUP = [
+  'SAVEPOINT possible_duplicates',
+  ...Object.entries(POSSIBLE_DUPLICATES_SETTINGS).map(
+    ([name, value]) => `SET LOCAL ${name} = ${value}`,
+  ),
+].join('; ');
+const END_LOOKUP =
+  'ROLLBACK TO SAVEPOINT possible_duplicates; RELEASE SAVEPOINT possible_duplicates';
 
 const QUERY_CANCELED = '57014';
 const logger = new Logger('PossibleDuplicates');
