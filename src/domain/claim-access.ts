@@ -111,19 +111,26 @@ export function mergeRefusal(
   claim: ClaimSubject & { id: string },
   target: ClaimSubject & { id: string },
 ): Refusal | undefined {
-  if (!isEditor(person)) return refuse('forbidden', 'Only editors may merge claims.');
+  const refusal = mergeSourceRefusal(person, claim);
+  if (refusal) return refusal;
   if (claim.id === target.id) return refuse('conflict', 'A claim cannot be merged into itself.');
-  if (isTerminal(claim.status)) {
-    return refuse('conflict', `The claim is ${claim.status} and cannot be merged.`);
-  }
   if (target.status === 'merged') {
     return refuse(
       'conflict',
-      `The target was itself merged into another claim; merge into that one instead.`,
+      'The target was itself merged into another claim; merge into that one instead.',
     );
   }
   if (target.status === 'withdrawn') {
     return refuse('conflict', 'The target was withdrawn; merge into a claim that stays.');
+  }
+  return undefined;
+}
+
+// The claim's side of a merge alone: whether the desk offers to merge it at all.
+export function mergeSourceRefusal(person: Person, claim: ClaimSubject): Refusal | undefined {
+  if (!isEditor(person)) return refuse('forbidden', 'Only editors may merge claims.');
+  if (isTerminal(claim.status)) {
+    return refuse('conflict', `The claim is ${claim.status} and cannot be merged.`);
   }
   return undefined;
 }
