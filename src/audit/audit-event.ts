@@ -5,6 +5,9 @@ export const AUDIT_EVENT_TYPES = [
   'claim.edited',
   'claim.transitioned',
   'claim.assigned',
+  // A claim merged into another (its own chain) and the other's record of it (SPEC §15).
+  'claim.merged',
+  'claim.absorbed',
   'evidence.attached',
   'evidence.detached',
   'comment.added',

@@ -42,12 +42,13 @@ export function replay(events: AuditEvent[]): ClaimView {
       after?: Partial<ClaimSummaryView>;
       source?: ClaimSourceView;
     };
-    // Claims submitted before due dates or claimant links existed have neither in their
+    // Claims submitted before due dates, claimant links or merging existed lack them in their
     // first snapshot.
     if (event.type === 'claim.submitted') {
       claim = {
         dueAt: null,
         claimantId: null,
+        mergedInto: null,
         ...(data.after as Partial<ClaimSummaryView>),
       } as ClaimSummaryView;
     } else if (claim && data.after) Object.assign(claim, data.after);

@@ -19,6 +19,7 @@ import {
   toClaimSummary,
 } from './claim-sql.js';
 import type { ClaimSourceView, ClaimSummaryView, ClaimView } from './dto/claim.view.js';
+import { MERGED_APPEARANCES_SQL } from './merge/merge-sql.js';
 
 // The claims table as other rooms may read it: each read model answers one question, so no
 // room outside claims/ writes SQL against claims.
@@ -124,6 +125,8 @@ export interface PublishableClaim {
   rationale: string | null;
   // ISO 8601 in UTC, to the millisecond
   decidedAt: string | null;
+  // Where the claims merged into this one appeared (SPEC §15): more appearances of it.
+  mergedAppearanceUrls: string[];
   sources: {
     id: string;
     title: string;
@@ -148,8 +151,9 @@ export async function findPublishableClaim(
        FROM claims c LEFT JOIN articles a ON a.id = c.article_id
       WHERE c.id = $1`,
     [claimId],
-  )) as Omit<PublishableClaim, 'sources'>[];
+  )) as Omit<PublishableClaim, 'sources' | 'mergedAppearanceUrls'>[];
   if (!claim) return undefined;
+  const merged = (await manager.query(MERGED_APPEARANCES_SQL, [claimId])) as { url: string }[];
   const sources = (await manager.query(
     `SELECT s.id, s.title, s.url, s.publisher, cs.stance
        FROM claim_sources cs JOIN sources s ON s.id = cs.source_id
@@ -157,7 +161,7 @@ export async function findPublishableClaim(
       ORDER BY cs.attached_at, s.id`,
     [claimId],
   )) as PublishableClaim['sources'];
-  return { ...claim, sources };
+  return { ...claim, mergedAppearanceUrls: merged.map(({ url }) => url), sources };
 }
 
 export const DUPLICATE_SIMILARITY = 0.5;

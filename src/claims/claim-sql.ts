@@ -22,6 +22,7 @@ export const CLAIM_COLUMNS = `
   c.span_end, c.appearance_url, c.tags, c.priority, c.status, c.rationale, c.submitted_by,
   c.assignee_id, c.decided_by, c.decided_at, c.version, c.created_at, c.updated_at,
   c.due_at, c.priority_rank, ${timestampKey('c.created_at')} AS created_key,
+  c.merged_into,
   ${dueKey('c.due_at')} AS due_key`;
 
 export interface ClaimRow {
@@ -49,6 +50,7 @@ export interface ClaimRow {
   priority_rank: number;
   created_key: string;
   due_key: string;
+  merged_into: string | null;
 }
 
 export const toClaimSummary = (row: ClaimRow): ClaimSummaryView => ({
@@ -69,6 +71,7 @@ export const toClaimSummary = (row: ClaimRow): ClaimSummaryView => ({
   decidedBy: row.decided_by,
   decidedAt: row.decided_at?.toISOString() ?? null,
   dueAt: row.due_at?.toISOString() ?? null,
+  mergedInto: row.merged_into,
   version: row.version,
   createdAt: row.created_at.toISOString(),
   updatedAt: row.updated_at.toISOString(),

@@ -1,11 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { DomainError } from '../common/problem/domain-error.js';
 import { assertMayChangeEvidence, assertMayEdit, assertMayTake } from './claim-access.js';
+import { mergeRefusal } from '../domain/claim-access.js';
 import {
   allowedTransitions,
   CLAIM_STATUSES,
   ClaimStatus,
   findTransition,
+  MERGEABLE_STATUSES,
   unmetEvidence,
 } from '../domain/claim-status.js';
 
@@ -39,6 +41,8 @@ describe('claim status machine (SPEC §3)', () => {
       refuted: ['in_review'],
       unverifiable: ['in_review'],
       withdrawn: [],
+      // Reached only through POST /claims/:id/merge, and final.
+      merged: [],
     });
   });
 
@@ -176,6 +180,52 @@ describe('claim access policy (SPEC §2)', () => {
           'claim-decided',
         );
       }
+    });
+  });
+
+  describe('merging (SPEC §15)', () => {
+    const target = (status: ClaimStatus = 'submitted') => ({
+      id: 'claim-2',
+      submittedBy: 'someone',
+      status,
+    });
+    const mergeCode = (person: typeof editor, from: ClaimStatus, into: ClaimStatus) =>
+      mergeRefusal(person, claimBy('someone', from), target(into))?.code ?? 'allowed';
+
+    it('merges any claim that is not withdrawn or merged, decided ones included', () => {
+      expect(MERGEABLE_STATUSES).toEqual([
+        'submitted',
+        'in_review',
+        'verified',
+        'disputed',
+        'refuted',
+        'unverifiable',
+      ]);
+      for (const status of MERGEABLE_STATUSES)
+        expect(mergeCode(editor, status, 'in_review')).toBe('allowed');
+      expect(mergeCode(editor, 'withdrawn', 'submitted')).toBe('conflict');
+      expect(mergeCode(editor, 'merged', 'submitted')).toBe('conflict');
+    });
+
+    it('refuses a merged or withdrawn target, and the claim itself', () => {
+      expect(mergeCode(editor, 'submitted', 'merged')).toBe('conflict');
+      expect(mergeCode(editor, 'submitted', 'withdrawn')).toBe('conflict');
+      expect(mergeCode(editor, 'submitted', 'verified')).toBe('allowed');
+      const claim = claimBy('someone');
+      expect(mergeRefusal(editor, claim, claim)?.code).toBe('conflict');
+    });
+
+    it('is for editors, their own claims included; never reporters or auditors', () => {
+      expect(mergeRefusal(editor, claimBy(editor.id), target())).toBeUndefined();
+      expect(mergeRefusal(reporter, claimBy(reporter.id), target())?.code).toBe('forbidden');
+      expect(mergeRefusal(auditor, claimBy('someone'), target())?.code).toBe('forbidden');
+    });
+
+    it('closes a merged claim to edits and evidence', () => {
+      expect(codeOf(() => assertMayEdit(editor, claimBy('someone', 'merged')))).toBe('conflict');
+      expect(codeOf(() => assertMayChangeEvidence(editor, claimBy('someone', 'merged')))).toBe(
+        'conflict',
+      );
     });
   });
 });

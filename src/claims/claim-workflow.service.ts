@@ -120,8 +120,10 @@ export class ClaimWorkflowService {
 function illegalTransition(from: ClaimStatus, to: ClaimStatus): DomainError {
   const allowed = allowedTransitions(from);
   const detail =
-    allowed.length === 0
-      ? `A ${from} claim is final: it cannot move to ${to} or anywhere else.`
-      : `A ${from} claim cannot move to ${to}; allowed: ${allowed.join(', ')}.`;
+    to === 'merged' && allowed.length > 0
+      ? `A claim is merged with POST /claims/{id}/merge, which names the claim it goes into.`
+      : allowed.length === 0
+        ? `A ${from} claim is final: it cannot move to ${to} or anywhere else.`
+        : `A ${from} claim cannot move to ${to}; allowed: ${allowed.join(', ')}.`;
   return new DomainError('illegal-transition', detail, { extensions: { allowed } });
 }

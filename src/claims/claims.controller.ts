@@ -35,6 +35,10 @@ import { ClaimHistoryService } from './claim-history.service.js';
 import { ClaimListingService } from './claim-listing.service.js';
 import { ClaimWorkflowService } from './claim-workflow.service.js';
 import { ClaimsService } from './claims.service.js';
+import { findPossibleDuplicates } from './duplicates/possible-duplicates.js';
+import { ClaimMergeService } from './merge/claim-merge.service.js';
+import { MergeClaimDto } from './dto/merge.dto.js';
+import { SubmittedClaimView } from './dto/submitted-claim.view.js';
 import { AssignmentDto } from './dto/assignment.dto.js';
 import { BulkDto } from './dto/bulk.dto.js';
 import { BulkResponseView } from './dto/bulk.view.js';
@@ -56,6 +60,7 @@ export class ClaimsController {
     private readonly history: ClaimHistoryService,
     private readonly assignment: ClaimAssignmentService,
     private readonly bulk: ClaimBulkService,
+    private readonly merging: ClaimMergeService,
     private readonly idempotency: IdempotencyService,
   ) {}
 
@@ -74,9 +79,12 @@ export class ClaimsController {
       { userId: user.id, key, scope: 'POST /claims', body },
       async (manager) => {
         const claim = await this.claims.submit(manager, user, body);
+        const claim = await this.claims.submit(manager, user, body);
+        // Reads of their own after the insert, stored with the 201 so a replay answers alike.
         const claimantSuggestions = await this.claims.claimantSuggestions(manager, claim);
+        const possibleDuplicates = await findPossibleDuplicates(manager, claim);
         const headers = { location: `/api/v1/claims/${claim.id}`, etag: etagOf(claim.version) };
-        return { status: 201, body: { ...claim, claimantSuggestions }, headers };
+        return { status: 201, body: { ...claim, claimantSuggestions, possibleDuplicates }, headers };
       },
     );
     void reply.status(result.status).headers(result.headers);
@@ -175,6 +183,23 @@ export class ClaimsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ClaimView> {
     return withEtag(reply, await this.workflow.transition(user, id, precondition, body));
+  }
+
+  // Folds a duplicate into the claim that stays; If-Match names the merged claim's version.
+  @Post('claims/:id/merge')
+  @HttpCode(200)
+  @Roles('editor')
+  @ApiHeader({ ...IF_MATCH, required: true })
+  @ApiOkResponse({ type: ClaimView, description: 'the merged claim, status `merged`' })
+  @ApiProblems(400, 403, 404, 409, 412, 428)
+  async merge(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseIdPipe) id: string,
+    @IfMatch({ required: true }) precondition: VersionPrecondition,
+    @Body() body: MergeClaimDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ClaimView> {
+    return withEtag(reply, await this.merging.merge(user, id, precondition, body));
   }
 
   @Post('claims/:id/assignment')

@@ -7,6 +7,7 @@ import { ClaimListingService } from './claim-listing.service.js';
 import { ClaimWorkflowService } from './claim-workflow.service.js';
 import { ClaimsController } from './claims.controller.js';
 import { ClaimsService } from './claims.service.js';
+import { ClaimMergeService } from './merge/claim-merge.service.js';
 
 @Module({
   imports: [IdempotencyModule],
@@ -18,6 +19,7 @@ import { ClaimsService } from './claims.service.js';
     ClaimWorkflowService,
     ClaimListingService,
     ClaimHistoryService,
+    ClaimMergeService,
   ],
   exports: [ClaimsService],
 })

@@ -1,4 +1,4 @@
-import { type ClaimStatus, isDecided, type Transition } from './claim-status.js';
+import { type ClaimStatus, isDecided, isTerminal, type Transition } from './claim-status.js';
 import { hasRole, type Role } from './roles.js';
 
 // Who may change which claim (SPEC §2), in one place: the service enforces it, the desk
@@ -99,7 +99,41 @@ export function assigneeRefusal(assigneeId: string, claim: ClaimSubject): string
 
 // Whether four-eyes alone keeps an editor from the claim's next review step.
 export const blockedByFourEyes = (person: Person, claim: ClaimSubject) =>
-  isEditor(person) && owns(person, claim) && claim.status !== 'withdrawn';
+  isEditor(person) && owns(person, claim) && !isTerminal(claim.status);
+
+// Merging (SPEC §15) is the desk's housekeeping, not a verdict: any editor may fold a
+// duplicate into another claim, their own submissions included (the submitter could
+// withdraw it anyway). A withdrawn or merged claim is closed for good; so is a target
+// that is, and a claim never merges into itself. Merging into a merged claim is what
+// would close a cycle (A into B while B went into A), so refusing it rules cycles out.
+export function mergeRefusal(
+  person: Person,
+  claim: ClaimSubject & { id: string },
+  target: ClaimSubject & { id: string },
+): Refusal | undefined {
+  const refusal = mergeSourceRefusal(person, claim);
+  if (refusal) return refusal;
+  if (claim.id === target.id) return refuse('conflict', 'A claim cannot be merged into itself.');
+  if (target.status === 'merged') {
+    return refuse(
+      'conflict',
+      'The target was itself merged into another claim; merge into that one instead.',
+    );
+  }
+  if (target.status === 'withdrawn') {
+    return refuse('conflict', 'The target was withdrawn; merge into a claim that stays.');
+  }
+  return undefined;
+}
+
+// The claim's side of a merge alone: whether the desk offers to merge it at all.
+export function mergeSourceRefusal(person: Person, claim: ClaimSubject): Refusal | undefined {
+  if (!isEditor(person)) return refuse('forbidden', 'Only editors may merge claims.');
+  if (isTerminal(claim.status)) {
+    return refuse('conflict', `The claim is ${claim.status} and cannot be merged.`);
+  }
+  return undefined;
+}
 
 export function contributorRefusal(person: Person, what: string): Refusal | undefined {
   if (hasRole(person, 'reporter', 'editor')) return undefined;
@@ -113,8 +147,8 @@ function closedRefusal(claim: ClaimSubject, what: string): Refusal | undefined {
       `The claim is ${claim.status} and cannot be ${what}. Reopen it first.`,
     );
   }
-  if (claim.status === 'withdrawn') {
-    return refuse('conflict', `The claim was withdrawn and cannot be ${what}.`);
+  if (isTerminal(claim.status)) {
+    return refuse('conflict', `The claim was ${claim.status} and cannot be ${what}.`);
   }
   return undefined;
 }

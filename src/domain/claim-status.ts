@@ -8,6 +8,7 @@ export const CLAIM_STATUSES = [
   'refuted',
   'unverifiable',
   'withdrawn',
+  'merged',
 ] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
@@ -19,6 +20,16 @@ export const isDecided = (status: ClaimStatus): status is DecidedStatus =>
   (DECIDED_STATUSES as readonly string[]).includes(status);
 export const isOpen = (status: ClaimStatus) =>
   (OPEN_STATUSES as readonly string[]).includes(status);
+
+// Merging (SPEC §15) folds a duplicate into the claim that stays: it takes a target, so it
+// is its own action (POST /claims/:id/merge), not a row of TRANSITIONS. Any claim that is
+// not already closed for good may be merged — open ones, and decided ones too: a desk that
+// decided the same claim twice keeps one, and the other's verdict stays in its history.
+export const TERMINAL_STATUSES = ['withdrawn', 'merged'] as const;
+export const isTerminal = (status: ClaimStatus) =>
+  (TERMINAL_STATUSES as readonly string[]).includes(status);
+export const MERGEABLE_STATUSES = CLAIM_STATUSES.filter((status) => !isTerminal(status));
+export const isMergeable = (status: ClaimStatus) => !isTerminal(status);
 
 export const STANCES = ['supports', 'contradicts', 'context'] as const;
 export type Stance = (typeof STANCES)[number];

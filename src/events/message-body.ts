@@ -31,6 +31,7 @@ const VERDICT_WORDS: Record<string, string> = {
   disputed: 'Disputed',
   unverifiable: 'Unverifiable',
   withdrawn: 'Withdrawn',
+  merged: 'Merged',
   in_review: 'In review',
   submitted: 'Submitted',
 };

@@ -8,8 +8,15 @@ export type ClaimReview = Record<string, unknown>;
 
 export function claimReview(snapshot: PublicationSnapshot): ClaimReview {
   const { rating, claimant, newsroom } = snapshot;
+  // The claim's own appearances, then those of the duplicates merged into it (SPEC §15).
   const appearances = [
-    ...new Set([snapshot.appearanceUrl, snapshot.firstAppearanceUrl].filter((url) => !!url)),
+    ...new Set(
+      [
+        snapshot.appearanceUrl,
+        snapshot.firstAppearanceUrl,
+        ...(snapshot.mergedAppearanceUrls ?? []),
+      ].filter((url) => !!url),
+    ),
   ] as string[];
   const itemReviewed = {
     '@type': 'Claim',

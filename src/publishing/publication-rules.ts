@@ -72,6 +72,9 @@ export function snapshotOf(
     claimant: authorOf(claim, draft),
     appearanceUrl: claim.appearanceUrl,
     firstAppearanceUrl: claim.articleUrl ?? claim.appearanceUrl,
+    ...(claim.mergedAppearanceUrls.length > 0 && {
+      mergedAppearanceUrls: claim.mergedAppearanceUrls,
+    }),
     claimedAt: claim.claimedAt,
     citedSources: claim.sources
       .filter((source) => cited.has(source.id))

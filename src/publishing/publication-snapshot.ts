@@ -15,6 +15,8 @@ export interface PublicationSnapshot {
   claimant: { type: ClaimantType; name: string; sameAs: string[] } | null;
   appearanceUrl: string | null;
   firstAppearanceUrl: string | null;
+  // Where the claims merged into this one appeared; absent in snapshots from before merging.
+  mergedAppearanceUrls?: string[];
   // YYYY-MM-DD, when known
   claimedAt: string | null;
   citedSources: { title: string; url: string | null; publisher: string | null }[];

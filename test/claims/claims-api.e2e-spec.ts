@@ -99,9 +99,13 @@ describe('claims API (SPEC §4)', () => {
 
   describe('GET /claims/:id', () => {
     it('answers any role with the claim and its ETag', async () => {
-      // The claim as submitted, without what the 201 suggests doing next.
-      const { claimantSuggestions, ...claim } = await submitClaim(app.url, reporter);
+      // The claim as submitted, without the 201's advice about the moment of submission.
+      const { claimantSuggestions, possibleDuplicates, ...claim } = await submitClaim(
+        app.url,
+        reporter,
+      );
       expect(claimantSuggestions).toEqual([]);
+      expect(Array.isArray(possibleDuplicates)).toBe(true);
       for (const who of [reporter, editor, auditor, admin]) {
         const response = await as(who).get(`/api/v1/claims/${claim.id}`);
         expect(response.status).toBe(200);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { ADMIN_TOKEN, AppProcess, startApp } from '../support/app-process.js';
@@ -110,6 +111,8 @@ describe('Hostile input', () => {
       'publication',
       'assign',
       'bulk',
+      'merge',
+      'mergeTarget',
     ];
     const made = await Promise.all(names.map(() => submitClaim(app.url, people.reporter)));
     claims = Object.fromEntries(names.map((name, index) => [name, made[index]]));
@@ -282,6 +285,17 @@ describe('Hostile input', () => {
       fields: () => ({
         assigneeId: fc.oneof(fc.constantFrom(people.editor.id, people.secondEditor.id), uuid),
         dueAt: dueDate,
+      }),
+      ifMatch: true,
+    },
+    {
+      name: 'POST /claims/:id/merge',
+      method: 'POST',
+      path: () => `/api/v1/claims/${claims.merge.id}/merge`,
+      token: () => people.editor.token,
+      fields: () => ({
+        intoId: fc.oneof(fc.constantFrom(claims.mergeTarget.id, claims.merge.id), uuid),
+        rationale: text(200),
       }),
       ifMatch: true,
     },
@@ -556,6 +570,12 @@ describe('Hostile input', () => {
         () => people.editor.token,
         '{"assigneeId":null}',
       ],
+      [
+        'POST',
+        (id) => `/api/v1/claims/${id}/merge`,
+        () => people.editor.token,
+        `{"intoId":"${randomUUID()}","rationale":"Duplicate."}`,
+      ],
       ['GET', (id) => `/api/v1/claims/${id}/history`, () => people.reporter.token],
       ['GET', (id) => `/api/v1/claims/${id}/comments`, () => people.reporter.token],
       [
@@ -629,7 +649,7 @@ describe('Hostile input', () => {
               // If-Match only where it is required: where it is optional a stale one would
               // rightly be a 412 on the (existing) claim before the id is looked at.
               headers:
-                method === 'PATCH' || /\/(transitions|assignment)$/.test(path('x'))
+                method === 'PATCH' || /\/(transitions|assignment|merge)$/.test(path('x'))
                   ? { 'if-match': '"1"' }
                   : undefined,
             };

@@ -553,6 +553,34 @@ describe('permission matrix (SPEC §2)', () => {
       },
     },
     {
+      action: 'merge a claim into another (SPEC §15)',
+      allowed: ['editor'],
+      success: 200,
+      prepare: async () => {
+        const [claim, target] = [await fresh(), await fresh()];
+        return {
+          method: 'POST',
+          path: `/api/v1/claims/${claim.id}/merge`,
+          body: { intoId: target.id, rationale: 'The same claim, submitted twice.' },
+          headers: ifMatch(claim),
+        };
+      },
+    },
+    {
+      action: 'merge a decided claim into another',
+      allowed: ['editor'],
+      success: 200,
+      prepare: async () => {
+        const [claim, target] = [await decided(), await fresh()];
+        return {
+          method: 'POST',
+          path: `/api/v1/claims/${claim.id}/merge`,
+          body: { intoId: target.id, rationale: 'Decided twice; this copy goes.' },
+          headers: ifMatch(claim),
+        };
+      },
+    },
+    {
       action: 'list the editors a claim can be assigned to',
       allowed: ['editor'],
       success: 200,

@@ -41,6 +41,12 @@ export class ClaimSummaryView {
   @ApiProperty({ nullable: true, type: String }) assigneeId!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'when the desk wants it done' })
   dueAt!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'the claim this one was merged into (status `merged`)',
+  })
+  mergedInto!: string | null;
   @ApiProperty({ nullable: true, type: String }) decidedBy!: string | null;
   @ApiProperty({ nullable: true, type: String }) decidedAt!: string | null;
   @ApiProperty({ description: 'starts at 1, +1 on every change; the ETag' }) version!: number;

@@ -5,6 +5,7 @@ import { TokenExpiry1764000001400 } from './1764000001400-token-expiry.js';
 import { Publications1764000002000 } from './1764000002000-publications.js';
 import { TeamWorkflow1764000002200 } from './1764000002200-team-workflow.js';
 import { Claimants1764002400000 } from './1764002400000-claimants.js';
+import { ClaimMerge1764002500000 } from './1764002500000-claim-merge.js';
 
 // Every migration, in order. Listed by hand (not globbed) so a reviewer sees exactly what runs.
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   Publications1764000002000,
   TeamWorkflow1764000002200,
   Claimants1764002400000,
+  ClaimMerge1764002500000,
 ];

@@ -49,10 +49,19 @@ export interface Claim {
   dueAt?: string | null;
   decidedBy?: string | null;
   decidedAt?: string | null;
+  // The claim this one was merged into (status `merged`).
+  mergedInto?: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;
   sources?: unknown[];
+}
+
+// An existing claim the 201 of POST /claims says the new one may duplicate.
+export interface PossibleDuplicate {
+  id: string;
+  similarity: number;
+  status: Status;
 }
 
 export interface Page<T> {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { get, messageOf } from '../api.js';
 import { type ChainCheck, verifyChains } from '../chain.js';
 import { formatDateTime, shortHash } from '../format.js';
+import { href } from '../router.js';
 import { type AuditEvent, label, type Page } from '../types.js';
 import { Alert } from '../ui.js';
 
@@ -10,6 +11,8 @@ const TYPE_LABELS: Record<string, string> = {
   'claim.edited': 'Edited',
   'claim.transitioned': 'Status changed',
   'claim.assigned': 'Assigned',
+  'claim.merged': 'Merged into another claim',
+  'claim.absorbed': 'A duplicate was merged in',
   'evidence.attached': 'Evidence attached',
   'evidence.detached': 'Evidence detached',
   'comment.added': 'Commented',
@@ -55,6 +58,7 @@ export function HistorySection({ claimId, revision }: { claimId: string; revisio
                 {event.actor.name} · <time dateTime={event.at}>{formatDateTime(event.at)}</time>
               </div>
               {event.rationale ? <p class="rationale">“{event.rationale}”</p> : null}
+              <MergeLink event={event} />
               <div class="hash small" title={event.hash}>
                 {shortHash(event.hash)}
               </div>
@@ -63,6 +67,18 @@ export function HistorySection({ claimId, revision }: { claimId: string; revisio
         </ol>
       ) : null}
     </section>
+  );
+}
+
+// The other claim of a merge, from the event itself (the chain stays the record).
+function MergeLink({ event }: { event: AuditEvent }) {
+  const data = event.data as { after?: { mergedInto?: string }; merged?: { id?: string } };
+  const other = event.type === 'claim.merged' ? data.after?.mergedInto : data.merged?.id;
+  if (!other || (event.type !== 'claim.merged' && event.type !== 'claim.absorbed')) return null;
+  return (
+    <a class="small" href={href.claim(other)}>
+      {event.type === 'claim.merged' ? 'the claim it went into' : 'the merged claim'}
+    </a>
   );
 }
 

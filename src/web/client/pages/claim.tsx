@@ -5,6 +5,8 @@ import { CommentsSection } from '../claim/comments.js';
 import { EditPanel } from '../claim/edit-panel.js';
 import { EvidenceSection } from '../claim/evidence.js';
 import { HistorySection } from '../claim/history.js';
+import { MergePanel } from '../claim/merge-panel.js';
+import { MergedNotice } from '../claim/merged-notice.js';
 import { useClaim } from '../claim/use-claim.js';
 import { PublicationPanel } from '../publication/publication-panel.js';
 import { isDecided } from '../../../domain/claim-status.js';
@@ -33,6 +35,7 @@ export function ClaimPage({ id, me }: { id: string; me: Me }) {
         <blockquote id="claim-text" class="claim-text">
           {claim.text}
         </blockquote>
+        <MergedNotice claim={claim} />
         <dl class="facts">
           <dt>Claimant</dt>
           <dd>
@@ -90,6 +93,7 @@ export function ClaimPage({ id, me }: { id: string; me: Me }) {
         <aside class="claim-side">
           <ActionsPanel me={me} loaded={loaded} onChanged={reload} onReload={reload} />
           <AssignmentPanel me={me} loaded={loaded} editors={editors} onChanged={reload} />
+          <MergePanel me={me} loaded={loaded} onChanged={reload} />
           <HistorySection claimId={claim.id} revision={revision} />
         </aside>
       </div>

@@ -3,7 +3,8 @@ import { messageOf, newKey, post } from '../api.js';
 import { href, navigate } from '../router.js';
 import { can, type Me } from '../session.js';
 import { ClaimantPicker } from '../claimants/claimant-picker.js';
-import { type Claim, PRIORITIES } from '../types.js';
+import { DuplicateWarning } from '../duplicates/duplicate-warning.js';
+import { type Claim, type PossibleDuplicate, PRIORITIES } from '../types.js';
 import { Alert, Field, inputValue } from '../ui.js';
 
 const empty = {
@@ -22,6 +23,10 @@ export function SubmitPage({ me }: { me: Me }) {
   const [busy, setBusy] = useState(false);
   // One key per claim being written: a second click or a retry replays, never duplicates.
   const [key, setKey] = useState(newKey);
+  // A claim just submitted that may duplicate others: the warning shows instead of the form.
+  const [warned, setWarned] = useState<{ claim: Claim; duplicates: PossibleDuplicate[] } | null>(
+    null,
+  );
 
   if (!can.submit(me)) return <Alert>Only reporters and editors submit claims.</Alert>;
 
@@ -46,16 +51,33 @@ export function SubmitPage({ me }: { me: Me }) {
       ...(tags.length ? { tags } : {}),
     };
     try {
-      const reply = await post<Claim>('/claims', { body, idempotencyKey: key });
+      const reply = await post<Claim & { possibleDuplicates?: PossibleDuplicate[] }>('/claims', {
+        body,
+        idempotencyKey: key,
+      });
       setForm(empty);
       setKey(newKey());
-      navigate(href.claim(reply.body.id));
+      const duplicates = reply.body.possibleDuplicates ?? [];
+      if (duplicates.length) setWarned({ claim: reply.body, duplicates });
+      else navigate(href.claim(reply.body.id));
     } catch (failure) {
       setError(messageOf(failure));
     } finally {
       setBusy(false);
     }
   };
+
+  if (warned) {
+    return (
+      <section class="narrow">
+        <DuplicateWarning
+          submitted={warned.claim}
+          duplicates={warned.duplicates}
+          onAnother={() => setWarned(null)}
+        />
+      </section>
+    );
+  }
 
   return (
     <section aria-labelledby="submit-title" class="narrow">

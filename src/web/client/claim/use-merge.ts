@@ -1,0 +1,69 @@
+import { useState } from 'preact/hooks';
+import { ApiError, get, messageOf, post, query } from '../api.js';
+import type { Claim, Page } from '../types.js';
+import type { Loaded } from './use-claim.js';
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+// Picking the claim to merge into and merging at the loaded version. The editor finds the
+// target by words of its text, or pastes its id or desk link.
+export function useMerge(loaded: Loaded, onChanged: () => Promise<void>) {
+  const [search, setSearch] = useState('');
+  const [results, setResults] = useState<Claim[] | null>(null);
+  const [target, setTarget] = useState<Claim | null>(null);
+  const [rationale, setRationale] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [stale, setStale] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const find = async () => {
+    setError(null);
+    setTarget(null);
+    try {
+      const id = UUID.exec(search)?.[0];
+      const found = id
+        ? [(await get<Claim>(`/claims/${id.toLowerCase()}`)).body]
+        : (await get<Page<Claim>>(`/claims${query({ q: search.trim(), limit: 8 })}`)).body.items;
+      setResults(found.filter((claim) => claim.id !== loaded.claim.id));
+    } catch (failure) {
+      setResults(null);
+      setError(messageOf(failure));
+    }
+  };
+
+  const merge = async () => {
+    if (!target) return setError('Pick the claim this one duplicates.');
+    if (!rationale.trim()) return setError('Write why these are the same claim.');
+    setBusy(true);
+    setError(null);
+    setStale(false);
+    try {
+      await post<Claim>(`/claims/${loaded.claim.id}/merge`, {
+        body: { intoId: target.id, rationale: rationale.trim() },
+        ifMatch: loaded.etag,
+      });
+      setRationale('');
+      await onChanged();
+    } catch (failure) {
+      setStale(failure instanceof ApiError && failure.status === 412);
+      setError(messageOf(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return {
+    search,
+    setSearch,
+    results,
+    find,
+    target,
+    setTarget,
+    rationale,
+    setRationale,
+    merge,
+    error,
+    stale,
+    busy,
+  };
+}

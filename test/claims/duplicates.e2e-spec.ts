@@ -1,0 +1,209 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
+import {
+  POSSIBLE_DUPLICATES_SETTINGS,
+  POSSIBLE_DUPLICATES_SQL,
+} from '../../src/claims/duplicates/possible-duplicates.js';
+import { AppProcess, startApp } from '../support/app-process.js';
+import { move, submitClaim } from '../support/claims.js';
+import { withDatabase } from '../support/database.js';
+import { client } from '../support/http.js';
+import { createNewsroom, TestUser } from '../support/people.js';
+import { createScratchDatabase } from '../support/scratch-database.js';
+
+// Words no other spec uses, so the suite's shared database holds no look-alikes.
+const word = () => `q${randomBytes(4).toString('hex')}`;
+
+describe('possible duplicates at submission (SPEC §15)', () => {
+  let app: AppProcess;
+  let reporter: TestUser;
+  let editor: TestUser;
+
+  beforeAll(async () => {
+    app = await startApp();
+    ({ reporter, editor } = await createNewsroom(app.url));
+  });
+  afterAll(() => app.stop());
+
+  const submit = (text: string, who = reporter, headers: Record<string, string> = {}) =>
+    client(app.url, who.token).post('/api/v1/claims', { body: { text }, headers });
+
+  it('answers similar claims, most similar first, with similarity and status', async () => {
+    const [place, thing] = [word(), word()];
+    const base = `The ${thing} of ${place} was closed for repairs in March`;
+    const exact = await submitClaim(app.url, reporter, { text: base });
+    const close = await submitClaim(app.url, reporter, { text: `${base} last year` });
+    const reviewed = await move(app.url, editor, close, 'in_review');
+    const unrelated = await submitClaim(app.url, reporter, { text: `Bread prices ${word()}` });
+
+    const response = await submit(base);
+    expect(response.status).toBe(201);
+    const duplicates = response.body.possibleDuplicates as any[];
+    expect(duplicates.map((duplicate) => duplicate.id)).toEqual([exact.id, reviewed.id]);
+    expect(duplicates[0]).toEqual({ id: exact.id, similarity: 1, status: 'submitted' });
+    expect(duplicates[1].status).toBe('in_review');
+    expect(duplicates[1].similarity).toBeGreaterThanOrEqual(0.5);
+    expect(duplicates[1].similarity).toBeLessThan(1);
+    expect(duplicates.map((duplicate) => duplicate.id)).not.toContain(response.body.id);
+    expect(duplicates.map((duplicate) => duplicate.id)).not.toContain(unrelated.id);
+    // The claim is stored like any other: the lookup only advises.
+    expect(response.body).toMatchObject({ text: base, status: 'submitted', version: 1 });
+    expect(response.headers.get('location')).toBe(`/api/v1/claims/${response.body.id}`);
+  });
+
+  it('answers the similarity pg_trgm computes, and nothing below 0.5', async () => {
+    const text = `Officials in ${word()} counted ${word()} shelters`;
+    await submitClaim(app.url, reporter, { text });
+    const variant = `${text} across the ${word()} region and ${word()} more`;
+    const response = await submit(variant);
+    const expected = await withDatabase(async (db) => {
+      const { rows } = await db.query('SELECT similarity($1, $2) AS s', [text, variant]);
+      return rows[0].s as number;
+    });
+    if (expected >= 0.5) {
+      expect(response.body.possibleDuplicates[0].similarity).toBeCloseTo(expected, 3);
+    } else {
+      expect(response.body.possibleDuplicates).toEqual([]);
+    }
+    expect(
+      response.body.possibleDuplicates.every((duplicate: any) => duplicate.similarity >= 0.5),
+    ).toBe(true);
+  });
+
+  it('answers at most five, and an empty list when nothing is similar', async () => {
+    const text = `Seven ${word()} ferries crossed the ${word()} strait`;
+    for (let index = 0; index < 7; index++) await submitClaim(app.url, reporter, { text });
+    const response = await submit(text);
+    expect(response.body.possibleDuplicates).toHaveLength(5);
+    expect(
+      response.body.possibleDuplicates.every((duplicate: any) => duplicate.similarity === 1),
+    ).toBe(true);
+    expect((await submit(`${word()} ${word()} ${word()}`)).body.possibleDuplicates).toEqual([]);
+  });
+
+  it('leaves out merged and withdrawn claims', async () => {
+    const text = `The ${word()} dam on the ${word()} river was breached`;
+    const kept = await submitClaim(app.url, reporter, { text });
+    const merged = await submitClaim(app.url, reporter, { text });
+    const withdrawn = await submitClaim(app.url, reporter, { text });
+    await move(app.url, reporter, withdrawn, 'withdrawn', 'Submitted twice.');
+    const merge = await client(app.url, editor.token).post(`/api/v1/claims/${merged.id}/merge`, {
+      body: { intoId: kept.id, rationale: 'Same claim.' },
+      headers: { 'if-match': '"1"' },
+    });
+    expect(merge.status).toBe(200);
+    const response = await submit(text);
+    expect(response.body.possibleDuplicates).toEqual([
+      { id: kept.id, similarity: 1, status: 'submitted' },
+    ]);
+  });
+
+  it('answers the same duplicates when an Idempotency-Key request is replayed', async () => {
+    const text = `A ${word()} convoy reached ${word()} on Tuesday`;
+    await submitClaim(app.url, reporter, { text });
+    const key = { 'idempotency-key': `dup-${word()}` };
+    const first = await submit(text, reporter, key);
+    const replay = await submit(text, reporter, key);
+    expect(replay.status).toBe(201);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(replay.body).toEqual(first.body);
+    expect(first.body.possibleDuplicates).toHaveLength(1);
+  });
+
+  describe('the trigram index', () => {
+    // The statement exactly as the service prepares it, planned over 20,000 varied claims
+    // (inserted in a transaction that is rolled back, so they sit in the index's pending
+    // list as fresh inserts do), with the service's own settings.
+    let plans: Record<'custom' | 'generic', string>;
+    beforeAll(async () => {
+      plans = await withDatabase(async (db) => {
+        await db.query('BEGIN');
+        try {
+          await db.query(
+            `INSERT INTO claims (text, submitted_by)
+             SELECT 'Report ' || md5(g::text) || ' on ' || md5((g * 7)::text), $1
+               FROM generate_series(1, 20000) AS g`,
+            [reporter.id],
+          );
+          await db.query('ANALYZE claims');
+          for (const [name, value] of Object.entries(POSSIBLE_DUPLICATES_SETTINGS)) {
+            await db.query(`SET LOCAL ${name} = ${value}`);
+          }
+          await db.query(`PREPARE possible_duplicates AS ${POSSIBLE_DUPLICATES_SQL}`);
+          const planWith = async (mode: string) => {
+            await db.query(`SET LOCAL plan_cache_mode = ${mode}`);
+            const { rows } = await db.query(
+              `EXPLAIN EXECUTE possible_duplicates('The river ferry was closed for repairs', gen_random_uuid())`,
+            );
+            return rows.map((row) => row['QUERY PLAN'] as string).join('\n');
+          };
+          return {
+            custom: await planWith('force_custom_plan'),
+            generic: await planWith('force_generic_plan'),
+          };
+        } finally {
+          await db.query('ROLLBACK');
+        }
+      });
+    }, 120_000);
+
+    it('serves the lookup from claims_text_trgm_idx (custom plan)', () => {
+      expect(plans.custom).toContain('Bitmap Index Scan on claims_text_trgm_idx');
+      expect(plans.custom).not.toContain('Seq Scan');
+    });
+
+    it('serves it from the index with the generic plan a prepared statement may settle on', () => {
+      expect(plans.generic).toContain('claims_text_trgm_idx');
+      expect(plans.generic).not.toContain('Seq Scan');
+    });
+  });
+});
+
+describe('possible duplicates over a flood of near-identical claims', () => {
+  let scratch: { url: string; drop(): Promise<void> };
+  let app: AppProcess;
+  let reporter: TestUser;
+
+  beforeAll(async () => {
+    scratch = await createScratchDatabase();
+    app = await startApp({ env: { DATABASE_URL: scratch.url } });
+    ({ reporter } = await createNewsroom(app.url));
+    const db = new pg.Client({ connectionString: scratch.url });
+    await db.connect();
+    try {
+      // Every one of them is a candidate for the next such claim: the lookup's worst case.
+      await db.query(
+        `INSERT INTO claims (text, submitted_by)
+         SELECT 'Officials said ' || g || ' people were displaced in district ' || (g % 97)
+                  || ' after the floods of week ' || (g % 52) || '.', $1
+           FROM generate_series(1, 60000) AS g`,
+        [reporter.id],
+      );
+      await db.query('ANALYZE claims');
+    } finally {
+      await db.end();
+    }
+  }, 120_000);
+  afterAll(async () => {
+    await app?.stop();
+    await scratch?.drop();
+  });
+
+  it('gives up on the lookup rather than hold the submission, which still commits', async () => {
+    const text =
+      'Officials said 12 people were displaced in district 5 after the floods of week 3.';
+    const response = await client(app.url, reporter.token).post('/api/v1/claims', {
+      body: { text },
+    });
+    expect(response.status).toBe(201);
+    expect(response.body.possibleDuplicates).toEqual([]);
+    expect(app.output()).toContain('duplicate lookup');
+    const stored = await client(app.url, reporter.token).get(`/api/v1/claims/${response.body.id}`);
+    expect(stored.body).toMatchObject({ text, status: 'submitted' });
+    const history = await client(app.url, reporter.token).get(
+      `/api/v1/claims/${response.body.id}/history`,
+    );
+    expect(history.body.items.map((event: any) => event.type)).toEqual(['claim.submitted']);
+  });
+});
