@@ -42,9 +42,11 @@ export function replay(events: AuditEvent[]): ClaimView {
       after?: Partial<ClaimSummaryView>;
       source?: ClaimSourceView;
     };
-    // Claims submitted before due dates existed have none in their first snapshot.
+    // Claims submitted before due dates and languages existed have neither in their first
+    // snapshot; such claims were English (the languages migration's default).
     if (event.type === 'claim.submitted') {
-      claim = { dueAt: null, ...(data.after as Partial<ClaimSummaryView>) } as ClaimSummaryView;
+      const initial = data.after as Partial<ClaimSummaryView>;
+      claim = { dueAt: null, language: 'en', ...initial } as ClaimSummaryView;
     } else if (claim && data.after) Object.assign(claim, data.after);
     if (event.type === 'evidence.attached' && data.source) sources.push(data.source);
     if (event.type === 'evidence.detached' && data.source) {

@@ -39,6 +39,7 @@ export class ClaimSummaryView {
   @ApiProperty({ nullable: true, type: String }) assigneeId!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'when the desk wants it done' })
   dueAt!: string | null;
+  @ApiProperty({ example: 'uk', description: 'BCP 47, canonical form' }) language!: string;
   @ApiProperty({ nullable: true, type: String }) decidedBy!: string | null;
   @ApiProperty({ nullable: true, type: String }) decidedAt!: string | null;
   @ApiProperty({ description: 'starts at 1, +1 on every change; the ETag' }) version!: number;
