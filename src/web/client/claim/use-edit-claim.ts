@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { ApiError, call, messageOf } from '../api.js';
+import { languageProblem } from '../language.js';
 import type { Claim, Priority } from '../types.js';
 import type { Loaded } from './use-claim.js';
 
@@ -8,6 +9,7 @@ export interface EditForm {
   claimant: string;
   tags: string;
   priority: Priority;
+  language: string;
 }
 
 const formOf = (claim: Claim): EditForm => ({
@@ -15,6 +17,7 @@ const formOf = (claim: Claim): EditForm => ({
   claimant: claim.claimant ?? '',
   tags: claim.tags.join(', '),
   priority: claim.priority,
+  language: claim.language,
 });
 
 // Editing a claim with If-Match: on 412 the form keeps what the editor typed and says
@@ -35,6 +38,8 @@ export function useEditClaim(loaded: Loaded, onSaved: () => Promise<void>) {
 
   const save = async () => {
     if (!form) return;
+    const problem = languageProblem(form.language);
+    if (problem) return setError(problem);
     setBusy(true);
     setError(null);
     setStale(false);
@@ -48,6 +53,8 @@ export function useEditClaim(loaded: Loaded, onSaved: () => Promise<void>) {
         claimant: form.claimant.trim() || null,
         tags,
         priority: form.priority,
+        // Left empty, the claim keeps its language.
+        ...(form.language.trim() ? { language: form.language.trim() } : {}),
       };
       await call<Claim>('PATCH', `/claims/${loaded.claim.id}`, { body, ifMatch: loaded.etag });
       setForm(null);

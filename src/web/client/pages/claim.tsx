@@ -9,6 +9,7 @@ import { useClaim } from '../claim/use-claim.js';
 import { PublicationPanel } from '../publication/publication-panel.js';
 import { isDecided } from '../../../domain/claim-status.js';
 import { formatDate, formatDateTime } from '../format.js';
+import { languageName } from '../language.js';
 import { can, type Me } from '../session.js';
 import { Alert, Loading, PriorityBadge, StatusBadge } from '../ui.js';
 import { useEditors } from '../use-editors.js';
@@ -29,7 +30,7 @@ export function ClaimPage({ id, me }: { id: string; me: Me }) {
           <PriorityBadge priority={claim.priority} />
           <span class="muted small">version {claim.version}</span>
         </div>
-        <blockquote id="claim-text" class="claim-text">
+        <blockquote id="claim-text" class="claim-text" lang={claim.language}>
           {claim.text}
         </blockquote>
         <dl class="facts">
@@ -41,6 +42,8 @@ export function ClaimPage({ id, me }: { id: string; me: Me }) {
               <dd>{formatDate(claim.claimedAt)}</dd>
             </>
           ) : null}
+          <dt>Language</dt>
+          <dd>{languageName(claim.language)}</dd>
           <dt>Tags</dt>
           <dd>
             {claim.tags.length ? (

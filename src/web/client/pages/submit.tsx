@@ -3,6 +3,7 @@ import { messageOf, newKey, post } from '../api.js';
 import { href, navigate } from '../router.js';
 import { can, type Me } from '../session.js';
 import { type Claim, PRIORITIES } from '../types.js';
+import { CommonLanguages, LanguageInput, languageProblem } from '../language.js';
 import { Alert, Field, inputValue } from '../ui.js';
 
 const empty = {
@@ -12,6 +13,7 @@ const empty = {
   appearanceUrl: '',
   tags: '',
   priority: 'normal',
+  language: '',
 };
 
 export function SubmitPage({ me }: { me: Me }) {
@@ -28,6 +30,8 @@ export function SubmitPage({ me }: { me: Me }) {
 
   const submit = async (event: Event) => {
     event.preventDefault();
+    const problem = languageProblem(form.language);
+    if (problem) return setError(problem);
     setBusy(true);
     setError(null);
     const tags = form.tags
@@ -41,6 +45,7 @@ export function SubmitPage({ me }: { me: Me }) {
       ...(form.claimedAt ? { claimedAt: form.claimedAt } : {}),
       ...(form.appearanceUrl.trim() ? { appearanceUrl: form.appearanceUrl.trim() } : {}),
       ...(tags.length ? { tags } : {}),
+      ...(form.language.trim() ? { language: form.language.trim() } : {}),
     };
     try {
       const reply = await post<Claim>('/claims', { body, idempotencyKey: key });
@@ -102,6 +107,17 @@ export function SubmitPage({ me }: { me: Me }) {
         <Field label="Tags" hint="Separated by commas, e.g. ukraine, casualties">
           <input name="tags" value={form.tags} onInput={set('tags')} />
         </Field>
+        <Field
+          label="Language"
+          hint="The language the claim is written in: pick one or type a code such as pt-BR. Empty: the newsroom’s."
+        >
+          <LanguageInput
+            value={form.language}
+            placeholder="newsroom default"
+            onInput={(language) => setForm({ ...form, language })}
+          />
+        </Field>
+        <CommonLanguages />
         <Alert>{error}</Alert>
         <button type="submit" class="primary" disabled={busy}>
           {busy ? 'Submitting…' : 'Submit claim'}
