@@ -4,7 +4,7 @@ import {
   COMMON_LANGUAGES,
   TEXT_SEARCH_CONFIG_NAMES,
   textSearchConfigOf,
-} from './languages.js';
+} from '../domain/languages.js';
 
 describe('canonicalLanguageTag', () => {
   it('answers the canonical form of a BCP 47 tag', () => {
