@@ -229,7 +229,7 @@ async function submit(request: IncomingMessage, response: ServerResponse) {
       client,
       'insert-claim',
       INSERT_CLAIM_SQL,
-      insertClaimParameters(input, user.id),
+      insertClaimParameters(input, user.id, 'en'),
     );
     const summary = summaryOf(rows[0]);
     // A new claim's chain is empty, as ClaimsService.submit knows.

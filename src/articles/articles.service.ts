@@ -14,6 +14,8 @@ import { CreateArticleDto } from './dto/article.dto.js';
 import { ArticleView, ArticleWithCandidatesView } from './dto/article.view.js';
 import type { Candidate } from './extraction/candidate.js';
 import { ExtractionPool } from './extraction-pool.js';
+import { extractionFeaturesFor } from './extraction/features.js';
+import { AppConfig } from '../config/app-config.js';
 
 @Injectable()
 export class ArticlesService {
@@ -21,6 +23,7 @@ export class ArticlesService {
     private readonly dataSource: DataSource,
     private readonly idempotency: IdempotencyService,
     private readonly extraction: ExtractionPool,
+    private readonly config: AppConfig,
   ) {}
 
   // Stores the article with its extracted candidates; `duplicates` are computed now and
@@ -36,12 +39,13 @@ export class ArticlesService {
     if (replayed) return replayed;
     // Extraction runs in a worker thread, before the transaction, so it holds no
     // connection; run() looks the key up again under its lock, for concurrent retries.
-    const candidates = await this.extraction.extract(input.text);
+    const language = input.language ?? this.config.newsroomLanguage;
+    const candidates = await this.extraction.extract(input.text, language);
     return this.idempotency.run(request, async (manager) => {
       const [row] = (await manager.query(
         `INSERT INTO articles AS a
-             (title, url, outlet, published_at, text, candidates, submitted_by)
-           VALUES ($1, $2, $3, $4, $5, $6, $7)
+             (title, url, outlet, published_at, text, candidates, submitted_by, language)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
            RETURNING ${ARTICLE_COLUMNS}`,
         [
           input.title ?? null,
@@ -51,6 +55,7 @@ export class ArticlesService {
           input.text,
           JSON.stringify(candidates),
           user.id,
+          language,
         ],
       )) as ArticleRow[];
       const body = await withDuplicates(manager, toArticleView(row), candidates);
@@ -81,6 +86,7 @@ async function withDuplicates(
   );
   return {
     article,
+    features: extractionFeaturesFor(article.language),
     candidates: candidates.map((candidate, i) => ({ ...candidate, duplicates: duplicates[i]! })),
   };
 }

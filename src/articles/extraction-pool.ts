@@ -4,6 +4,7 @@ import { Piscina } from 'piscina';
 import { AppConfig } from '../config/app-config.js';
 import { DomainError } from '../common/problem/domain-error.js';
 import type { Candidate } from './extraction/candidate.js';
+import type { ExtractionTask } from './extraction-worker.js';
 
 // Ingests waiting for a free thread beyond this are refused (503), not queued without end.
 const MAX_WAITING = 16;
@@ -15,7 +16,7 @@ const RETRY_AFTER_SECONDS = '5';
 @Injectable()
 export class ExtractionPool implements OnModuleDestroy {
   private readonly logger = new Logger(ExtractionPool.name);
-  private readonly pool = new Piscina<string, Candidate[]>({
+  private readonly pool = new Piscina<ExtractionTask, Candidate[]>({
     filename: new URL('./extraction-worker.js', import.meta.url).href,
     // No thread until the first article, so a start (or a replica that never ingests) does
     // not pay for loading the language model; a thread then stays warm for a while.
@@ -27,11 +28,11 @@ export class ExtractionPool implements OnModuleDestroy {
 
   constructor(private readonly config: AppConfig) {}
 
-  async extract(text: string): Promise<Candidate[]> {
+  async extract(text: string, language: string): Promise<Candidate[]> {
     const started = performance.now();
     let candidates: Candidate[];
     try {
-      candidates = await this.pool.run(text, {
+      candidates = await this.pool.run({ text, language } satisfies ExtractionTask, {
         signal: AbortSignal.timeout(this.config.extractionTimeoutMs),
       });
     } catch (error) {
@@ -41,6 +42,7 @@ export class ExtractionPool implements OnModuleDestroy {
     this.logger.log(
       {
         chars: text.length,
+        language,
         candidates: candidates.length,
         ms: Math.round(performance.now() - started),
       },

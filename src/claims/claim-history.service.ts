@@ -42,13 +42,15 @@ export function replay(events: AuditEvent[]): ClaimView {
       after?: Partial<ClaimSummaryView>;
       source?: ClaimSourceView;
     };
-    // Claims submitted before due dates, claimant links or merging existed lack them in their
-    // first snapshot.
+    // Claims submitted before due dates, claimant links, merging or languages existed lack
+    // them in their first snapshot; such claims were English (the languages migration's
+    // default).
     if (event.type === 'claim.submitted') {
       claim = {
         dueAt: null,
         claimantId: null,
         mergedInto: null,
+        language: 'en',
         ...(data.after as Partial<ClaimSummaryView>),
       } as ClaimSummaryView;
     } else if (claim && data.after) Object.assign(claim, data.after);

@@ -10,6 +10,7 @@ import {
   pageOf,
 } from '../common/pagination/cursor.js';
 import { SqlParameters, whereClause } from '../database/sql-parameters.js';
+import { claimLanguageCondition, claimSearchCondition } from './claim-search.js';
 import { CLAIM_COLUMNS, ClaimRow, DUE_ORDER, toClaimSummary } from './claim-sql.js';
 import { ClaimSort, ListClaimsQuery, ReviewQueueQuery } from './dto/claim-query.dto.js';
 import { ClaimSummaryView } from './dto/claim.view.js';
@@ -94,7 +95,8 @@ export class ClaimListingService {
     const where: string[] = [];
     if (query.status) where.push(oneOrAny('c.status', query.status, p));
     if (query.priority) where.push(oneOrAny('c.priority', query.priority, p));
-    if (query.q) where.push(`c.search @@ websearch_to_tsquery('english', ${p.add(query.q)})`);
+    if (query.q) where.push(claimSearchCondition(p, query.q, query.language));
+    if (query.language) where.push(claimLanguageCondition(p, query.language));
     if (query.tag) where.push(`c.tags @> ARRAY[${p.add(query.tag)}]::text[]`);
     if (query.claimant) where.push(`lower(c.claimant) = lower(${p.add(query.claimant)})`);
     if (query.submittedBy) where.push(`c.submitted_by = ${p.add(query.submittedBy)}`);

@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import { DomainError } from '../common/problem/domain-error.js';
 import { preparedQueryWithin } from '../database/prepared-query.js';
 import { SqlParameters, whereClause } from '../database/sql-parameters.js';
+import { claimSearchCondition } from './claim-search.js';
 import {
   CLAIM_STATUSES,
   DECIDED_STATUSES,
@@ -94,12 +95,12 @@ export async function countClaimsByStatus(
 ): Promise<Record<ClaimStatus, number>> {
   const p = new SqlParameters();
   const where: string[] = [];
-  if (filters.q) where.push(`search @@ websearch_to_tsquery('english', ${p.add(filters.q)})`);
+  if (filters.q) where.push(claimSearchCondition(p, filters.q));
   if (filters.tag) where.push(`tags @> ARRAY[${p.add(filters.tag)}]::text[]`);
   if (filters.priority) where.push(`priority = ${p.add(filters.priority)}`);
   if (filters.assigneeId) where.push(`assignee_id = ${p.add(filters.assigneeId)}`);
   const rows = (await manager.query(
-    `SELECT status, count(*) AS count FROM claims ${whereClause(where)} GROUP BY status`,
+    `SELECT status, count(*) AS count FROM claims c ${whereClause(where)} GROUP BY status`,
     p.values,
   )) as { status: ClaimStatus; count: string }[];
   const counts = Object.fromEntries(CLAIM_STATUSES.map((status) => [status, 0])) as Record<

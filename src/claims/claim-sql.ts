@@ -1,6 +1,7 @@
 import { chainHeadQuery } from '../audit/audit-event-sql.js';
 import { timestampKey } from '../common/pagination/cursor.js';
 import type { ClaimStatus, Stance, Transition } from '../domain/claim-status.js';
+import { textSearchConfigOf } from '../domain/languages.js';
 import type { Priority } from '../domain/priorities.js';
 import type { CreateClaimDto } from './dto/claim.dto.js';
 import type { ClaimSourceView, ClaimSummaryView } from './dto/claim.view.js';
@@ -21,7 +22,7 @@ export const CLAIM_COLUMNS = `
   c.id, c.text, c.claimant, c.claimant_id, c.claimed_at::text AS claimed_at, c.article_id, c.span_start,
   c.span_end, c.appearance_url, c.tags, c.priority, c.status, c.rationale, c.submitted_by,
   c.assignee_id, c.decided_by, c.decided_at, c.version, c.created_at, c.updated_at,
-  c.due_at, c.priority_rank, ${timestampKey('c.created_at')} AS created_key,
+  c.due_at, c.priority_rank, c.language, ${timestampKey('c.created_at')} AS created_key,
   c.merged_into,
   ${dueKey('c.due_at')} AS due_key`;
 
@@ -48,6 +49,7 @@ export interface ClaimRow {
   updated_at: Date;
   due_at: Date | null;
   priority_rank: number;
+  language: string;
   created_key: string;
   due_key: string;
   merged_into: string | null;
@@ -72,6 +74,7 @@ export const toClaimSummary = (row: ClaimRow): ClaimSummaryView => ({
   decidedAt: row.decided_at?.toISOString() ?? null,
   dueAt: row.due_at?.toISOString() ?? null,
   mergedInto: row.merged_into,
+  language: row.language,
   version: row.version,
   createdAt: row.created_at.toISOString(),
   updatedAt: row.updated_at.toISOString(),
@@ -89,11 +92,16 @@ export type LockedClaimRow = ClaimRow & { chain_head: string | null };
 
 export const INSERT_CLAIM_SQL = `INSERT INTO claims AS c
          (text, claimant, claimed_at, article_id, span_start, span_end, appearance_url, tags,
-          priority, submitted_by, claimant_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+          priority, submitted_by, claimant_id, language, search_config)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::regconfig)
        RETURNING ${CLAIM_COLUMNS}`;
 
-export const insertClaimParameters = (input: CreateClaimDto, submittedBy: string): unknown[] => [
+// `language` is the claim's, already resolved (the request's, the article's or the newsroom's).
+export const insertClaimParameters = (
+  input: CreateClaimDto,
+  submittedBy: string,
+  language: string,
+): unknown[] => [
   input.text,
   input.claimant ?? null,
   input.claimedAt ?? null,
@@ -105,6 +113,8 @@ export const insertClaimParameters = (input: CreateClaimDto, submittedBy: string
   input.priority ?? 'normal',
   submittedBy,
   input.claimantId ?? null,
+  language,
+  textSearchConfigOf(language),
 ];
 
 // A transition's update. It also counts the claim's evidence: it runs after the lock was

@@ -1,12 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { articleLengthForSpans } from './article-span.js';
+import { articleForClaim } from './article-span.js';
 import { AuditAppendService } from '../audit/audit-append.service.js';
 import { actorOf } from '../auth/actor.js';
+import { AppConfig } from '../config/app-config.js';
 import type { AuthUser } from '../auth/role.js';
 import { assertVersionMatches, VersionPrecondition } from '../common/http/etag.js';
 import { DomainError } from '../common/problem/domain-error.js';
 import { preparedQueryWithin } from '../database/prepared-query.js';
+import { textSearchConfigOf } from '../domain/languages.js';
 import { assertMayEdit } from './claim-access.js';
 import {
   CLAIMANT_DIRECTORY,
@@ -35,6 +37,7 @@ const EDITABLE_COLUMNS = {
   appearanceUrl: 'appearance_url',
   tags: 'tags',
   priority: 'priority',
+  language: 'language',
 } as const;
 type EditableField = keyof typeof EDITABLE_COLUMNS;
 
@@ -44,16 +47,18 @@ export class ClaimsService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditAppendService,
     @Inject(CLAIMANT_DIRECTORY) private readonly claimants: ClaimantDirectory,
+    private readonly config: AppConfig,
   ) {}
 
   // Runs inside the caller's transaction (the idempotency wrapper's).
   async submit(manager: EntityManager, user: AuthUser, input: CreateClaimDto): Promise<ClaimView> {
-    await this.checkArticleSpan(manager, input);
     await this.checkClaimant(manager, input.claimantId);
+    const article = await this.checkArticleSpan(manager, input);
+    const language = input.language ?? article?.language ?? this.config.newsroomLanguage;
     const [row] = await preparedQueryWithin<ClaimRow>(
       manager,
       INSERT_CLAIM_SQL,
-      insertClaimParameters(input, user.id),
+      insertClaimParameters(input, user.id, language),
     );
     const claim = toClaimSummary(row);
     // The full initial claim, so the claim can be rebuilt from its events alone. The claim
@@ -112,16 +117,22 @@ export class ClaimsService {
       const fields = changedFields(before, requested) as EditableField[];
       if (fields.length === 0) return claimView(manager, before);
 
+      const values = fields.map((field) => requested[field]);
       const assignments = fields.map(
         (field, index) => `${EDITABLE_COLUMNS[field]} = $${index + 2}`,
       );
+      // A new language re-indexes the claim with that language's text search configuration.
+      if (fields.includes('language')) {
+        values.push(textSearchConfigOf(requested.language as string));
+        assignments.push(`search_config = $${values.length + 1}::regconfig`);
+      }
       const [updated] = await preparedQueryWithin<ClaimRow>(
         manager,
         `UPDATE claims AS c
             SET ${assignments.join(', ')}, version = version + 1, updated_at = now()
           WHERE c.id = $1
           RETURNING ${CLAIM_COLUMNS}`,
-        [id, ...fields.map((field) => requested[field])],
+        [id, ...values],
       );
       const after = toClaimSummary(updated);
       await this.audit.append(manager, {
@@ -145,21 +156,25 @@ export class ClaimsService {
   }
 
   // A claim may point into an ingested article; the span must lie inside its text.
-  private async checkArticleSpan(manager: EntityManager, input: CreateClaimDto): Promise<void> {
+  private async checkArticleSpan(
+    manager: EntityManager,
+    input: CreateClaimDto,
+  ): Promise<{ language: string } | undefined> {
     if (input.span && !input.articleId) {
       throw invalid('articleId', 'is required when span is given');
     }
     if (input.span && input.span.end <= input.span.start) {
       throw invalid('span', 'end must be greater than start');
     }
-    if (!input.articleId) return;
+    if (!input.articleId) return undefined;
     // Spans are UTF-16 offsets, as the extractor and browsers count them.
-    const length = await articleLengthForSpans(manager, input.articleId);
-    if (length === undefined) {
+    const article = await articleForClaim(manager, input.articleId);
+    if (article === undefined) {
       throw new DomainError('unprocessable', `articleId: no article ${input.articleId}.`, {
         errors: [{ field: 'articleId', message: 'names no article' }],
       });
     }
+    const { length } = article;
     if (input.span && input.span.end > length) {
       throw new DomainError(
         'unprocessable',
@@ -174,6 +189,7 @@ export class ClaimsService {
         },
       );
     }
+    return article;
   }
 }
 

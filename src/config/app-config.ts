@@ -58,6 +58,7 @@ export class AppConfig {
     this.webhookSecretKey = env.WEBHOOK_SECRET_KEY;
     this.newsroomUrl = env.NEWSROOM_URL ?? this.publicBaseUrl;
     this.newsroomLogoUrl = env.NEWSROOM_LOGO_URL;
-    this.newsroomLanguage = env.NEWSROOM_LANGUAGE;
+    // Canonical ("EN-us" → "en-US"), as claims and articles store their languages.
+    this.newsroomLanguage = Intl.getCanonicalLocales(env.NEWSROOM_LANGUAGE)[0]!;
   }
 }

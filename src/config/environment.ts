@@ -215,10 +215,24 @@ export class EnvironmentVariables {
   })
   NEWSROOM_LOGO_URL?: string;
 
-  // BCP 47 tag of the public pages unless a draft names another, e.g. en, de, pt-BR.
+  // BCP 47 tag of the public pages unless a draft names another, e.g. en, de, pt-BR; also
+  // the language of claims and articles submitted without one. Checked by the runtime's
+  // Unicode locale data (Intl) as well, which knows which subtags may follow which.
   @IsOptional()
-  @Matches(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, { message: 'must be a BCP 47 tag such as en' })
+  @Matches(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/, { message: 'must be a BCP 47 tag such as en' })
+  @ValidateBy({
+    name: 'isLanguageTag',
+    validator: { validate: isLanguageTag, defaultMessage: () => 'must be a BCP 47 tag such as en' },
+  })
   NEWSROOM_LANGUAGE = 'en';
+}
+
+function isLanguageTag(value: unknown): boolean {
+  try {
+    return typeof value === 'string' && Intl.getCanonicalLocales(value).length === 1;
+  } catch {
+    return false;
+  }
 }
 
 function isHttpUrl(value: unknown): boolean {

@@ -14,6 +14,20 @@ interface Credentials {
   password: string;
 }
 
+// Byte-order sorting (C) as before, but letters of every script classified as letters:
+// PostgreSQL's text search and pg_trgm read the database's LC_CTYPE, and under plain C they
+// neither lower-case Cyrillic nor make trigrams of it (docs/languages.md). The builtin
+// provider (PostgreSQL 17+) gives the same code-point order and Unicode case mapping for
+// lower() and upper() without depending on the operating system's locales.
+const UNICODE_INITDB_FLAGS = [
+  '--encoding=UTF8',
+  '--locale=C',
+  '--lc-ctype=C.UTF-8',
+  '--locale-provider=builtin',
+  '--builtin-locale=C.UTF-8',
+];
+const C_INITDB_FLAGS = ['--encoding=UTF8', '--no-locale'];
+
 // Starts (initialising on first use) a PostgreSQL server whose data lives in `dataDir`,
 // for `npm start` and `npm test` without DATABASE_URL. PostgreSQL refuses to run as root,
 // so as root the server runs as the unprivileged `postgres` OS user, which must be able to
@@ -40,23 +54,32 @@ export async function startEmbeddedPostgres(
   if (runningPort) return { url: urlFor(runningPort), stop: async () => undefined };
 
   const port = await findFreePort();
-  const server = new EmbeddedPostgres({
-    databaseDir,
-    port,
-    user: 'postgres',
-    password: credentials.password,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    createPostgresUser: asRoot,
-    initdbFlags: ['--encoding=UTF8', '--no-locale'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    onLog: (message) => log(String(message).trim()),
-    onError: (error) => log(String(error)),
-  });
+  const serverWith = (initdbFlags: string[]) =>
+    new EmbeddedPostgres({
+      databaseDir,
+      port,
+      user: 'postgres',
+      password: credentials.password,
+      authMethod: 'scram-sha-256',
+      persistent: true,
+      createPostgresUser: asRoot,
+      initdbFlags,
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      onLog: (message) => log(String(message).trim()),
+      onError: (error) => log(String(error)),
+    });
+  let server = serverWith(UNICODE_INITDB_FLAGS);
 
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
     log(`initialising embedded PostgreSQL in ${databaseDir}`);
-    await server.initialise();
+    await server.initialise().catch(async () => {
+      // initdb removes what it made when it fails, so the plain C locale can start afresh.
+      log(
+        'the C.UTF-8 locale is missing: Cyrillic and other non-Latin text will match case-sensitively and without trigrams',
+      );
+      server = serverWith(C_INITDB_FLAGS);
+      await server.initialise();
+    });
   }
   await server.start().catch((error: unknown) => {
     throw new Error(

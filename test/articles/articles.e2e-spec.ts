@@ -68,6 +68,7 @@ describe('articles API (SPEC §7)', () => {
         url: body.url,
         outlet: body.outlet,
         publishedAt: '2022-03-02T18:00:00.000Z',
+        language: 'en',
         text: FIXTURE,
         submittedBy: reporter.id,
         createdAt: expect.any(String),

@@ -62,6 +62,12 @@ const SOURCE_FIELDS: Record<string, fc.Arbitrary<Hostile>> = {
   publishedAt: isoDate,
   notes: text(100),
 };
+// BCP 47 tags, canonical or not, and look-alikes that are not tags.
+const languageTag = fc.oneof(
+  oneOf('en', 'uk', 'uk-UA', 'EN-us', 'ukr', 'zh-Hant-TW', 'de-DE-u-co-phonebk', 'sr-Latn'),
+  oneOf('x', 'en-', 'english', 'en_US', 'x-private', 'i-klingon', 'en--US', '12'),
+  text(12),
+);
 const CLAIM_FIELDS: Record<string, fc.Arbitrary<Hostile>> = {
   text: text(200),
   claimant: text(60),
@@ -70,6 +76,7 @@ const CLAIM_FIELDS: Record<string, fc.Arbitrary<Hostile>> = {
   tags: fc.array(text(20), { maxLength: 4 }),
   priority: oneOf('low', 'normal', 'high', 'urgent'),
   claimantId: uuid,
+  language: languageTag,
 };
 const CLAIMANT_FIELDS: Record<string, fc.Arbitrary<Hostile>> = {
   name: text(60),
@@ -385,6 +392,7 @@ describe('Hostile input', () => {
         url: fc.webUrl(),
         outlet: text(40),
         publishedAt: isoDate,
+        language: languageTag,
       }),
       idempotencyKey: true,
     },
@@ -445,6 +453,7 @@ describe('Hostile input', () => {
         priority: oneOf('urgent', 'low,high'),
         createdFrom: isoDate,
         createdTo: isoDate,
+        language: languageTag,
         sort: oneOf('-createdAt', 'createdAt', '-priority'),
       }),
     },

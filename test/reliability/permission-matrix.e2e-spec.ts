@@ -186,6 +186,15 @@ describe('permission matrix (SPEC §2)', () => {
       prepare: async () => ({ method: 'GET', path: '/api/v1/claims?limit=5' }),
     },
     {
+      action: 'search claims in one language',
+      allowed: ROLES,
+      success: 200,
+      prepare: async () => ({
+        method: 'GET',
+        path: `/api/v1/claims?limit=5&language=uk&q=${encodeURIComponent('цивільних')}`,
+      }),
+    },
+    {
       action: 'read a claim',
       allowed: ROLES,
       success: 200,
@@ -304,6 +313,16 @@ describe('permission matrix (SPEC §2)', () => {
       }),
     },
     {
+      action: 'ingest an article in Ukrainian',
+      allowed: ['reporter', 'editor'],
+      success: 201,
+      prepare: async () => ({
+        method: 'POST',
+        path: '/api/v1/articles',
+        body: { text: 'Понад 2000 цивільних загинули.', language: 'uk' },
+      }),
+    },
+    {
       action: 'create a source',
       allowed: ['reporter', 'editor'],
       success: 201,
@@ -380,6 +399,20 @@ describe('permission matrix (SPEC §2)', () => {
           method: 'PATCH',
           path: `/api/v1/claims/${claim.id}`,
           body: { priority: 'high' },
+          headers: ifMatch(claim),
+        };
+      },
+    },
+    {
+      action: "change the language of someone else's submitted claim",
+      allowed: ['editor'],
+      success: 200,
+      prepare: async () => {
+        const claim = await fresh();
+        return {
+          method: 'PATCH',
+          path: `/api/v1/claims/${claim.id}`,
+          body: { language: 'uk' },
           headers: ifMatch(claim),
         };
       },

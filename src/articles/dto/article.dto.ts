@@ -10,6 +10,8 @@ import {
   WellFormedUnicode,
 } from '../../common/validation/text.validators.js';
 import { IsTimestamp } from '../../common/validation/timestamps.js';
+import { LanguageTag } from '../../claims/dto/language-tag.js';
+import { MAX_LANGUAGE_TAG_LENGTH } from '../../domain/languages.js';
 
 // The articles table's CHECK counts characters as PostgreSQL does (code points).
 export const MAX_ARTICLE_CHARACTERS = 200_000;
@@ -71,4 +73,14 @@ export class CreateArticleDto {
   @IsOptional()
   @IsTimestamp()
   publishedAt?: string;
+
+  @ApiPropertyOptional({
+    example: 'uk',
+    maxLength: MAX_LANGUAGE_TAG_LENGTH,
+    description:
+      'BCP 47, stored canonical; default NEWSROOM_LANGUAGE. Claims taken from the article inherit it',
+  })
+  @IsOptional()
+  @LanguageTag()
+  language?: string;
 }

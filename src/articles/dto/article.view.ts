@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { SpanView } from '../../claims/dto/claim.view.js';
 import type { FigureQualifier } from '../extraction/candidate.js';
+import { EXTRACTION_FEATURES, type ExtractionFeature } from '../extraction/features.js';
 
 const QUALIFIERS: FigureQualifier[] = [
   'more_than',
@@ -18,6 +19,7 @@ export class ArticleView {
   @ApiProperty({ nullable: true, type: String }) url!: string | null;
   @ApiProperty({ nullable: true, type: String }) outlet!: string | null;
   @ApiProperty({ nullable: true, type: String }) publishedAt!: string | null;
+  @ApiProperty({ example: 'en', description: 'BCP 47, canonical form' }) language!: string;
   @ApiProperty({ description: 'as stored; candidate spans index into it' }) text!: string;
   @ApiProperty() submittedBy!: string;
   @ApiProperty() createdAt!: string;
@@ -57,5 +59,13 @@ export class CandidateView {
 
 export class ArticleWithCandidatesView {
   @ApiProperty({ type: ArticleView }) article!: ArticleView;
+  @ApiProperty({
+    enum: EXTRACTION_FEATURES,
+    isArray: true,
+    example: ['sentences', 'figures'],
+    description:
+      "what extraction did for the article's language: claimants, hedges and check-worthiness are English only",
+  })
+  features!: ExtractionFeature[];
   @ApiProperty({ type: [CandidateView] }) candidates!: CandidateView[];
 }

@@ -24,3 +24,14 @@ export interface Candidate {
   hedges: string[];
   checkworthiness: number;
 }
+
+// What extraction ran for an article (the response's `features`): all of them for English,
+// sentences and figures for other languages (features.ts).
+export const EXTRACTION_FEATURES = [
+  'sentences',
+  'figures',
+  'claimants',
+  'hedges',
+  'checkworthiness',
+] as const;
+export type ExtractionFeature = (typeof EXTRACTION_FEATURES)[number];

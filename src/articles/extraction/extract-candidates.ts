@@ -6,16 +6,20 @@ import {
   scoreCheckworthiness,
 } from './checkworthiness.js';
 import { resolveClaimants } from './claimants.js';
+import { isEnglish } from './features.js';
 import { extractFigures } from './figures.js';
 import { findHedges } from './hedges.js';
+import { sentenceCandidates } from './sentence-candidates.js';
 import { analyseSentences } from './sentences.js';
 
 export type { Candidate, Figure, FigureQualifier } from './candidate.js';
 
 // Returns the check-worthy sentences of an article, in order, with who said them, the figures
-// they state and the phrases that hedge them. Pure: no I/O, no state between calls.
-export function extractCandidates(text: string): Candidate[] {
-  return analyseArticle(text).filter((c) => c.checkworthiness >= CHECKWORTHY_THRESHOLD);
+// they state and the phrases that hedge them. Pure: no I/O, no state between calls. Articles
+// in other languages than English get their sentences and figures only (features.ts).
+export function extractCandidates(text: string, language = 'en'): Candidate[] {
+  const all = isEnglish(language) ? analyseArticle(text) : sentenceCandidates(text, language);
+  return all.filter((c) => c.checkworthiness >= CHECKWORTHY_THRESHOLD);
 }
 
 // Every sentence of an article as a candidate, whatever its score: the evaluation judges

@@ -15,6 +15,7 @@ import { CLAIM_STATUSES, ClaimStatus, OPEN_STATUSES } from '../../domain/claim-s
 import { PRIORITIES, type Priority } from '../../domain/priorities.js';
 import { MAX_TAG_LENGTH } from './claim.dto.js';
 import { IsTimestamp } from '../../common/validation/timestamps.js';
+import { LanguageTag } from './language-tag.js';
 
 export const CLAIM_SORTS = ['-createdAt', 'createdAt', '-priority'] as const;
 export type ClaimSort = (typeof CLAIM_SORTS)[number];
@@ -60,6 +61,14 @@ export class ListClaimsQuery extends PageQuery {
   @IsOptional()
   @IsUUID()
   assigneeId?: string;
+
+  @ApiPropertyOptional({
+    example: 'uk',
+    description: 'BCP 47; `uk` also matches `uk-UA`. With q, the query is parsed in it only',
+  })
+  @IsOptional()
+  @LanguageTag()
+  language?: string;
 
   @ApiPropertyOptional({ description: 'comma list', example: 'high,urgent' })
   @IsOptional()

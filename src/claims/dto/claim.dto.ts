@@ -23,6 +23,8 @@ import { CLAIM_STATUSES } from '../../domain/claim-status.js';
 import type { ClaimStatus } from '../../domain/claim-status.js';
 import { PRIORITIES, type Priority } from '../../domain/priorities.js';
 import { IsCalendarDate } from '../../common/validation/timestamps.js';
+import { MAX_LANGUAGE_TAG_LENGTH } from '../../domain/languages.js';
+import { LanguageTag } from './language-tag.js';
 
 export const MAX_TAGS = 20;
 export const MAX_TAG_LENGTH = 50;
@@ -88,6 +90,16 @@ class ClaimFieldsDto {
   @OptionalNotNull()
   @IsIn(PRIORITIES)
   priority?: Priority;
+
+  @ApiPropertyOptional({
+    example: 'uk',
+    maxLength: MAX_LANGUAGE_TAG_LENGTH,
+    description:
+      "BCP 47, stored canonical; on submit the article's language, else NEWSROOM_LANGUAGE",
+  })
+  @OptionalNotNull()
+  @LanguageTag()
+  language?: string;
 }
 
 export class CreateClaimDto extends ClaimFieldsDto {

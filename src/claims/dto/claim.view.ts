@@ -47,6 +47,7 @@ export class ClaimSummaryView {
     description: 'the claim this one was merged into (status `merged`)',
   })
   mergedInto!: string | null;
+  @ApiProperty({ example: 'uk', description: 'BCP 47, canonical form' }) language!: string;
   @ApiProperty({ nullable: true, type: String }) decidedBy!: string | null;
   @ApiProperty({ nullable: true, type: String }) decidedAt!: string | null;
   @ApiProperty({ description: 'starts at 1, +1 on every change; the ETag' }) version!: number;

@@ -24,6 +24,8 @@ const ALL_TYPES = [
   'publication.published',
   'publication.corrected',
   'publication.retracted',
+  'claimant.created',
+  'claimant.edited',
 ];
 const WITHOUT_MERGE = ALL_TYPES.filter(
   (type) => type !== 'claim.merged' && type !== 'claim.absorbed',

@@ -2,13 +2,16 @@
 // vocabulary and the shapes the server defines in plain TypeScript are imported from it,
 // so the two cannot drift apart.
 import type { AuditEvent } from '../../audit/audit-event.js';
-import type { Candidate as ExtractedCandidate } from '../../articles/extraction/candidate.js';
+import type {
+  Candidate as ExtractedCandidate,
+  ExtractionFeature,
+} from '../../articles/extraction/candidate.js';
 import { CLAIM_STATUSES, type ClaimStatus, type Stance } from '../../domain/claim-status.js';
 import { type Priority, PRIORITIES_MOST_URGENT_FIRST } from '../../domain/priorities.js';
 
 export { STANCES, type Stance } from '../../domain/claim-status.js';
 export { SOURCE_KINDS } from '../../domain/source-kinds.js';
-export type { AuditEvent, Priority };
+export type { AuditEvent, ExtractionFeature, Priority };
 
 export const STATUSES = CLAIM_STATUSES;
 export type Status = ClaimStatus;
@@ -47,6 +50,8 @@ export interface Claim {
   submittedBy: string;
   assigneeId?: string | null;
   dueAt?: string | null;
+  // BCP 47, canonical
+  language: string;
   decidedBy?: string | null;
   decidedAt?: string | null;
   // The claim this one was merged into (status `merged`).
@@ -88,8 +93,11 @@ export interface Article {
   url?: string | null;
   outlet?: string | null;
   publishedAt?: string | null;
+  language: string;
   text: string;
   candidates?: Candidate[];
+  // What extraction ran for the article's language (claimants and hedges are English only).
+  features?: ExtractionFeature[];
 }
 
 export interface Digest {

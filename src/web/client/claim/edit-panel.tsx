@@ -2,11 +2,12 @@ import { editRefusal } from '../../../domain/claim-access.js';
 import { ClaimantPicker } from '../claimants/claimant-picker.js';
 import type { Me } from '../session.js';
 import { PRIORITIES, type Priority } from '../types.js';
+import { CommonLanguages, LanguageInput } from '../language.js';
 import { Alert, Field, inputValue } from '../ui.js';
 import type { Loaded } from './use-claim.js';
 import { useEditClaim } from './use-edit-claim.js';
 
-// Edit the claim's text, claimant, tags and priority, offered to whoever the rules let
+// Edit the claim's text, claimant, tags, priority and language, offered to whoever the rules let
 // edit it (domain/claim-access.ts).
 export function EditPanel(props: { me: Me; loaded: Loaded; onChanged: () => Promise<void> }) {
   const edit = useEditClaim(props.loaded, props.onChanged);
@@ -65,6 +66,10 @@ export function EditPanel(props: { me: Me; loaded: Loaded; onChanged: () => Prom
           ))}
         </select>
       </Field>
+      <Field label="Language" hint="Pick one or type a code such as pt-BR">
+        <LanguageInput value={form.language} onInput={(value) => edit.set('language', value)} />
+      </Field>
+      <CommonLanguages />
       <div class="buttons">
         <button type="submit" class="primary" disabled={edit.busy}>
           {edit.busy ? 'Saving…' : 'Save changes'}

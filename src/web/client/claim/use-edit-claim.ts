@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { ApiError, call, messageOf } from '../api.js';
+import { languageProblem } from '../language.js';
 import type { Claim, Priority } from '../types.js';
 import type { Loaded } from './use-claim.js';
 
@@ -9,6 +10,7 @@ export interface EditForm {
   claimantId: string | null;
   tags: string;
   priority: Priority;
+  language: string;
 }
 
 const formOf = (claim: Claim): EditForm => ({
@@ -17,6 +19,7 @@ const formOf = (claim: Claim): EditForm => ({
   claimantId: claim.claimantId ?? null,
   tags: claim.tags.join(', '),
   priority: claim.priority,
+  language: claim.language,
 });
 
 // Editing a claim with If-Match: on 412 the form keeps what the editor typed and says
@@ -37,6 +40,8 @@ export function useEditClaim(loaded: Loaded, onSaved: () => Promise<void>) {
 
   const save = async () => {
     if (!form) return;
+    const problem = languageProblem(form.language);
+    if (problem) return setError(problem);
     setBusy(true);
     setError(null);
     setStale(false);
@@ -51,6 +56,8 @@ export function useEditClaim(loaded: Loaded, onSaved: () => Promise<void>) {
         claimantId: form.claimantId,
         tags,
         priority: form.priority,
+        // Left empty, the claim keeps its language.
+        ...(form.language.trim() ? { language: form.language.trim() } : {}),
       };
       await call<Claim>('PATCH', `/claims/${loaded.claim.id}`, { body, ifMatch: loaded.etag });
       setForm(null);

@@ -3,10 +3,11 @@ import { get, messageOf, newKey, post } from '../api.js';
 import { findMarks, Highlighted } from '../highlight.js';
 import { href, navigate } from '../router.js';
 import { can, type Me } from '../session.js';
-import type { Article, Candidate, Claim } from '../types.js';
+import type { Article, Candidate, Claim, ExtractionFeature } from '../types.js';
+import { CommonLanguages, LanguageInput, languageName, languageProblem } from '../language.js';
 import { Alert, Field, inputValue, Loading } from '../ui.js';
 
-const emptyArticle = { title: '', url: '', outlet: '', text: '' };
+const emptyArticle = { title: '', url: '', outlet: '', text: '', language: '' };
 
 export function NewArticlePage({ me }: { me: Me }) {
   const [form, setForm] = useState(emptyArticle);
@@ -20,10 +21,14 @@ export function NewArticlePage({ me }: { me: Me }) {
 
   const submit = async (event: Event) => {
     event.preventDefault();
+    const problem = languageProblem(form.language);
+    if (problem) return setError(problem);
     setBusy(true);
     setError(null);
     const body = Object.fromEntries(
-      Object.entries(form).filter(([, value]) => value.trim() !== ''),
+      Object.entries(form)
+        .filter(([, value]) => value.trim() !== '')
+        .map(([field, value]) => [field, field === 'language' ? value.trim() : value]),
     );
     try {
       const reply = await post<{ article: Article }>('/articles', { body, idempotencyKey: key });
@@ -48,9 +53,22 @@ export function NewArticlePage({ me }: { me: Me }) {
             <input name="outlet" maxLength={200} value={form.outlet} onInput={set('outlet')} />
           </Field>
         </div>
-        <Field label="Article URL">
-          <input type="url" name="url" value={form.url} onInput={set('url')} />
-        </Field>
+        <div class="grid-2">
+          <Field label="Article URL">
+            <input type="url" name="url" value={form.url} onInput={set('url')} />
+          </Field>
+          <Field
+            label="Language"
+            hint="Claimants and hedges are found in English articles; other languages get sentences and figures. Empty: the newsroom’s."
+          >
+            <LanguageInput
+              value={form.language}
+              placeholder="newsroom default"
+              onInput={(language) => setForm({ ...form, language })}
+            />
+          </Field>
+        </div>
+        <CommonLanguages />
         <Field label="Article text" hint="Paste the whole story; up to 200,000 characters.">
           <textarea
             name="text"
@@ -76,8 +94,12 @@ export function ArticlePage({ id, me }: { id: string; me: Me }) {
   const [article, setArticle] = useState<Article | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    get<{ article: Article; candidates: Candidate[] }>(`/articles/${id}`)
-      .then(({ body }) => setArticle({ ...body.article, candidates: body.candidates }))
+    get<{ article: Article; candidates: Candidate[]; features: ExtractionFeature[] }>(
+      `/articles/${id}`,
+    )
+      .then(({ body }) =>
+        setArticle({ ...body.article, candidates: body.candidates, features: body.features }),
+      )
       .catch((failure) => setError(messageOf(failure)));
   }, [id]);
 
@@ -89,6 +111,12 @@ export function ArticlePage({ id, me }: { id: string; me: Me }) {
       <p class="muted small">
         {[article.outlet, article.url].filter(Boolean).join(' · ')} · {candidates.length} candidate
         {candidates.length === 1 ? '' : 's'}
+      </p>
+      <p class="small" aria-label="Extraction">
+        Language: {languageName(article.language)} · found {(article.features ?? []).join(', ')}
+        {article.features?.includes('claimants') ? null : (
+          <span class="muted"> (claimants and hedges are found in English articles only)</span>
+        )}
       </p>
       <p class="legend small" aria-label="Highlight legend">
         <mark class="hl hl-claimant">claimant</mark> <mark class="hl hl-figure">figure</mark>{' '}
@@ -142,7 +170,7 @@ function CandidateItem(props: { article: Article; candidate: Candidate; me: Me }
 
   return (
     <li class="card candidate">
-      <p class="candidate-sentence">
+      <p class="candidate-sentence" lang={article.language}>
         <Highlighted text={candidate.sentence} marks={marks} />
       </p>
       <p class="candidate-meta small">

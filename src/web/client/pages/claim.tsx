@@ -12,6 +12,7 @@ import { PublicationPanel } from '../publication/publication-panel.js';
 import { isDecided } from '../../../domain/claim-status.js';
 import { formatDate, formatDateTime } from '../format.js';
 import { href } from '../router.js';
+import { languageName } from '../language.js';
 import { can, type Me } from '../session.js';
 import { Alert, Loading, PriorityBadge, StatusBadge } from '../ui.js';
 import { useEditors } from '../use-editors.js';
@@ -32,7 +33,7 @@ export function ClaimPage({ id, me }: { id: string; me: Me }) {
           <PriorityBadge priority={claim.priority} />
           <span class="muted small">version {claim.version}</span>
         </div>
-        <blockquote id="claim-text" class="claim-text">
+        <blockquote id="claim-text" class="claim-text" lang={claim.language}>
           {claim.text}
         </blockquote>
         <MergedNotice claim={claim} />
@@ -55,6 +56,8 @@ export function ClaimPage({ id, me }: { id: string; me: Me }) {
               <dd>{formatDate(claim.claimedAt)}</dd>
             </>
           ) : null}
+          <dt>Language</dt>
+          <dd>{languageName(claim.language)}</dd>
           <dt>Tags</dt>
           <dd>
             {claim.tags.length ? (

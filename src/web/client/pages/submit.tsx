@@ -5,6 +5,7 @@ import { can, type Me } from '../session.js';
 import { ClaimantPicker } from '../claimants/claimant-picker.js';
 import { DuplicateWarning } from '../duplicates/duplicate-warning.js';
 import { type Claim, type PossibleDuplicate, PRIORITIES } from '../types.js';
+import { CommonLanguages, LanguageInput, languageProblem } from '../language.js';
 import { Alert, Field, inputValue } from '../ui.js';
 
 const empty = {
@@ -15,6 +16,7 @@ const empty = {
   tags: '',
   priority: 'normal',
   claimantId: '',
+  language: '',
 };
 
 export function SubmitPage({ me }: { me: Me }) {
@@ -35,6 +37,8 @@ export function SubmitPage({ me }: { me: Me }) {
 
   const submit = async (event: Event) => {
     event.preventDefault();
+    const problem = languageProblem(form.language);
+    if (problem) return setError(problem);
     setBusy(true);
     setError(null);
     const tags = form.tags
@@ -49,6 +53,7 @@ export function SubmitPage({ me }: { me: Me }) {
       ...(form.claimedAt ? { claimedAt: form.claimedAt } : {}),
       ...(form.appearanceUrl.trim() ? { appearanceUrl: form.appearanceUrl.trim() } : {}),
       ...(tags.length ? { tags } : {}),
+      ...(form.language.trim() ? { language: form.language.trim() } : {}),
     };
     try {
       const reply = await post<Claim & { possibleDuplicates?: PossibleDuplicate[] }>('/claims', {
@@ -140,6 +145,17 @@ export function SubmitPage({ me }: { me: Me }) {
         <Field label="Tags" hint="Separated by commas, e.g. ukraine, casualties">
           <input name="tags" value={form.tags} onInput={set('tags')} />
         </Field>
+        <Field
+          label="Language"
+          hint="The language the claim is written in: pick one or type a code such as pt-BR. Empty: the newsroom’s."
+        >
+          <LanguageInput
+            value={form.language}
+            placeholder="newsroom default"
+            onInput={(language) => setForm({ ...form, language })}
+          />
+        </Field>
+        <CommonLanguages />
         <Alert>{error}</Alert>
         <button type="submit" class="primary" disabled={busy}>
           {busy ? 'Submitting…' : 'Submit claim'}

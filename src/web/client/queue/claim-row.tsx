@@ -1,6 +1,7 @@
 import { formatDateTime } from '../format.js';
 import { href } from '../router.js';
 import { type Claim, type Editor, isOverdue } from '../types.js';
+import { LanguageBadge } from '../language.js';
 import { PriorityBadge, StatusBadge } from '../ui.js';
 
 // One claim in the queue: a tick box when it can be selected, who has it, and its due
@@ -38,6 +39,7 @@ export function ClaimRow(props: {
         ) : null}
         <PriorityBadge priority={claim.priority} />
         <StatusBadge status={claim.status} />
+        <LanguageBadge tag={claim.language} />
         {overdue ? <span class="badge overdue-badge">Overdue</span> : null}
         <span class="muted small">{formatDateTime(claim.createdAt)}</span>
         {claim.dueAt ? <span class="small">due {formatDateTime(claim.dueAt)}</span> : null}
@@ -47,6 +49,7 @@ export function ClaimRow(props: {
       </div>
       <a
         class="claim-row-text"
+        lang={claim.language}
         href={href.claim(claim.id)}
         onFocus={() => props.onFocus(props.index)}
       >
