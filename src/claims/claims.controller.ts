@@ -45,7 +45,6 @@ import { BulkResponseView } from './dto/bulk.view.js';
 import { ClaimQuery, ListClaimsQuery, ReviewQueueQuery } from './dto/claim-query.dto.js';
 import { CreateClaimDto, TransitionDto, UpdateClaimDto } from './dto/claim.dto.js';
 import { ClaimPageView, ClaimSummaryView, ClaimView } from './dto/claim.view.js';
-import { SubmittedClaimView } from './dto/claimant-suggestion.view.js';
 
 const IF_MATCH = { name: 'If-Match', description: 'ETag of the version you read, e.g. "3"' };
 
@@ -79,12 +78,15 @@ export class ClaimsController {
       { userId: user.id, key, scope: 'POST /claims', body },
       async (manager) => {
         const claim = await this.claims.submit(manager, user, body);
-        const claim = await this.claims.submit(manager, user, body);
         // Reads of their own after the insert, stored with the 201 so a replay answers alike.
         const claimantSuggestions = await this.claims.claimantSuggestions(manager, claim);
         const possibleDuplicates = await findPossibleDuplicates(manager, claim);
         const headers = { location: `/api/v1/claims/${claim.id}`, etag: etagOf(claim.version) };
-        return { status: 201, body: { ...claim, claimantSuggestions, possibleDuplicates }, headers };
+        return {
+          status: 201,
+          body: { ...claim, claimantSuggestions, possibleDuplicates },
+          headers,
+        };
       },
     );
     void reply.status(result.status).headers(result.headers);

@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { CLAIM_STATUSES } from '../../domain/claim-status.js';
 import type { ClaimStatus } from '../../domain/claim-status.js';
 import { ClaimView } from './claim.view.js';
+import { ClaimantSuggestionView } from './claimant-suggestion.view.js';
 
 export class PossibleDuplicateView {
   @ApiProperty() id!: string;
@@ -19,4 +20,9 @@ export class SubmittedClaimView extends ClaimView {
       'merged and withdrawn claims left out. Advice only: the claim is submitted either way.',
   })
   possibleDuplicates!: PossibleDuplicateView[];
+  @ApiProperty({
+    type: [ClaimantSuggestionView],
+    description: 'claimants whose name or alias matches the free-text claimant, best first',
+  })
+  claimantSuggestions!: ClaimantSuggestionView[];
 }
