@@ -20,10 +20,21 @@ export interface DuplicatesResult {
   service: DuplicatesVariant;
 }
 
-// Claims as a desk writes them: a few shapes, many subjects, so that some submissions have
-// look-alikes among earlier ones (the lookup answers something) and most do not.
-const WHO = ['The ministry', 'The mayor', 'A regional governor', 'The army', 'Officials', 'The UN'];
-const COUNT = ['12', '40', '141', '2,000', '350', '7', '90 percent of', 'half of'];
+// Claims as a desk writes them: varied sentences about varied places, and every tenth one
+// a fresh copy of an earlier claim with a word changed (a real duplicate, which the lookup
+// must find). Seeded, so every run submits the same texts.
+const WHO = [
+  'The ministry of defence',
+  'The mayor',
+  'A regional governor',
+  'The general staff',
+  'Local officials',
+  'A UN spokesperson',
+  'The central bank',
+  'An opposition MP',
+  'The health ministry',
+  'A police spokesman',
+];
 const WHAT = [
   'bridges',
   'schools',
@@ -33,14 +44,47 @@ const WHAT = [
   'refugees',
   'apartment blocks',
   'ballots',
+  'tonnes of grain',
+  'drones',
+  'teachers',
+  'water pumps',
 ];
-const HAPPENED = ['were destroyed', 'were rebuilt', 'were evacuated', 'reopened', 'were counted'];
-const WHERE = ['Kharkiv', 'Irpin', 'Mariupol', 'Odesa', 'Bucha', 'Kherson', 'Lviv', 'Sumy'];
-const WHEN = ['in March', 'last week', 'since 2022', 'this winter', 'by Friday'];
-const pick = <T>(list: T[], n: number) => list[n % list.length]!;
-const textOf = (n: number) =>
-  `${pick(WHO, n)} said ${pick(COUNT, n * 7 + 1)} ${pick(WHAT, n * 3 + 2)} ` +
-  `${pick(HAPPENED, n * 5 + 3)} in ${pick(WHERE, n * 11 + 4)} ${pick(WHEN, n * 13 + 5)} (${n}).`;
+const HAPPENED = [
+  'were destroyed',
+  'were rebuilt',
+  'were evacuated',
+  'reopened',
+  'were counted',
+  'went missing',
+  'arrived',
+  'were shot down',
+];
+const WHEN = ['in March', 'last week', 'since 2022', 'this winter', 'by Friday', 'overnight'];
+const SYLLABLES = ['ka', 'lo', 'mir', 'dan', 'vel', 'os', 'tra', 'ni', 'bor', 'ga', 'zh', 'ut'];
+
+function texts(seed: number) {
+  let state = seed;
+  const next = () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+  const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)]!;
+  const name = () => {
+    const word = Array.from({ length: 2 + Math.floor(next() * 2) }, () => pick(SYLLABLES)).join('');
+    return word[0]!.toUpperCase() + word.slice(1);
+  };
+  const written: string[] = [];
+  return (): string => {
+    if (written.length > 10 && next() < 0.1) {
+      return pick(written).replace(
+        / (in March|last week|since 2022|this winter|by Friday|overnight)/,
+        ' recently',
+      );
+    }
+    const text =
+      `${pick(WHO)} said ${1 + Math.floor(next() * 5000)} ${pick(WHAT)} ${pick(HAPPENED)} ` +
+      `in ${name()} near ${name()} ${pick(WHEN)}.`;
+    written.push(text);
+    return text;
+  };
+}
 
 // One submission after another (no queueing to blur the figure), the three variants taking
 // turns so that the machine's load falls on each alike, at the claims seeded so far
@@ -59,10 +103,10 @@ export async function duplicatesScenario(ctx: BenchContext): Promise<DuplicatesR
     ['baselineWith', `${ctx.baseline.url}/api/v1/claims`],
     ['service', `${ctx.service.url}/api/v1/claims`],
   ];
-  let n = 0;
+  const nextText = texts(20_261_203);
   for (let round = 0; round < warmup + rounds; round++) {
     for (const [name, url] of variants) {
-      const sample = await submitOnce(url, token, textOf(n++));
+      const sample = await submitOnce(url, token, nextText());
       if (round >= warmup) runs[name].push(sample);
     }
   }
