@@ -25,6 +25,11 @@ import {
   toClaimSummary,
   transitionParameters,
 } from '../src/claims/claim-sql.js';
+import {
+  BEGIN_LOOKUP,
+  END_LOOKUP,
+  POSSIBLE_DUPLICATES_SQL,
+} from '../src/claims/duplicates/possible-duplicates-sql.js';
 import { transitionRefusal } from '../src/domain/claim-access.js';
 import {
   CLAIM_STATUSES,
@@ -221,10 +226,13 @@ async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Pr
 
 const actorOf = (user: User): AuditActor => ({ id: user.id, name: user.name, roles: user.roles });
 
-async function submit(request: IncomingMessage, response: ServerResponse) {
+// `?duplicates=off` leaves out the duplicate lookup: the duplicates scenario measures what
+// the lookup adds to a submission (bench/duplicates-scenario.ts).
+async function submit(request: IncomingMessage, response: ServerResponse, url: URL) {
   const user = await authenticate(request, 'reporter', 'editor');
   const input = validateSubmit(await readJson(request));
-  const claim = await inTransaction(async (client) => {
+  const lookup = url.searchParams.get('duplicates') !== 'off';
+  const { claim, possibleDuplicates } = await inTransaction(async (client) => {
     const { rows } = await query(
       client,
       'insert-claim',
@@ -240,17 +248,42 @@ async function submit(request: IncomingMessage, response: ServerResponse) {
       [{ type: 'claim.submitted', toStatus: summary.status, data: { after: summary } }],
       null,
     );
-    return summary;
+    return {
+      claim: summary,
+      possibleDuplicates: lookup ? await duplicatesOf(client, summary) : [],
+    };
   });
   send(
     response,
     201,
-    { ...claim, sources: [] },
+    { ...claim, sources: [], possibleDuplicates },
     {
       location: `/api/v1/claims/${claim.id}`,
       etag: `"${claim.version}"`,
     },
   );
+}
+
+// As findPossibleDuplicates (src/claims/duplicates): its settings in a savepoint, the read,
+// then back to the savepoint.
+async function duplicatesOf(client: pg.PoolClient, claim: { id: string; text: string }) {
+  await client.query(BEGIN_LOOKUP);
+  try {
+    const { rows } = await query(client, 'possible-duplicates', POSSIBLE_DUPLICATES_SQL, [
+      claim.text,
+      claim.id,
+    ]);
+    return rows.map((row: Row) => ({
+      ...row,
+      similarity: Math.round(row.similarity * 1000) / 1000,
+    }));
+  } catch (error) {
+    // The lookup's time bound, as the service treats it: no duplicates, the claim stays.
+    if ((error as { code?: string }).code !== '57014') throw error;
+    return [];
+  } finally {
+    await client.query(END_LOOKUP);
+  }
 }
 
 async function reviewQueue(request: IncomingMessage, response: ServerResponse, url: URL) {
@@ -366,7 +399,7 @@ const server = createServer((request, response) => {
   const route = async () => {
     const transitionOf = TRANSITION_PATH.exec(url.pathname);
     if (request.method === 'POST' && url.pathname === '/api/v1/claims') {
-      return submit(request, response);
+      return submit(request, response, url);
     }
     if (request.method === 'GET' && url.pathname === '/api/v1/review-queue') {
       return reviewQueue(request, response, url);

@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --only=submit,queue,decide,webhooks,bulk,scale,export,mixed]
+// npm run bench [-- --quick] [-- --only=submit,queue,duplicates,decide,webhooks,bulk,scale,export,mixed]
 // SPEC §9: the service against a minimal node:http + pg baseline and PostgreSQL's own
 // COPY, measured in one run on this machine. See bench/README.md.
 import { randomBytes } from 'node:crypto';
@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { servingUrl } from '../src/database/roles.js';
 import { BULK_ITEMS, bulkScenario } from './bulk-scenario.js';
+import { duplicatesScenario } from './duplicates-scenario.js';
 import { BenchContext, FULL, QUICK } from './lib/context.js';
 import { openBenchDatabase, settle } from './lib/postgres.js';
 import { startServer } from './lib/processes.js';
@@ -25,6 +26,7 @@ import { webhooksScenario } from './webhooks-scenario.js';
 const SCENARIOS = [
   'queue',
   'submit',
+  'duplicates',
   'decide',
   'webhooks',
   'bulk',
@@ -152,6 +154,10 @@ async function main(): Promise<number> {
     if (selected.has('queue')) results.queue = await queueScenario(ctx);
     if (selected.has('submit')) {
       results.submit = await submitScenario(ctx);
+      await settle(database.url);
+    }
+    if (selected.has('duplicates')) {
+      results.duplicates = await duplicatesScenario(ctx);
       await settle(database.url);
     }
     if (selected.has('decide')) {

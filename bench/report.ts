@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import type { BulkResult } from './bulk-scenario.js';
+import type { DuplicatesResult } from './duplicates-scenario.js';
 import type { Comparison, ExportResult, Measured, MixedResult, ScaleResult } from './scenarios.js';
 import type { WebhooksResult } from './webhooks-scenario.js';
 
@@ -13,6 +14,7 @@ export interface Results {
   mixed?: MixedResult;
   webhooks?: WebhooksResult;
   bulk?: BulkResult;
+  duplicates?: DuplicatesResult;
 }
 
 export interface Target {
@@ -68,12 +70,21 @@ export function targetsOf(results: Results): Target[] {
   add('mixed submit p99 with export vs without', results.mixed?.submitP99Ratio, '<=', 2);
   add('mixed decide p99 with export vs without', results.mixed?.decideP99Ratio, '<=', 2);
   add('bulk of 200 items, slowest (ms)', results.bulk?.latencyMs.max, '<=', 2000);
+  add('duplicate lookup adds to submit p50 (ms)', results.duplicates?.addedP50Ms, '<=', 5);
   add('errors', errorsOf(results), '<=', 0);
   return targets;
 }
 
 export function errorsOf(results: Results): number {
-  const others = (results.export?.errors ?? 0) + (results.bulk?.errors ?? 0);
+  const duplicates = results.duplicates;
+  const others =
+    (results.export?.errors ?? 0) +
+    (results.bulk?.errors ?? 0) +
+    (duplicates
+      ? duplicates.baselineWith.errors +
+        duplicates.baselineWithout.errors +
+        duplicates.service.errors
+      : 0);
   return loads(results).reduce((sum, [, run]) => sum + run.errors, others);
 }
 
@@ -152,6 +163,36 @@ export function render(results: Results, targets: Target[]): string {
           ],
         ],
       ),
+    );
+  }
+  if (results.duplicates) {
+    const { claims, baselineWith, baselineWithout, service, addedP50Ms } = results.duplicates;
+    const row = (name: string, run: typeof service) => [
+      name,
+      run.requests,
+      round(run.latencyMs.p50),
+      round(run.latencyMs.p90),
+      run.withDuplicates,
+      run.errors,
+    ];
+    out.push(
+      '',
+      table(
+        [
+          `submit, one at a time, at ${claims} claims`,
+          'requests',
+          'p50 ms',
+          'p90 ms',
+          'with duplicates',
+          'errors',
+        ],
+        [
+          row('baseline without the duplicate lookup', baselineWithout),
+          row('baseline with it', baselineWith),
+          row('service (with it)', service),
+        ],
+      ),
+      `duplicate lookup adds ${round(addedP50Ms)} ms to the submit p50`,
     );
   }
   if (results.export) {

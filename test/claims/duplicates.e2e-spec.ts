@@ -4,7 +4,7 @@ import pg from 'pg';
 import {
   POSSIBLE_DUPLICATES_SETTINGS,
   POSSIBLE_DUPLICATES_SQL,
-} from '../../src/claims/duplicates/possible-duplicates.js';
+} from '../../src/claims/duplicates/possible-duplicates-sql.js';
 import { AppProcess, startApp } from '../support/app-process.js';
 import { move, submitClaim } from '../support/claims.js';
 import { withDatabase } from '../support/database.js';

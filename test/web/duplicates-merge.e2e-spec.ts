@@ -30,7 +30,7 @@ describe('desk: duplicates at submission and merging (SPEC §15)', () => {
   const current = async (id: string) =>
     (await client(app.url, reporter.token).get(`/api/v1/claims/${id}`)).body;
 
-  it('warns after a submission that may duplicate claims we have, with links to them', async () => {
+  it('lands on the new claim and warns that we may already have it, with links to the candidates', async () => {
     const text = `The ${word()} reservoir held ${word()} cubic metres in June`;
     const existing = await submitClaim(app.url, reporter, { text });
     const { page, problems } = await openDesk(browser, app.url);
@@ -41,6 +41,10 @@ describe('desk: duplicates at submission and merging (SPEC §15)', () => {
 
     const warning = page.getByRole('region', { name: 'We may already have this claim' });
     await warning.waitFor();
+    await expect(page.locator('#claim-text').textContent()).resolves.toBe(text);
+    const submittedId = decodeURIComponent(page.url().split('#/claims/')[1]);
+    expect(submittedId).not.toBe(existing.id);
+    expect((await current(submittedId)).status).toBe('submitted');
     const candidates = warning.getByRole('list', { name: 'Possible duplicates' }).getByRole('link');
     await expect(candidates.count()).resolves.toBe(1);
     // The link reads as the existing claim's text once it has loaded.
@@ -49,13 +53,15 @@ describe('desk: duplicates at submission and merging (SPEC §15)', () => {
     await expect(warning.getByText('100% similar').count()).resolves.toBe(1);
 
     await candidates.first().click();
+    await page.waitForURL(`**/#/claims/${existing.id}`);
     await page.locator('#claim-text').getByText(text).waitFor();
-    expect(page.url()).toContain(existing.id);
+    // The warning belongs to the claim just submitted, not to the one it links to.
+    await expect(page.getByText('We may already have this claim').count()).resolves.toBe(0);
     expect(problems).toEqual([]);
     await page.context().close();
   });
 
-  it('goes straight to the new claim when nothing looks like it', async () => {
+  it('shows no warning when nothing looks like the new claim', async () => {
     const { page } = await openDesk(browser, app.url);
     await signIn(page, reporter);
     await page.goto('/#/submit');
@@ -63,6 +69,7 @@ describe('desk: duplicates at submission and merging (SPEC §15)', () => {
     await page.getByLabel('Claim', { exact: true }).fill(text);
     await page.getByRole('button', { name: 'Submit claim' }).click();
     await page.locator('#claim-text').getByText(text).waitFor();
+    await page.getByTestId('chain-mark').waitFor();
     await expect(page.getByText('We may already have this claim').count()).resolves.toBe(0);
     await page.context().close();
   });

@@ -1,29 +1,30 @@
 import { useEffect, useState } from 'preact/hooks';
 import { get } from '../api.js';
 import { href } from '../router.js';
-import type { Claim, PossibleDuplicate } from '../types.js';
+import { useSignal } from '../signal.js';
+import type { Claim } from '../types.js';
 import { StatusBadge } from '../ui.js';
+import { recentDuplicates } from './recent-duplicates.js';
 
 // After a submission the service names claims we may already have (SPEC §15). The claim is
-// submitted either way; this says so, and links to each candidate so the reporter can look
-// before anyone works the new one twice. An editor merges from the claim page.
-export function DuplicateWarning(props: {
-  submitted: Claim;
-  duplicates: PossibleDuplicate[];
-  onAnother: () => void;
-}) {
-  const texts = useClaimTexts(props.duplicates.map((duplicate) => duplicate.id));
+// submitted either way and the reporter lands on it; this says what looks like it, with a
+// link to each, so nobody works the same claim twice. An editor merges from there.
+export function DuplicateWarning({ claimId }: { claimId: string }) {
+  const recent = useSignal(recentDuplicates);
+  const duplicates = recent?.claimId === claimId ? recent.duplicates : [];
+  const texts = useClaimTexts(duplicates.map((duplicate) => duplicate.id));
+  if (!duplicates.length) return null;
   return (
-    <section class="card duplicate-warning" aria-labelledby="duplicates-title">
+    <section class="alert alert-warn duplicate-warning" aria-labelledby="duplicates-title">
       <h2 id="duplicates-title">We may already have this claim</h2>
       <p>
-        Your claim was submitted.{' '}
-        {props.duplicates.length === 1
+        It was submitted.{' '}
+        {duplicates.length === 1
           ? 'One existing claim reads much like it:'
-          : `${props.duplicates.length} existing claims read much like it:`}
+          : `${duplicates.length} existing claims read much like it:`}
       </p>
       <ul class="duplicates" aria-label="Possible duplicates">
-        {props.duplicates.map((duplicate) => (
+        {duplicates.map((duplicate) => (
           <li>
             <a href={href.claim(duplicate.id)}>{texts[duplicate.id] ?? duplicate.id}</a>{' '}
             <StatusBadge status={duplicate.status} />{' '}
@@ -31,14 +32,9 @@ export function DuplicateWarning(props: {
           </li>
         ))}
       </ul>
-      <div class="buttons">
-        <a class="button primary" href={href.claim(props.submitted.id)}>
-          Open the claim you submitted
-        </a>
-        <button type="button" onClick={props.onAnother}>
-          Submit another claim
-        </button>
-      </div>
+      <button type="button" class="link" onClick={() => recentDuplicates.set(null)}>
+        Dismiss
+      </button>
     </section>
   );
 }

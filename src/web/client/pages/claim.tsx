@@ -10,6 +10,7 @@ import { MergedNotice } from '../claim/merged-notice.js';
 import { useClaim } from '../claim/use-claim.js';
 import { PublicationPanel } from '../publication/publication-panel.js';
 import { isDecided } from '../../../domain/claim-status.js';
+import { DuplicateWarning } from '../duplicates/duplicate-warning.js';
 import { formatDate, formatDateTime } from '../format.js';
 import { href } from '../router.js';
 import { languageName } from '../language.js';
@@ -37,6 +38,7 @@ export function ClaimPage({ id, me }: { id: string; me: Me }) {
           {claim.text}
         </blockquote>
         <MergedNotice claim={claim} />
+        <DuplicateWarning claimId={claim.id} />
         <dl class="facts">
           <dt>Claimant</dt>
           <dd>

@@ -3,7 +3,7 @@ import { messageOf, newKey, post } from '../api.js';
 import { href, navigate } from '../router.js';
 import { can, type Me } from '../session.js';
 import { ClaimantPicker } from '../claimants/claimant-picker.js';
-import { DuplicateWarning } from '../duplicates/duplicate-warning.js';
+import { recentDuplicates } from '../duplicates/recent-duplicates.js';
 import { type Claim, type PossibleDuplicate, PRIORITIES } from '../types.js';
 import { CommonLanguages, LanguageInput, languageProblem } from '../language.js';
 import { Alert, Field, inputValue } from '../ui.js';
@@ -25,10 +25,6 @@ export function SubmitPage({ me }: { me: Me }) {
   const [busy, setBusy] = useState(false);
   // One key per claim being written: a second click or a retry replays, never duplicates.
   const [key, setKey] = useState(newKey);
-  // A claim just submitted that may duplicate others: the warning shows instead of the form.
-  const [warned, setWarned] = useState<{ claim: Claim; duplicates: PossibleDuplicate[] } | null>(
-    null,
-  );
 
   if (!can.submit(me)) return <Alert>Only reporters and editors submit claims.</Alert>;
 
@@ -62,27 +58,16 @@ export function SubmitPage({ me }: { me: Me }) {
       });
       setForm(empty);
       setKey(newKey());
+      // The claim's page warns about them (duplicates/duplicate-warning.tsx).
       const duplicates = reply.body.possibleDuplicates ?? [];
-      if (duplicates.length) setWarned({ claim: reply.body, duplicates });
-      else navigate(href.claim(reply.body.id));
+      recentDuplicates.set({ claimId: reply.body.id, duplicates });
+      navigate(href.claim(reply.body.id));
     } catch (failure) {
       setError(messageOf(failure));
     } finally {
       setBusy(false);
     }
   };
-
-  if (warned) {
-    return (
-      <section class="narrow">
-        <DuplicateWarning
-          submitted={warned.claim}
-          duplicates={warned.duplicates}
-          onAnother={() => setWarned(null)}
-        />
-      </section>
-    );
-  }
 
   return (
     <section aria-labelledby="submit-title" class="narrow">
