@@ -54,6 +54,18 @@ describe('hardening settings', () => {
     }
   });
 
+  it('reads NEWSROOM_LANGUAGE as a canonical BCP 47 tag, en by default', () => {
+    const config = (env: NodeJS.ProcessEnv) => new AppConfig(parseEnvironment(env), 'postgres://x');
+    expect(config({}).newsroomLanguage).toBe('en');
+    expect(config({ NEWSROOM_LANGUAGE: 'uk' }).newsroomLanguage).toBe('uk');
+    expect(config({ NEWSROOM_LANGUAGE: 'PT-br' }).newsroomLanguage).toBe('pt-BR');
+    for (const bad of ['english', 'en_US', 'en-a1', 'en-', 'x-private']) {
+      expect(failure({ NEWSROOM_LANGUAGE: bad })).toMatch(
+        /^Invalid environment: NEWSROOM_LANGUAGE must be a BCP 47 tag/,
+      );
+    }
+  });
+
   it('refuses a BOOTSTRAP_ADMIN_TOKEN no token could have', () => {
     expect(failure({ BOOTSTRAP_ADMIN_TOKEN: `cd_${'a'.repeat(43)}` })).toBe('accepted');
     expect(failure({ BOOTSTRAP_ADMIN_TOKEN: 'a'.repeat(48) })).toMatch(
