@@ -70,7 +70,7 @@ export class ClaimsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ClaimView> {
     const result = await this.idempotency.run(
-      { userId: user.id, key, scope: 'POST /claims', body },
+      { userId: user.id, key, scope: 'POST /claims', body, singleStatement: true },
       async (manager) => {
         const claim = await this.claims.submit(manager, user, body);
         const headers = { location: `/api/v1/claims/${claim.id}`, etag: etagOf(claim.version) };
