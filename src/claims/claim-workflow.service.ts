@@ -41,13 +41,14 @@ import { ClaimSourceView, ClaimView } from './dto/claim.view.js';
 const MAX_ATTEMPTS = 5;
 
 // Moves claims through the workflow of claim-status.ts, with two round trips and no
-// transaction: one read of the claim, its chain head and its evidence (no lock), then ONE
-// statement that writes the claim and its events if — and only if — the claim is still at
-// the version read and its chain still ends at the head read (transitionClaimSql). Every
-// rule (If-Match, the workflow, four-eyes, the evidence gate) is checked against that read,
-// and the version guard makes the check hold at the write: every change to a claim or to
-// its evidence bumps the version. Fifty editors deciding at the same version: the first
-// write wins, the others write nothing, read the newer version and answer 412.
+// explicit transaction: one read of the claim, its chain head and its evidence (no lock),
+// against which every rule is checked (If-Match, the workflow, four-eyes, rationale, the
+// evidence gate); then ONE statement (transitionClaimSql) that takes the claim's row lock
+// and writes the claim and its events only if the claim is still at the version read
+// (every change to a claim or its evidence bumps it), its evidence, counted under the
+// lock, still meets the rule, and its chain still ends at the head read. Fifty editors
+// deciding at the same version queue on that lock: the first writes, the others find a
+// newer version and answer 412.
 @Injectable()
 export class ClaimWorkflowService {
   constructor(
