@@ -1,28 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { preparedQueryWithin } from '../database/prepared-query.js';
 import { CHAIN_HEAD_SQL, eventParameters, insertEventsSql } from './audit-event-sql.js';
-import {
-  AuditActor,
-  AuditEvent,
-  AuditEventType,
-  chainOf,
-  GENESIS_HASH,
-  HashedAuditEvent,
-  SYSTEM_CHAIN,
-} from './audit-event.js';
-import { hashAuditEvent } from './event-hash.js';
+import { AuditEvent, chainOf, GENESIS_HASH, SYSTEM_CHAIN } from './audit-event.js';
+import { LinkedAuditEvent, linkEvents, NewAuditEvent } from './event-link.js';
 
-export interface NewAuditEvent {
-  claimId: string | null;
-  type: AuditEventType;
-  actor: AuditActor;
-  fromStatus?: string | null;
-  toStatus?: string | null;
-  rationale?: string | null;
-  data?: Record<string, unknown>;
-}
+export type { NewAuditEvent } from './event-link.js';
 
 // Any fixed key; the system chain (users and tokens) is the only one serialised this way.
 const SYSTEM_CHAIN_LOCK = 4_172_002;
@@ -84,39 +67,12 @@ async function chainHead(manager: EntityManager, chain: string): Promise<string>
   return head?.hash ?? GENESIS_HASH;
 }
 
-function linkEvents(
-  inputs: NewAuditEvent[],
-  prevHash: string,
-): (HashedAuditEvent & { hash: string })[] {
-  return inputs.map((input) => {
-    const event: HashedAuditEvent = {
-      id: randomUUID(),
-      claimId: input.claimId,
-      type: input.type,
-      actor: {
-        id: input.actor.id,
-        name: input.actor.name,
-        roles: [...input.actor.roles],
-        ...(input.actor.tokenId && { tokenId: input.actor.tokenId }),
-      },
-      at: new Date().toISOString(),
-      fromStatus: input.fromStatus ?? null,
-      toStatus: input.toStatus ?? null,
-      rationale: input.rationale ?? null,
-      data: input.data ?? {},
-      prevHash,
-    };
-    prevHash = hashAuditEvent(event);
-    return { ...event, hash: prevHash };
-  });
-}
-
 // With `checkHead`, inserts nothing (and answers undefined) unless the chain's head, read
 // by this statement, is still the first event's prevHash.
 async function insertEvents(
   manager: EntityManager,
   chain: string,
-  events: (HashedAuditEvent & { hash: string })[],
+  events: LinkedAuditEvent[],
   checkHead: boolean,
 ): Promise<AuditEvent[] | undefined> {
   const parameters = events.flatMap((event) => eventParameters(chain, event));

@@ -31,16 +31,26 @@ const CASTS = [
   '::char(64)',
 ];
 
+// The VALUES list of `count` events whose parameters start at $`first`.
+function valuesOf(count: number, first: number): string {
+  const rows = Array.from(
+    { length: count },
+    (_, row) =>
+      `(${CASTS.map((cast, index) => `$${first + row * CASTS.length + index}${cast}`).join(', ')})`,
+  );
+  return `VALUES ${rows.join(',\n              ')}`;
+}
+
+// Whether the chain bound by the placeholder `chain` still ends at the hash bound by
+// `expected` (the genesis hash for an empty chain), read by the statement itself.
+export const chainHeadIs = (chain: string, expected: string) =>
+  `coalesce((${chainHeadQuery(chain)}), '${GENESIS_HASH}') = ${expected}`;
+
 // One INSERT for `count` events, whose parameters come from eventParameters() in order.
 // With `checkHead`, one more parameter follows: the head the caller expects; the statement
 // inserts nothing unless the chain's head, read by itself, is still that.
 export function insertEventsSql(count: number, checkHead: boolean): string {
-  const rows = Array.from(
-    { length: count },
-    (_, row) =>
-      `(${CASTS.map((cast, index) => `$${row * CASTS.length + index + 1}${cast}`).join(', ')})`,
-  );
-  const values = `VALUES ${rows.join(',\n              ')}`;
+  const values = valuesOf(count, 1);
   if (!checkHead) {
     return `INSERT INTO audit_events (${EVENT_COLUMNS})
        ${values}
@@ -49,9 +59,27 @@ export function insertEventsSql(count: number, checkHead: boolean): string {
   // $2 is the first event's chain.
   return `INSERT INTO audit_events (${EVENT_COLUMNS})
        SELECT * FROM (${values}) AS e
-        WHERE coalesce((${chainHeadQuery('$2')}), '${GENESIS_HASH}') = $${count * CASTS.length + 1}
+        WHERE ${chainHeadIs('$2', `$${count * CASTS.length + 1}`)}
        RETURNING id, seq`;
 }
+
+// The same INSERT as one part of a statement of the room that owns the change: a
+// data-modifying CTE (`WITH change AS (UPDATE …), events AS (<this>) …`) writes the change
+// and its events in one statement, so both commit or neither, without BEGIN and COMMIT.
+// The events' parameters, from eventParameters() in order, start at $`first`; the insert
+// happens only if the SQL condition `when` holds (e.g. that the change's CTE wrote its row).
+// The events must be linked to the chain's head: the caller checks it in the same
+// statement (chainHeadIs), and the unique (chain, prev_hash) refuses a second event on
+// the same head, should another transaction append between that read and this insert.
+export function insertEventsPart(count: number, first: number, when: string): string {
+  return `INSERT INTO audit_events (${EVENT_COLUMNS})
+       SELECT * FROM (${valuesOf(count, first)}) AS e
+        WHERE ${when}
+       RETURNING id, seq`;
+}
+
+// How many parameters eventParameters() gives each event.
+export const EVENT_PARAMETER_COUNT = CASTS.length;
 
 export interface EventRowValues {
   id: string;

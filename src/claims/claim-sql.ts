@@ -1,4 +1,5 @@
-import { chainHeadQuery } from '../audit/audit-event-sql.js';
+import { chainHeadQuery, insertEventsPart } from '../audit/audit-event-sql.js';
+import { GENESIS_HASH } from '../audit/audit-event.js';
 import { timestampKey } from '../common/pagination/cursor.js';
 import type { ClaimStatus, Stance, Transition } from '../domain/claim-status.js';
 import { textSearchConfigOf } from '../domain/languages.js';
@@ -116,6 +117,200 @@ export const insertClaimParameters = (
   language,
   textSearchConfigOf(language),
 ];
+
+// A submission in ONE statement: the claim and its first audit event, as a data-modifying
+// CTE that commits both or neither without BEGIN and COMMIT. Everything the event's hash
+// covers is known in the process before the statement runs: the claim's id and time come
+// from the process ($1, $12) rather than from column defaults (submittedClaim() builds the
+// claim the event records), and a new claim's chain is empty, so its first event links to
+// the genesis hash and there is no head to read. Parameters: submitClaimParameters(), then
+// the event's eventParameters() from $16.
+export const SUBMIT_CLAIM_SQL = `WITH c AS (
+         INSERT INTO claims AS c
+           (id, text, claimant, claimed_at, article_id, span_start, span_end, appearance_url,
+            tags, priority, submitted_by, created_at, updated_at, claimant_id, language,
+            search_config)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15::regconfig)
+         RETURNING ${CLAIM_COLUMNS}
+       ), submitted AS (${insertEventsPart(1, 16, 'true')})
+       SELECT * FROM c`;
+
+export const submitClaimParameters = (claim: ClaimSummaryView): unknown[] => [
+  claim.id,
+  claim.text,
+  claim.claimant,
+  claim.claimedAt,
+  claim.articleId,
+  claim.span?.start ?? null,
+  claim.span?.end ?? null,
+  claim.appearanceUrl,
+  claim.tags,
+  claim.priority,
+  claim.submittedBy,
+  claim.createdAt,
+  claim.claimantId,
+  claim.language,
+  textSearchConfigOf(claim.language),
+];
+
+// The claim a submission creates, as the database will store it (the defaults of the
+// claims table spelled out): what its claim.submitted event records and the statement
+// writes. `at` is an ISO timestamp with milliseconds, which timestamptz keeps exactly.
+export const submittedClaim = (
+  id: string,
+  input: CreateClaimDto,
+  submittedBy: string,
+  language: string,
+  at: string,
+): ClaimSummaryView => ({
+  id,
+  text: input.text,
+  claimant: input.claimant ?? null,
+  claimedAt: input.claimedAt ?? null,
+  articleId: input.articleId ?? null,
+  span: input.span ? { start: input.span.start, end: input.span.end } : null,
+  appearanceUrl: input.appearanceUrl ?? null,
+  tags: input.tags ?? [],
+  priority: input.priority ?? 'normal',
+  status: 'submitted',
+  rationale: null,
+  submittedBy,
+  assigneeId: null,
+  decidedBy: null,
+  decidedAt: null,
+  dueAt: null,
+  claimantId: input.claimantId ?? null,
+  mergedInto: null,
+  language,
+  version: 1,
+  createdAt: at,
+  updatedAt: at,
+});
+
+// A claim as a change to it starts, without a lock: its row, the head of its audit chain and
+// its evidence, all read with one snapshot. Parameters [id, id] (the chain is text). The
+// change then writes with one statement guarded by the version read here (every change to
+// a claim or its evidence bumps the version) and by the chain head (see transitionClaimSql).
+export const CLAIM_FOR_CHANGE_SQL = `SELECT ${CLAIM_COLUMNS}, (${chainHeadQuery('$2')}) AS chain_head,
+            (SELECT coalesce(json_agg(json_build_object(
+                      'id', s.id, 'kind', s.kind, 'title', s.title, 'url', s.url,
+                      'publisher', s.publisher, 'published_at', s.published_at,
+                      'stance', cs.stance, 'note', cs.note, 'attached_by', cs.attached_by,
+                      'attached_at', cs.attached_at) ORDER BY cs.attached_at, s.id), '[]')
+               FROM claim_sources cs JOIN sources s ON s.id = cs.source_id
+              WHERE cs.claim_id = c.id) AS sources
+       FROM claims c WHERE c.id = $1`;
+
+// Timestamps inside json_agg arrive as text.
+type JsonSourceRow = Omit<ClaimSourceRow, 'published_at' | 'attached_at'> & {
+  published_at: string | null;
+  attached_at: string;
+};
+
+export type ClaimForChangeRow = ClaimRow & { chain_head: string | null; sources: JsonSourceRow[] };
+
+export const toClaimSourceViews = (rows: JsonSourceRow[]): ClaimSourceView[] =>
+  rows.map((row) =>
+    toClaimSourceView({
+      ...row,
+      published_at: row.published_at === null ? null : new Date(row.published_at),
+      attached_at: new Date(row.attached_at),
+    }),
+  );
+
+// A transition in ONE statement, as data-modifying CTEs without BEGIN and COMMIT: it takes
+// the claim's row lock, then checks what the process decided on against the claim as it is
+// under that lock, and only then writes the claim (as transitionedClaim() computed it) and
+// its events (one, or two when the transition also assigns):
+// - the version must still be the one read (every change to a claim or its evidence bumps
+//   it), so the rules checked in the process (If-Match, workflow, four-eyes) still hold;
+// - the evidence is counted after the lock was taken: its rows are read FOR SHARE, which
+//   skips a row deleted (and follows a row changed) by a transaction that committed while
+//   this one waited — the evidence gate holds even against a change without a new version;
+// - the claim's chain must still end at the head read with the claim. The statement's
+//   snapshot predates any wait for the lock, so an event appended meanwhile (a comment,
+//   which leaves the version alone) is not seen here: then the unique (chain, prev_hash)
+//   refuses these events and the whole statement fails (23505), writing nothing.
+// It answers one row: the version and evidence found under the lock and, if it wrote, the
+// claim after (no row if the claim does not exist). Parameters: transitionClaimParameters(),
+// then the events' eventParameters() from $14.
+export const transitionClaimSql = (eventCount: number) => `WITH locked AS (
+         SELECT l.id, l.version FROM claims l WHERE l.id = $1 FOR UPDATE
+       ), evidence AS (
+         SELECT cs.stance FROM claim_sources cs
+          WHERE cs.claim_id = (SELECT id FROM locked) AND $13::int > 0
+            FOR SHARE
+       ), counted AS (
+         SELECT count(*) FILTER (WHERE stance = 'supports')::int AS supports,
+                count(*) FILTER (WHERE stance = 'contradicts')::int AS contradicts,
+                count(*) FILTER (WHERE stance = 'context')::int AS context,
+                count(*) FILTER (WHERE stance = $12)::int AS required
+           FROM evidence
+       ), chain_head AS (${chainHeadQuery('$10')}), c AS (
+         UPDATE claims AS c
+            SET status = $3, rationale = $4, assignee_id = $5::uuid, decided_by = $6::uuid,
+                decided_at = $7::timestamptz, version = $8, updated_at = $9::timestamptz
+           FROM locked
+          WHERE c.id = locked.id AND locked.version = $2
+            AND coalesce((SELECT hash FROM chain_head), '${GENESIS_HASH}') = $11
+            AND (SELECT required FROM counted) >= $13
+          RETURNING ${CLAIM_COLUMNS}
+       ), transitioned AS (${insertEventsPart(eventCount, 14, 'EXISTS (SELECT FROM c)')})
+       SELECT locked.version AS locked_version, counted.supports AS evidence_supports,
+              counted.contradicts AS evidence_contradicts, counted.context AS evidence_context,
+              c.*
+         FROM locked CROSS JOIN counted LEFT JOIN c ON true`;
+
+// What the transition's statement found under the lock, and the claim it wrote if it did.
+export type TransitionAttemptRow = { [K in keyof ClaimRow]: ClaimRow[K] | null } & {
+  locked_version: number;
+  evidence_supports: number;
+  evidence_contradicts: number;
+  evidence_context: number;
+};
+
+export const transitionClaimParameters = (
+  before: ClaimSummaryView,
+  after: ClaimSummaryView,
+  chainHead: string,
+  evidence: { stance: Stance; required: number } | undefined,
+): unknown[] => [
+  before.id,
+  before.version,
+  after.status,
+  after.rationale,
+  after.assigneeId,
+  after.decidedBy,
+  after.decidedAt,
+  after.version,
+  after.updatedAt,
+  before.id,
+  chainHead,
+  evidence?.stance ?? null,
+  evidence?.required ?? 0,
+];
+
+// The claim a transition leaves, computed from the claim it starts from: what the
+// transition's statement writes and its event records. `at` is the change's time.
+export const transitionedClaim = (
+  before: ClaimSummaryView,
+  transition: Transition,
+  rationale: string | null,
+  actorId: string,
+  at: string,
+): ClaimSummaryView => {
+  const decision = decisionEffect(transition);
+  return {
+    ...before,
+    status: transition.to,
+    rationale: transition.rationaleRequired ? rationale : before.rationale,
+    assigneeId: transition.assignsActor ? actorId : before.assigneeId,
+    decidedBy: decision === 'set' ? actorId : decision === 'clear' ? null : before.decidedBy,
+    decidedAt: decision === 'set' ? at : decision === 'clear' ? null : before.decidedAt,
+    version: before.version + 1,
+    updatedAt: at,
+  };
+};
 
 // A transition's update. It also counts the claim's evidence: it runs after the lock was
 // taken and so sees every attach and detach committed before it, and attach and detach

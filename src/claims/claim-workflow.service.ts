@@ -1,42 +1,58 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditAppendService, NewAuditEvent } from '../audit/audit-append.service.js';
+import type { NewAuditEvent } from '../audit/audit-append.service.js';
+import { eventParameters } from '../audit/audit-event-sql.js';
+import { GENESIS_HASH } from '../audit/audit-event.js';
+import { linkEvents } from '../audit/event-link.js';
 import { actorOf } from '../auth/actor.js';
 import type { AuthUser } from '../auth/role.js';
 import { AppConfig } from '../config/app-config.js';
 import { assertVersionMatches, VersionPrecondition } from '../common/http/etag.js';
 import { DomainError } from '../common/problem/domain-error.js';
-import { preparedQueryWithin } from '../database/prepared-query.js';
+import { isUniqueViolation } from '../database/postgres-errors.js';
+import { preparedQuery } from '../database/prepared-query.js';
 import { assertMayTake } from './claim-access.js';
 import { changeOf } from './claim-changes.js';
-import { lockClaim } from './claim-locks.js';
-import { claimView } from './claim-reads.js';
 import {
-  TRANSITION_SQL,
-  TransitionedClaimRow,
+  CLAIM_FOR_CHANGE_SQL,
+  ClaimForChangeRow,
+  ClaimRow,
+  toClaimSourceViews,
   toClaimSummary,
-  transitionParameters,
+  transitionClaimParameters,
+  transitionClaimSql,
+  transitionedClaim,
+  TransitionAttemptRow,
 } from './claim-sql.js';
 import {
   allowedTransitions,
   ClaimStatus,
   EvidenceCounts,
   findTransition,
+  requiredSources,
   Transition,
   unmetEvidence,
 } from '../domain/claim-status.js';
 import { TransitionDto } from './dto/claim.dto.js';
-import { ClaimView } from './dto/claim.view.js';
+import { ClaimSourceView, ClaimView } from './dto/claim.view.js';
 
-// Moves claims through the workflow of claim-status.ts. Everything happens in one
-// transaction under the claim's row lock: the If-Match check, the rules, the evidence
-// count, the update and its audit events. Fifty editors deciding at the same version
-// therefore queue on the lock; the first wins and the rest find a newer version (412).
+// How often a transition reads and tries again when its claim's chain moved on between the
+// read and the write (a comment or publication event, which leaves the version alone).
+const MAX_ATTEMPTS = 5;
+
+// Moves claims through the workflow of claim-status.ts, with two round trips and no
+// explicit transaction: one read of the claim, its chain head and its evidence (no lock),
+// against which every rule is checked (If-Match, the workflow, four-eyes, rationale, the
+// evidence gate); then ONE statement (transitionClaimSql) that takes the claim's row lock
+// and writes the claim and its events only if the claim is still at the version read
+// (every change to a claim or its evidence bumps it), its evidence, counted under the
+// lock, still meets the rule, and its chain still ends at the head read. Fifty editors
+// deciding at the same version queue on that lock: the first writes, the others find a
+// newer version and answer 412.
 @Injectable()
 export class ClaimWorkflowService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly audit: AuditAppendService,
     private readonly config: AppConfig,
   ) {}
 
@@ -46,62 +62,101 @@ export class ClaimWorkflowService {
     precondition: VersionPrecondition | undefined,
     input: TransitionDto,
   ): Promise<ClaimView> {
-    return this.dataSource.transaction(async (manager) => {
-      const { claim: before, chainHead } = await lockClaim(manager, id);
-      assertVersionMatches(precondition, before.version);
-      const transition = findTransition(before.status, input.to);
-      if (!transition) throw illegalTransition(before.status, input.to);
-      assertMayTake(user, before, transition);
-      if (transition.rationaleRequired && !input.rationale) {
-        throw new DomainError(
-          'validation',
-          `rationale: is required to move a claim to ${input.to}`,
-          {
-            errors: [{ field: 'rationale', message: `is required to move a claim to ${input.to}` }],
-          },
-        );
+    for (let attempt = 1; ; attempt++) {
+      const done = await this.tryTransition(user, id, precondition, input);
+      if (done) return done;
+      if (attempt === MAX_ATTEMPTS) {
+        throw new DomainError('conflict', `Claim ${id} kept changing; retry the request.`);
       }
+    }
+  }
 
-      // The evidence is counted by the UPDATE itself (see TRANSITION_SQL). An unmet rule
-      // throws, and the update rolls back with the transaction.
-      const [updated] = await preparedQueryWithin<TransitionedClaimRow>(
-        manager,
-        TRANSITION_SQL,
-        transitionParameters(id, transition, input.rationale ?? null, user.id),
-      );
-      this.checkEvidence(transition, {
-        supports: updated.evidence_supports,
-        contradicts: updated.evidence_contradicts,
-        context: updated.evidence_context,
+  // The transition, or undefined when the claim or its chain moved between the read and the
+  // write (nothing was written; the next attempt reads again and, for a new version, 412s).
+  private async tryTransition(
+    user: AuthUser,
+    id: string,
+    precondition: VersionPrecondition | undefined,
+    input: TransitionDto,
+  ): Promise<ClaimView | undefined> {
+    const [row] = await preparedQuery<ClaimForChangeRow>(this.dataSource, CLAIM_FOR_CHANGE_SQL, [
+      id,
+      id,
+    ]);
+    if (!row) throw new DomainError('not-found', `No claim ${id}.`);
+    const before = toClaimSummary(row);
+    const sources = toClaimSourceViews(row.sources);
+    assertVersionMatches(precondition, before.version);
+    const transition = findTransition(before.status, input.to);
+    if (!transition) throw illegalTransition(before.status, input.to);
+    assertMayTake(user, before, transition);
+    if (transition.rationaleRequired && !input.rationale) {
+      throw new DomainError('validation', `rationale: is required to move a claim to ${input.to}`, {
+        errors: [{ field: 'rationale', message: `is required to move a claim to ${input.to}` }],
       });
+    }
+    // Checked here on the evidence read, for an early answer, and again by the statement
+    // on the evidence as it is under the claim's lock.
+    this.checkEvidence(transition, evidenceCounts(sources));
 
-      const after = toClaimSummary(updated);
-      const actor = actorOf(user);
-      const events: NewAuditEvent[] = [
-        {
-          claimId: id,
-          type: 'claim.transitioned',
-          actor,
-          fromStatus: before.status,
-          toStatus: after.status,
-          rationale: input.rationale ?? null,
-          data: changeOf(before, after, ['status', 'rationale', 'decidedBy', 'decidedAt']),
+    const at = new Date().toISOString();
+    const after = transitionedClaim(before, transition, input.rationale ?? null, user.id, at);
+    const actor = actorOf(user);
+    const events: NewAuditEvent[] = [
+      {
+        claimId: id,
+        type: 'claim.transitioned',
+        actor,
+        fromStatus: before.status,
+        toStatus: after.status,
+        rationale: input.rationale ?? null,
+        data: changeOf(before, after, ['status', 'rationale', 'decidedBy', 'decidedAt']),
+      },
+    ];
+    if (after.assigneeId !== before.assigneeId) {
+      events.push({
+        claimId: id,
+        type: 'claim.assigned',
+        actor,
+        data: {
+          before: { assigneeId: before.assigneeId },
+          after: { assigneeId: after.assigneeId },
         },
-      ];
-      if (after.assigneeId !== before.assigneeId) {
-        events.push({
-          claimId: id,
-          type: 'claim.assigned',
-          actor,
-          data: {
-            before: { assigneeId: before.assigneeId },
-            after: { assigneeId: after.assigneeId },
-          },
-        });
-      }
-      await this.audit.appendMany(manager, events, { expectedHead: chainHead });
-      return claimView(manager, after);
+      });
+    }
+    const head = row.chain_head ?? GENESIS_HASH;
+    const linked = linkEvents(events, head, at);
+    const evidence = transition.evidence && {
+      stance: transition.evidence.stance,
+      required: requiredSources(transition, this.config.verifyMinSupportingSources),
+    };
+    let attempt: TransitionAttemptRow | undefined;
+    try {
+      [attempt] = await preparedQuery<TransitionAttemptRow>(
+        this.dataSource,
+        transitionClaimSql(linked.length),
+        [
+          ...transitionClaimParameters(before, after, head, evidence),
+          ...linked.flatMap((event) => eventParameters(id, event)),
+        ],
+      );
+    } catch (error) {
+      // Another transaction appended to the chain after this statement's snapshot.
+      if (isUniqueViolation(error)) return undefined;
+      throw error;
+    }
+    if (!attempt) throw new DomainError('not-found', `No claim ${id}.`);
+    if (attempt.id !== null) return { ...toClaimSummary(attempt as ClaimRow), sources };
+    // Nothing written. A newer version: the request's If-Match is stale. Evidence gone:
+    // the gate refuses. Otherwise the chain moved on: the caller reads and tries again.
+    assertVersionMatches(precondition, attempt.locked_version);
+    if (attempt.locked_version !== before.version) return undefined;
+    this.checkEvidence(transition, {
+      supports: attempt.evidence_supports,
+      contradicts: attempt.evidence_contradicts,
+      context: attempt.evidence_context,
     });
+    return undefined;
   }
 
   private checkEvidence(transition: Transition, counts: EvidenceCounts) {
@@ -126,4 +181,13 @@ function illegalTransition(from: ClaimStatus, to: ClaimStatus): DomainError {
         ? `A ${from} claim is final: it cannot move to ${to} or anywhere else.`
         : `A ${from} claim cannot move to ${to}; allowed: ${allowed.join(', ')}.`;
   return new DomainError('illegal-transition', detail, { extensions: { allowed } });
+}
+
+function evidenceCounts(sources: ClaimSourceView[]): EvidenceCounts {
+  const count = (stance: string) => sources.filter((source) => source.stance === stance).length;
+  return {
+    supports: count('supports'),
+    contradicts: count('contradicts'),
+    context: count('context'),
+  };
 }

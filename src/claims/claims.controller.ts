@@ -75,7 +75,7 @@ export class ClaimsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SubmittedClaimView> {
     const result = await this.idempotency.run(
-      { userId: user.id, key, scope: 'POST /claims', body },
+      { userId: user.id, key, scope: 'POST /claims', body, singleStatement: true },
       async (manager) => {
         const claim = await this.claims.submit(manager, user, body);
         // Reads of their own after the insert, stored with the 201 so a replay answers alike.

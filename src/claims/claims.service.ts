@@ -1,7 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { articleForClaim } from './article-span.js';
 import { AuditAppendService } from '../audit/audit-append.service.js';
+import { eventParameters } from '../audit/audit-event-sql.js';
+import { GENESIS_HASH } from '../audit/audit-event.js';
+import { linkEvents } from '../audit/event-link.js';
 import { actorOf } from '../auth/actor.js';
 import { AppConfig } from '../config/app-config.js';
 import type { AuthUser } from '../auth/role.js';
@@ -21,8 +25,9 @@ import { claimView, findClaim } from './claim-reads.js';
 import {
   CLAIM_COLUMNS,
   ClaimRow,
-  INSERT_CLAIM_SQL,
-  insertClaimParameters,
+  SUBMIT_CLAIM_SQL,
+  submitClaimParameters,
+  submittedClaim,
   toClaimSummary,
 } from './claim-sql.js';
 import { CreateClaimDto, UpdateClaimDto } from './dto/claim.dto.js';
@@ -50,31 +55,35 @@ export class ClaimsService {
     private readonly config: AppConfig,
   ) {}
 
-  // Runs inside the caller's transaction (the idempotency wrapper's).
+  // One statement (SUBMIT_CLAIM_SQL): the claim and its claim.submitted event commit
+  // together on their own, so `manager` need not be in a transaction; inside one (the
+  // idempotency wrapper's, with an Idempotency-Key) they commit with the stored response.
   async submit(manager: EntityManager, user: AuthUser, input: CreateClaimDto): Promise<ClaimView> {
     await this.checkClaimant(manager, input.claimantId);
     const article = await this.checkArticleSpan(manager, input);
     const language = input.language ?? article?.language ?? this.config.newsroomLanguage;
-    const [row] = await preparedQueryWithin<ClaimRow>(
-      manager,
-      INSERT_CLAIM_SQL,
-      insertClaimParameters(input, user.id, language),
+    const at = new Date().toISOString();
+    const submitted = submittedClaim(randomUUID(), input, user.id, language, at);
+    // The full initial claim, so the claim can be rebuilt from its events alone. A new
+    // claim's chain is empty: its first event links to the genesis hash.
+    const [event] = linkEvents(
+      [
+        {
+          claimId: submitted.id,
+          type: 'claim.submitted',
+          actor: actorOf(user),
+          toStatus: submitted.status,
+          data: { after: submitted },
+        },
+      ],
+      GENESIS_HASH,
+      at,
     );
-    const claim = toClaimSummary(row);
-    // The full initial claim, so the claim can be rebuilt from its events alone. The claim
-    // was inserted by this transaction, so its chain is empty: no head to read first.
-    await this.audit.append(
-      manager,
-      {
-        claimId: claim.id,
-        type: 'claim.submitted',
-        actor: actorOf(user),
-        toStatus: claim.status,
-        data: { after: claim },
-      },
-      { expectedHead: null },
-    );
-    return { ...claim, sources: [] };
+    const [row] = await preparedQueryWithin<ClaimRow>(manager, SUBMIT_CLAIM_SQL, [
+      ...submitClaimParameters(submitted),
+      ...eventParameters(submitted.id, event),
+    ]);
+    return { ...toClaimSummary(row), sources: [] };
   }
 
   // Claimants the submitted claim's free-text claimant names (by name or alias), so the

@@ -22,6 +22,10 @@ export interface IdempotentRequest {
   // The endpoint, e.g. 'POST /claims': a key reused on another endpoint is a different body.
   scope: string;
   body: unknown;
+  // The work writes with a single statement, atomic on its own: without a key it then runs
+  // outside a transaction, on any pooled connection (no BEGIN and COMMIT round trips).
+  // With a key it always runs in the key's transaction.
+  singleStatement?: boolean;
 }
 
 // Keys are kept at least this long (SPEC §4: ≥ 24 h), then swept.
@@ -59,7 +63,10 @@ export class IdempotencyService implements OnModuleInit, OnModuleDestroy {
   ): Promise<IdempotentResult<T>> {
     const { userId, key, scope } = request;
     if (key === undefined) {
-      return { ...(await this.dataSource.transaction(work)), replayed: false };
+      const response = request.singleStatement
+        ? await work(this.dataSource.manager)
+        : await this.dataSource.transaction(work);
+      return { ...response, replayed: false };
     }
     const fingerprint = fingerprintOf(scope, request.body);
     return this.dataSource.transaction(async (manager) => {
