@@ -97,6 +97,7 @@ export class ClaimListingService {
     if (query.q) where.push(`c.search @@ websearch_to_tsquery('english', ${p.add(query.q)})`);
     if (query.tag) where.push(`c.tags @> ARRAY[${p.add(query.tag)}]::text[]`);
     if (query.claimant) where.push(`lower(c.claimant) = lower(${p.add(query.claimant)})`);
+    if (query.claimantId) where.push(`c.claimant_id = ${p.add(query.claimantId)}`);
     if (query.submittedBy) where.push(`c.submitted_by = ${p.add(query.submittedBy)}`);
     if (query.assigneeId) where.push(`c.assignee_id = ${p.add(query.assigneeId)}`);
     if (query.createdFrom) where.push(`c.created_at >= ${p.add(query.createdFrom)}::timestamptz`);
