@@ -99,6 +99,7 @@ export class ClaimListingService {
     if (query.language) where.push(claimLanguageCondition(p, query.language));
     if (query.tag) where.push(`c.tags @> ARRAY[${p.add(query.tag)}]::text[]`);
     if (query.claimant) where.push(`lower(c.claimant) = lower(${p.add(query.claimant)})`);
+    if (query.claimantId) where.push(`c.claimant_id = ${p.add(query.claimantId)}`);
     if (query.submittedBy) where.push(`c.submitted_by = ${p.add(query.submittedBy)}`);
     if (query.assigneeId) where.push(`c.assignee_id = ${p.add(query.assigneeId)}`);
     if (query.createdFrom) where.push(`c.created_at >= ${p.add(query.createdFrom)}::timestamptz`);

@@ -340,6 +340,11 @@ describe('claimants (SPEC §15)', () => {
       expect(latest.map((claim) => claim.createdAt)).toEqual(
         [...latest.map((claim) => claim.createdAt)].sort().reverse(),
       );
+      // GET /claims?claimantId= lists the same claims, and only them.
+      const listed = await reporterApi().get(`/api/v1/claims?claimantId=${claimant.id}&limit=200`);
+      expect(listed.body.items.map((claim: { id: string }) => claim.id)).toEqual(
+        latest.map((claim) => claim.id),
+      );
       const missing = await reporterApi().get(`/api/v1/claimants/${randomUUID()}`);
       expect(missing.status).toBe(404);
     });

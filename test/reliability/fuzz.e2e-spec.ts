@@ -448,6 +448,7 @@ describe('Hostile input', () => {
         q: text(30),
         tag: text(20),
         claimant: text(30),
+        claimantId: uuid,
         submittedBy: uuid,
         assigneeId: uuid,
         priority: oneOf('urgent', 'low,high'),

@@ -99,6 +99,30 @@ describe('desk: claimants (SPEC §15)', () => {
     await context.close();
   });
 
+  it('lists more of a claimant’s claims than the latest on request', async () => {
+    const source = await newClaimant({ name: `Prolific Source ${tag()}`, type: 'Person' });
+    const texts: string[] = [];
+    for (let i = 1; i <= 22; i++) {
+      const claim = await submitClaim(app.url, people.reporter, {
+        text: `Prolific claim number ${i} (${tag()})`,
+        claimantId: source.id,
+      });
+      texts.push(claim.text);
+    }
+    const { page, context, problems } = await openDesk(browser, app.url);
+    await signIn(page, people.reporter);
+    await page.goto(`/#/claimants/${source.id}`);
+    const claims = page.getByRole('list', { name: 'Claims by this claimant' });
+    await claims.getByRole('link', { name: texts[21] }).waitFor();
+    await expect(claims.getByRole('listitem').count()).resolves.toBe(20);
+    await page.getByRole('button', { name: 'More claims' }).click();
+    await claims.getByRole('link', { name: texts[0] }).waitFor();
+    await expect(claims.getByRole('listitem').count()).resolves.toBe(22);
+    await expect(page.getByRole('button', { name: 'More claims' }).count()).resolves.toBe(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('lets an editor record a new claimant from the picker; its page counts the verdicts', async () => {
     const name = `Regional Statistics Office ${tag()}`;
     const { page, context, problems } = await openDesk(browser, app.url);

@@ -52,6 +52,11 @@ export class ListClaimsQuery extends PageQuery {
   @TextField(1, 500)
   claimant?: string;
 
+  @ApiPropertyOptional({ description: 'claims linked to this claimant (GET /claimants)' })
+  @IsOptional()
+  @IsUUID()
+  claimantId?: string;
+
   @ApiPropertyOptional()
   @IsOptional()
   @IsUUID()

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { DECIDED_STATUSES } from '../../../domain/claim-status.js';
-import { get, messageOf } from '../api.js';
+import { CLAIMANT_LATEST_CLAIMS } from '../../../domain/claimants.js';
+import { get, messageOf, query } from '../api.js';
 import type { ClaimantDetail } from '../claimants/types.js';
 import { formatDateTime } from '../format.js';
 import { href } from '../router.js';
-import { label } from '../types.js';
+import { type Claim, label, type Page } from '../types.js';
 import { Alert, Loading, StatusBadge } from '../ui.js';
 
 // A claimant: who it is, how the claims linked to it were decided, and its latest claims.
@@ -16,6 +17,8 @@ export function ClaimantPage({ id }: { id: string }) {
       .then((reply) => setClaimant(reply.body))
       .catch((failure) => setError(messageOf(failure)));
   }, [id]);
+
+  const claims = useClaimsOf(id, claimant?.latestClaims ?? null);
 
   if (!claimant) return error ? <Alert>{error}</Alert> : <Loading what="the claimant" />;
   const { trackRecord } = claimant;
@@ -54,11 +57,11 @@ export function ClaimantPage({ id }: { id: string }) {
       </section>
       <section aria-labelledby="claimant-claims">
         <h2 id="claimant-claims">Latest claims</h2>
-        {claimant.latestClaims.length === 0 ? (
+        {claims.items.length === 0 ? (
           <p class="muted">No claims are linked to this claimant yet.</p>
         ) : (
           <ul class="plain" aria-label="Claims by this claimant">
-            {claimant.latestClaims.map((claim) => (
+            {claims.items.map((claim) => (
               <li key={claim.id}>
                 <StatusBadge status={claim.status} />{' '}
                 <a href={href.claim(claim.id)}>{claim.text}</a>{' '}
@@ -67,7 +70,35 @@ export function ClaimantPage({ id }: { id: string }) {
             ))}
           </ul>
         )}
+        {claims.more ? (
+          <button type="button" onClick={() => void claims.more!()}>
+            More claims
+          </button>
+        ) : null}
       </section>
     </article>
   );
+}
+
+// The claimant's claims, newest first: the latest ones come with the claimant; more are
+// paged from GET /claims?claimantId= (the same order).
+function useClaimsOf(claimantId: string, latest: Claim[] | null) {
+  const [items, setItems] = useState<Claim[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [started, setStarted] = useState(false);
+  useEffect(() => {
+    if (latest) setItems(latest);
+  }, [latest]);
+  const load = async () => {
+    const reply = await get<Page<Claim>>(
+      `/claims${query({ claimantId, limit: 50, cursor: started ? cursor : null })}`,
+    );
+    // The first page repeats the latest claims already shown.
+    setItems((shown) => (started ? [...shown, ...reply.body.items] : reply.body.items));
+    setCursor(reply.body.nextCursor);
+    setStarted(true);
+  };
+  const hasMore =
+    latest !== null && (started ? cursor !== null : latest.length >= CLAIMANT_LATEST_CLAIMS);
+  return { items, more: hasMore ? load : null };
 }
