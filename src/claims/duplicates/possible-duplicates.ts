@@ -17,12 +17,18 @@ export type { PossibleDuplicate };
 const QUERY_CANCELED = '57014';
 const logger = new Logger('PossibleDuplicates');
 
-// Runs in the submission's transaction, after the insert: `claimId` is the new claim, left
-// out of its own duplicates. Most similar first, ties by id.
+// Runs after the insert: `claimId` is the new claim, left out of its own duplicates. Most
+// similar first, ties by id. In the submission's transaction when it has one (an
+// Idempotency-Key request stores the answer with the key); otherwise the insert was a
+// statement of its own, and the lookup takes a short transaction for its local settings,
+// which must hold on the one connection that runs it.
 export async function findPossibleDuplicates(
   manager: EntityManager,
   claim: { id: string; text: string },
 ): Promise<PossibleDuplicate[]> {
+  if (!manager.queryRunner?.isTransactionActive) {
+    return manager.transaction((inTransaction) => findPossibleDuplicates(inTransaction, claim));
+  }
   await manager.query(BEGIN_LOOKUP);
   try {
     const rows = await preparedQueryWithin<PossibleDuplicate>(manager, POSSIBLE_DUPLICATES_SQL, [
