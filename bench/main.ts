@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { servingUrl } from '../src/database/roles.js';
 import { BULK_ITEMS, bulkScenario } from './bulk-scenario.js';
 import { BenchContext, FULL, QUICK } from './lib/context.js';
-import { openBenchDatabase, settle } from './lib/postgres.js';
+import { openBenchDatabase, settle, withClient } from './lib/postgres.js';
 import { startServer } from './lib/processes.js';
 import { createLeanDatabase } from './lib/lean-schema.js';
 import { createPeople, seedClaims } from './lib/seed.js';
@@ -39,7 +39,13 @@ const POOL_SIZE = '10';
 const quick = process.argv.includes('--quick');
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 const selected = new Set(only ? only.split(',') : SCENARIOS);
-const sizes = quick ? QUICK : FULL;
+// BENCH_LOAD_SECONDS=8 lengthens (or shortens) each server's load, e.g. for a profile.
+const sizes = {
+  ...(quick ? QUICK : FULL),
+  ...(process.env.BENCH_LOAD_SECONDS
+    ? { loadSeconds: Number(process.env.BENCH_LOAD_SECONDS) }
+    : {}),
+};
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 const root = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
 
@@ -124,6 +130,12 @@ async function main(): Promise<number> {
     );
   };
   const { server: service, adminToken } = await startService(database.url);
+  // BENCH_SETUP_SQL="ALTER INDEX claims_search_idx SET (fastupdate = off)" tries a schema
+  // setting: run as the owner once the service has migrated, before anything is seeded.
+  if (process.env.BENCH_SETUP_SQL) {
+    await withClient(database.url, (client) => client.query(process.env.BENCH_SETUP_SQL!));
+    log(`ran BENCH_SETUP_SQL: ${process.env.BENCH_SETUP_SQL}`);
+  }
   const people = await createPeople(service.url, adminToken);
   const leanUrl = await database.extra();
   await createLeanDatabase(leanUrl, database.url);
@@ -236,6 +248,7 @@ async function main(): Promise<number> {
       serviceNodeFlags: [...START_FLAGS, process.env.BENCH_SERVICE_NODE_FLAGS ?? '']
         .join(' ')
         .trim(),
+      setupSql: process.env.BENCH_SETUP_SQL ?? null,
     },
     results,
     targets,
