@@ -1,4 +1,4 @@
-// node dist/bench/bench/profile-top.js <file.cpuprofile> [count]
+// node dist/bench/bench/profile-top.js <file.cpuprofile> [count] [--by-package]
 // The frames a V8 CPU profile (node --cpu-prof, BENCH_CPU_PROF) spent most self time in,
 // counted from the end of the service's first quiet stretch of 3 s: the profile
 // covers the whole process, and the service starts up, then waits idle while the
@@ -17,7 +17,8 @@ interface Profile {
 }
 
 const IDLE_GAP_US = 3_000_000;
-const [file, countArg] = process.argv.slice(2);
+const byPackage = process.argv.includes('--by-package');
+const [file, countArg] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 if (!file) throw new Error('usage: profile-top <file.cpuprofile> [count]');
 const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
@@ -54,12 +55,23 @@ for (let index = from; index < profile.samples.length; index++) {
   const delta = profile.timeDeltas[index + 1] ?? 0;
   const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
   const where = url ? `${basename(url)}:${lineNumber + 1}` : '';
-  const frame = `${functionName || '(anonymous)'} ${where}`.trim();
+  const frame = byPackage ? packageOf(url) : `${functionName || '(anonymous)'} ${where}`.trim();
   self.set(frame, (self.get(frame) ?? 0) + delta);
   busy += delta;
 }
+// Whose code a frame is: a package under node_modules, Node's own, the service's, or
+// native (V8 builtins, the garbage collector, system calls such as writev).
+function packageOf(url: string): string {
+  if (!url) return '(native: V8, GC, system calls)';
+  if (url.startsWith('node:')) return 'node (core modules)';
+  const parts = url.split('/node_modules/').at(-1)!.split('/');
+  if (url.includes('/node_modules/'))
+    return parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
+  return url.includes('/dist/') ? 'claimdesk (dist/)' : url;
+}
+
 const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(countArg ?? 10));
-console.log(`| self ms | share | frame |\n| ---: | ---: | --- |`);
+console.log(`| self ms | share | ${byPackage ? 'code' : 'frame'} |\n| ---: | ---: | --- |`);
 for (const [frame, us] of top) {
   console.log(`| ${(us / 1000).toFixed(0)} | ${((100 * us) / busy).toFixed(1)} % | \`${frame}\` |`);
 }
