@@ -99,8 +99,8 @@ export async function duplicatesScenario(ctx: BenchContext): Promise<DuplicatesR
     service: [] as Sample[],
   };
   const variants: [keyof typeof runs, string][] = [
-    ['baselineWithout', `${ctx.baseline.url}/api/v1/claims?duplicates=off`],
-    ['baselineWith', `${ctx.baseline.url}/api/v1/claims`],
+    ['baselineWithout', `${ctx.sameSchema.url}/api/v1/claims`],
+    ['baselineWith', `${ctx.sameSchema.url}/api/v1/claims?duplicates=on`],
     ['service', `${ctx.service.url}/api/v1/claims`],
   ];
   const nextText = texts(20_261_203);

@@ -1,6 +1,7 @@
 // npm run bench [-- --quick] [-- --only=submit,queue,duplicates,decide,webhooks,bulk,scale,export,mixed]
-// SPEC §9: the service against a minimal node:http + pg baseline and PostgreSQL's own
-// COPY, measured in one run on this machine. See bench/README.md.
+// SPEC §9: the service against the least a correct service does (a minimal node:http + pg
+// server on the service's schema and on a lean one) and PostgreSQL's own COPY, measured
+// in one run on this machine. See bench/README.md.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -8,8 +9,9 @@ import { servingUrl } from '../src/database/roles.js';
 import { BULK_ITEMS, bulkScenario } from './bulk-scenario.js';
 import { duplicatesScenario } from './duplicates-scenario.js';
 import { BenchContext, FULL, QUICK } from './lib/context.js';
-import { openBenchDatabase, settle } from './lib/postgres.js';
+import { openBenchDatabase, settle, withClient } from './lib/postgres.js';
 import { startServer } from './lib/processes.js';
+import { createLeanDatabase } from './lib/lean-schema.js';
 import { createPeople, seedClaims } from './lib/seed.js';
 import { errorsOf, machine, render, Results, targetsOf } from './report.js';
 import {
@@ -39,7 +41,13 @@ const POOL_SIZE = '10';
 const quick = process.argv.includes('--quick');
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 const selected = new Set(only ? only.split(',') : SCENARIOS);
-const sizes = quick ? QUICK : FULL;
+// BENCH_LOAD_SECONDS=8 lengthens (or shortens) each server's load, e.g. for a profile.
+const sizes = {
+  ...(quick ? QUICK : FULL),
+  ...(process.env.BENCH_LOAD_SECONDS
+    ? { loadSeconds: Number(process.env.BENCH_LOAD_SECONDS) }
+    : {}),
+};
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 const root = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
 
@@ -54,6 +62,8 @@ function startFlags(): string[] {
   }
   return words.slice(1, -1);
 }
+const databaseOf = (url: string) => decodeURIComponent(new URL(url).pathname.slice(1));
+
 interface PackageJson {
   scripts: { start: string };
 }
@@ -67,11 +77,15 @@ async function main(): Promise<number> {
   // The service as npm start runs it, with the benchmark's settings, on a database.
   const startService = async (databaseUrl: string, name = 'service') => {
     const adminToken = `cd_bench_${randomBytes(24).toString('hex')}`;
+    // Its PostgreSQL backends are found by this application_name (bench/lib/backends.ts).
+    const applicationName = `bench-${name.replace(/[^a-z0-9]+/gi, '-')}`;
+    const url = new URL(databaseUrl);
+    url.searchParams.set('application_name', applicationName);
     const server = await startServer(
       name,
       root('dist/main.js'),
       {
-        DATABASE_URL: databaseUrl,
+        DATABASE_URL: url.toString(),
         DATABASE_POOL_SIZE: POOL_SIZE,
         PORT: '0',
         HOST: '127.0.0.1',
@@ -89,6 +103,7 @@ async function main(): Promise<number> {
             .map((pair) => pair.split('=', 2)),
         ),
       },
+      { database: databaseOf(databaseUrl), applicationName },
       [
         ...START_FLAGS,
         ...(process.env.BENCH_CPU_PROF
@@ -100,20 +115,43 @@ async function main(): Promise<number> {
     );
     return { server, adminToken };
   };
+  // A baseline (bench/baseline-server.ts) on a database: the service's, as the serving
+  // role, or the lean schema's.
+  const startBaseline = (name: string, databaseUrl: string) => {
+    const applicationName = `bench-baseline-${name}`;
+    return startServer(
+      `${name} baseline`,
+      root('dist/bench/bench/baseline-server.js'),
+      {
+        DATABASE_URL: databaseUrl,
+        DATABASE_POOL_SIZE: POOL_SIZE,
+        BASELINE_APPLICATION_NAME: applicationName,
+        NODE_ENV: 'production',
+      },
+      { database: databaseOf(databaseUrl), applicationName },
+    );
+  };
   const { server: service, adminToken } = await startService(database.url);
-  const baseline = await startServer('baseline', root('dist/bench/bench/baseline-server.js'), {
-    DATABASE_URL: servingUrl(database.url),
-    DATABASE_POOL_SIZE: POOL_SIZE,
-    NODE_ENV: 'production',
-  });
+  // BENCH_SETUP_SQL="ALTER INDEX claims_search_idx SET (fastupdate = off)" tries a schema
+  // setting: run as the owner once the service has migrated, before anything is seeded.
+  if (process.env.BENCH_SETUP_SQL) {
+    await withClient(database.url, (client) => client.query(process.env.BENCH_SETUP_SQL!));
+    log(`ran BENCH_SETUP_SQL: ${process.env.BENCH_SETUP_SQL}`);
+  }
+  const people = await createPeople(service.url, adminToken);
+  const leanUrl = await database.extra();
+  await createLeanDatabase(leanUrl, database.url);
+  const sameSchema = await startBaseline('same-schema', servingUrl(database.url));
+  const lean = await startBaseline('lean', leanUrl);
   const results: Results = {};
   try {
-    const people = await createPeople(service.url, adminToken);
     const ctx: BenchContext = {
       sizes,
       ownerUrl: database.url,
       service,
-      baseline,
+      sameSchema,
+      lean,
+      leanUrl,
       people,
       log,
       claims: 0,
@@ -128,17 +166,16 @@ async function main(): Promise<number> {
         `seeded ${count} claims in ${((Date.now() - begun) / 1000).toFixed(1)} s (${ctx.claims} in all)`,
       );
     };
-    const prepared = (count: number) =>
-      seedClaims(
-        database.url,
-        people,
-        { count, inReviewEvery: 0, withEvidence: true },
-        { returnIds: true },
-      );
+    const prepared = (count: number, url = database.url) =>
+      seedClaims(url, people, { count, inReviewEvery: 0, withEvidence: true }, { returnIds: true });
 
     const decideIds = selected.has('decide')
-      ? [await prepared(sizes.decideClaims), await prepared(sizes.decideClaims)]
-      : [];
+      ? {
+          service: await prepared(sizes.decideClaims),
+          sameSchema: await prepared(sizes.decideClaims),
+          lean: await prepared(sizes.decideClaims, leanUrl),
+        }
+      : undefined;
     const webhookIds = selected.has('webhooks')
       ? [await prepared(sizes.decideClaims), await prepared(sizes.decideClaims)]
       : [];
@@ -147,22 +184,33 @@ async function main(): Promise<number> {
       : [];
     const bulkIds = selected.has('bulk') ? await prepared(sizes.bulkRequests * BULK_ITEMS) : [];
     ctx.claims +=
-      (decideIds.length + webhookIds.length) * sizes.decideClaims +
+      ((decideIds ? 2 : 0) + webhookIds.length) * sizes.decideClaims +
       mixedIds.length * sizes.mixedDecideClaims +
       bulkIds.length;
     await seed(Math.max(0, sizes.queueClaims - ctx.claims));
+    // The lean database as many claims as the service's, for the loads that compare them.
+    if (['queue', 'submit', 'decide'].some((name) => selected.has(name))) {
+      const begun = Date.now();
+      const count = sizes.queueClaims - (decideIds ? sizes.decideClaims : 0);
+      await seedClaims(leanUrl, people, { count, inReviewEvery: 10 });
+      log(`seeded ${count} claims in the lean database in ${(Date.now() - begun) / 1000} s`);
+    }
+    const settleBoth = async () => {
+      await settle(database.url);
+      await settle(leanUrl);
+    };
     if (selected.has('queue')) results.queue = await queueScenario(ctx);
     if (selected.has('submit')) {
       results.submit = await submitScenario(ctx);
-      await settle(database.url);
+      await settleBoth();
     }
     if (selected.has('duplicates')) {
       results.duplicates = await duplicatesScenario(ctx);
       await settle(database.url);
     }
     if (selected.has('decide')) {
-      results.decide = await decideScenario(ctx, decideIds[0], decideIds[1]);
-      await settle(database.url);
+      results.decide = await decideScenario(ctx, decideIds!);
+      await settleBoth();
     }
     if (selected.has('webhooks')) {
       results.webhooks = await webhooksScenario(ctx, adminToken, webhookIds[0], webhookIds[1]);
@@ -181,7 +229,8 @@ async function main(): Promise<number> {
     if (selected.has('mixed')) results.mixed = await mixedScenario(ctx, mixedIds[0], mixedIds[1]);
   } finally {
     removeIdsFiles();
-    await baseline.stop();
+    await sameSchema.stop();
+    await lean.stop();
     await service.stop();
     // BENCH_KEEP_DATABASE=1 leaves the seeded database for EXPLAIN and profiling.
     if (process.env.BENCH_KEEP_DATABASE) log(`kept database ${database.url}`);
@@ -197,10 +246,15 @@ async function main(): Promise<number> {
     settings: {
       ...sizes,
       poolSize: Number(POOL_SIZE),
-      synchronousCommit: 'on',
+      // As the server reported them at the start (the run refuses to start with either off).
+      synchronousCommit: database.durability.synchronous_commit,
+      fsync: database.durability.fsync,
+      // How PostgreSQL CPU per request is measured.
+      postgresCpu: '/proc/<pid>/stat utime+stime of the backends serving each server',
       serviceNodeFlags: [...START_FLAGS, process.env.BENCH_SERVICE_NODE_FLAGS ?? '']
         .join(' ')
         .trim(),
+      setupSql: process.env.BENCH_SETUP_SQL ?? null,
     },
     results,
     targets,

@@ -6,6 +6,7 @@ import { selectAuditEvents } from '../src/audit/audit-query.js';
 import type { BenchContext } from './lib/context.js';
 import { download, psqlCopy, Transfer } from './lib/export-download.js';
 import { LoadResult, LoadSpec, runLoad } from './lib/load.js';
+import { backendCpu, backendCpuBetween } from './lib/backends.js';
 import { settle, withClient } from './lib/postgres.js';
 import { sampleProcess, ServerProcess, watchRss } from './lib/processes.js';
 import { createPeople, seedClaims } from './lib/seed.js';
@@ -13,6 +14,9 @@ import { createPeople, seedClaims } from './lib/seed.js';
 export interface Measured extends LoadResult {
   // CPU time the server process spent during the run.
   serverCpuMs: number;
+  // CPU time of the PostgreSQL backends serving it during the run, from /proc/<pid>/stat
+  // (null when PostgreSQL runs elsewhere).
+  pgCpuMs: number | null;
 }
 
 type Spec = Omit<LoadSpec, 'url' | 'durationS' | 'connections'> &
@@ -38,15 +42,21 @@ export async function measure(
   if (warmup && canWarmUp && ctx.sizes.warmupSeconds > 0) {
     await runLoad({ ...full, ...warmupChanges, durationS: ctx.sizes.warmupSeconds });
   }
+  const pgBefore = await backendCpu(ctx.ownerUrl, server.backends);
   const cpuBefore = sampleProcess(server.pid).cpuMs;
   const result = await runLoad(full);
   const serverCpuMs = sampleProcess(server.pid).cpuMs - cpuBefore;
+  const pgCpuMs = backendCpuBetween(pgBefore, await backendCpu(ctx.ownerUrl, server.backends));
+  const perRequest = (ms: number | null) =>
+    ms === null || !result.totalRequests ? '-' : (ms / result.totalRequests).toFixed(2);
   ctx.log(
     `${spec.kind} on ${server.name}: ${result.requestsPerSecond.toFixed(0)} req/s, ` +
-      `p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, ${result.errors} errors` +
+      `p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, ${result.errors} errors, ` +
+      `CPU ms/request: server ${perRequest(serverCpuMs)}, PostgreSQL ${perRequest(pgCpuMs)}, ` +
+      `load ${perRequest(result.loadCpuMs)}` +
       (result.exhausted ? ' (prepared claims ran out)' : ''),
   );
-  return { ...result, serverCpuMs };
+  return { ...result, serverCpuMs, pgCpuMs };
 }
 
 const idsFiles: string[] = [];
@@ -62,10 +72,17 @@ export function removeIdsFiles(): void {
   for (const file of idsFiles.splice(0)) rmSync(file, { force: true });
 }
 
+// The service against both baselines of SPEC §9 under the same load.
 export interface Comparison {
   service: Measured;
-  baseline: Measured;
+  sameSchema: Measured;
+  lean: Measured;
+  // service ÷ same-schema baseline: what the service's code costs.
   ratio: number;
+  // service ÷ lean baseline.
+  leanRatio: number;
+  // same-schema ÷ lean baseline: what the schema costs.
+  schemaRatio: number;
 }
 
 // Two runs of one load merged: totals add up, latency percentiles are averaged weighted by
@@ -93,21 +110,23 @@ function merge(a: Measured, b: Measured): Measured {
     exhausted: a.exhausted || b.exhausted,
     loadCpuMs: a.loadCpuMs + b.loadCpuMs,
     serverCpuMs: a.serverCpuMs + b.serverCpuMs,
+    pgCpuMs: a.pgCpuMs === null || b.pgCpuMs === null ? null : a.pgCpuMs + b.pgCpuMs,
   };
 }
 
-type SpecFor = (server: 'service' | 'baseline', round: number) => Spec;
+type ServerName = 'service' | 'sameSchema' | 'lean';
+type SpecFor = (server: ServerName, round: number) => Spec;
 
-// Two servers under the same load. A full run splits each one's time into four turns,
-// ordered A, B, B, A, A, B, B, A, so a drift or a burst in the machine's other load weighs
-// on both alike (with two 10 s turns each, one burst still moved a ratio by 0.2 between
-// otherwise equal runs); a quick run takes one turn each.
+// Servers under the same load. A full run splits each one's time into four turns, ordered
+// A, B, B, A, A, B, B, A (with three: A B C C B A A B C C B A), so a drift or a burst in
+// the machine's other load weighs on all alike (with two 10 s turns each, one burst still
+// moved a ratio by 0.2 between otherwise equal runs); a quick run takes one turn each.
 const roundsOf = (ctx: BenchContext) => (ctx.sizes.loadSeconds >= 10 ? 4 : 1);
 
-// A B B A A B B A …: each pair of turns swaps who goes first.
-const takingTurns = <T>(first: T, second: T, rounds: number): T[] =>
+// A B B A A B B A …: every other round runs in the reverse order.
+const takingTurns = <T>(order: T[], rounds: number): T[] =>
   Array.from({ length: rounds }, (_, round) =>
-    round % 2 === 0 ? [first, second] : [second, first],
+    round % 2 === 0 ? order : [...order].reverse(),
   ).flat();
 
 interface Side {
@@ -119,35 +138,52 @@ interface Side {
 async function inTurns<K extends string>(
   ctx: BenchContext,
   sides: Record<K, Side>,
-  [first, second]: [K, K],
+  order: K[],
   seconds: number,
 ): Promise<Record<K, Measured>> {
   const rounds = roundsOf(ctx);
-  const runs = { [first]: [], [second]: [] } as unknown as Record<K, Measured[]>;
-  for (const name of takingTurns(first, second, rounds)) {
+  const runs = Object.fromEntries(order.map((name) => [name, []])) as unknown as Record<
+    K,
+    Measured[]
+  >;
+  for (const name of takingTurns(order, rounds)) {
     const round = runs[name].length;
     const spec = { ...sides[name].specFor(round), durationS: seconds / rounds };
     // Warm up only before a server's first turn.
     runs[name].push(await measure(ctx, sides[name].server, spec, round === 0));
   }
-  return {
-    [first]: runs[first].reduce(merge),
-    [second]: runs[second].reduce(merge),
-  } as Record<K, Measured>;
+  return Object.fromEntries(order.map((name) => [name, runs[name].reduce(merge)])) as Record<
+    K,
+    Measured
+  >;
 }
 
-// Service against baseline, baseline first.
+// The service against both baselines, baselines first: same-schema, lean, service,
+// service, lean, same-schema, …
 async function versus(ctx: BenchContext, specFor: SpecFor): Promise<Comparison> {
-  const { service, baseline } = await inTurns(
+  const side = (name: ServerName, server: ServerProcess): Side => ({
+    server,
+    specFor: (round) => specFor(name, round),
+  });
+  const { service, sameSchema, lean } = await inTurns(
     ctx,
     {
-      service: { server: ctx.service, specFor: (round) => specFor('service', round) },
-      baseline: { server: ctx.baseline, specFor: (round) => specFor('baseline', round) },
+      service: side('service', ctx.service),
+      sameSchema: side('sameSchema', ctx.sameSchema),
+      lean: side('lean', ctx.lean),
     },
-    ['baseline', 'service'],
+    ['sameSchema', 'lean', 'service'],
     ctx.sizes.loadSeconds,
   );
-  return { service, baseline, ratio: service.requestsPerSecond / baseline.requestsPerSecond };
+  const rate = (run: Measured) => run.requestsPerSecond;
+  return {
+    service,
+    sameSchema,
+    lean,
+    ratio: rate(service) / rate(sameSchema),
+    leanRatio: rate(service) / rate(lean),
+    schemaRatio: rate(sameSchema) / rate(lean),
+  };
 }
 
 export function submitScenario(ctx: BenchContext): Promise<Comparison> {
@@ -165,8 +201,7 @@ const DECIDE_WARMUP_PER_SECOND = 1500;
 // its turns.
 export function decideScenario(
   ctx: BenchContext,
-  serviceIds: string[],
-  baselineIds: string[],
+  ids: Record<ServerName, string[]>,
 ): Promise<Comparison> {
   const rounds = roundsOf(ctx);
   const warmupClaims = ctx.sizes.warmupSeconds * DECIDE_WARMUP_PER_SECOND;
@@ -180,7 +215,11 @@ export function decideScenario(
       ),
     };
   };
-  const files = { service: split(serviceIds), baseline: split(baselineIds) };
+  const files = {
+    service: split(ids.service),
+    sameSchema: split(ids.sameSchema),
+    lean: split(ids.lean),
+  };
   return versus(ctx, (server, round) => ({
     kind: 'decide',
     token: ctx.people.editor.token,
@@ -356,7 +395,7 @@ function combined(runs: ExportFigures[]): ExportFigures {
 export async function exportScenario(ctx: BenchContext): Promise<ExportResult> {
   const ndjson = await exportOnce(ctx, 'ndjson');
   // Exports are long enough that two turns each do.
-  const order = takingTurns<'csv' | 'copy'>('csv', 'copy', Math.min(2, roundsOf(ctx)));
+  const order = takingTurns<'csv' | 'copy'>(['csv', 'copy'], Math.min(2, roundsOf(ctx)));
   type Run = Awaited<ReturnType<typeof copyOnce>>;
   const runs: Record<'csv' | 'copy', Run[]> = { csv: [], copy: [] };
   for (const kind of order) {

@@ -47,7 +47,11 @@ export interface BenchContext {
   sizes: Sizes;
   ownerUrl: string;
   service: ServerProcess;
-  baseline: ServerProcess;
+  // The baselines (bench/baseline-server.ts): on the service's database, and on the lean
+  // schema's (bench/lib/lean-schema.ts), whose owner URL is leanUrl.
+  sameSchema: ServerProcess;
+  lean: ServerProcess;
+  leanUrl: string;
   people: People;
   log(line: string): void;
   // Claims seeded so far.

@@ -9,6 +9,8 @@ export interface BenchDatabase {
   // The owner's URL of the fresh database (seeding, EXPLAIN, psql COPY).
   url: string;
   serverVersion: string;
+  // synchronous_commit and fsync as the server reported them (the run refuses "off").
+  durability: Record<string, string>;
   // Another fresh database on the same server; its owner's URL.
   extra(): Promise<string>;
   // Drops the database and the extra ones (and stops an embedded server).
@@ -31,12 +33,14 @@ export async function openBenchDatabase(log: (line: string) => void): Promise<Be
     stopServer = embedded.stop;
   }
   const name = `claimdesk_bench_${randomBytes(4).toString('hex')}`;
+  const durability: Record<string, string> = {};
   const serverVersion = await withClient(serverUrl, async (client) => {
     const settings = await client.query<{ name: string; setting: string }>(
       `SELECT name, setting FROM pg_settings WHERE name IN ('synchronous_commit', 'fsync')`,
     );
     for (const { name: setting, setting: value } of settings.rows) {
       if (value !== 'on') throw new Error(`${setting} is ${value}: the benchmark needs it on`);
+      durability[setting] = value;
     }
     await client.query(`CREATE DATABASE ${name}`);
     return (await client.query<{ v: string }>(`SELECT current_setting('server_version') AS v`))
@@ -51,6 +55,7 @@ export async function openBenchDatabase(log: (line: string) => void): Promise<Be
   return {
     url: urlOf(name),
     serverVersion,
+    durability,
     extra: async () => {
       const extra = `${name}_${names.length}`;
       await withClient(serverUrl, (client) => client.query(`CREATE DATABASE ${extra}`));

@@ -1,11 +1,15 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
+import type { BackendSelector } from './backends.js';
 
 export interface ServerProcess {
   name: string;
   url: string;
   pid: number;
+  // Its connections to PostgreSQL: the database and the application_name it connects with,
+  // by which the benchmark finds the backends serving it (bench/lib/backends.ts).
+  backends: BackendSelector;
   output(): string;
   stop(): Promise<void>;
 }
@@ -15,6 +19,7 @@ export async function startServer(
   name: string,
   script: string,
   env: Record<string, string | undefined>,
+  backends: BackendSelector,
   nodeArgs: string[] = [],
 ): Promise<ServerProcess> {
   const child = spawn(process.execPath, [...nodeArgs, script], {
@@ -42,7 +47,14 @@ export async function startServer(
       reject(new Error(`${name} exited with ${code} before listening:\n${output}`));
     });
   });
-  return { name, url, pid: child.pid!, output: () => output, stop: () => stopChild(child) };
+  return {
+    name,
+    url,
+    pid: child.pid!,
+    backends,
+    output: () => output,
+    stop: () => stopChild(child),
+  };
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {
