@@ -149,8 +149,7 @@ export class PasskeysController {
     return { items: await this.passkeys.list(id) };
   }
 
-  // People remove their own passkeys; admins anyone's (a lost security key). Another
-  // person's passkey is reported as missing to non-admins.
+  // People remove their own passkeys; admins anyone's (a lost security key).
   @Delete('passkeys/:id')
   @ApiBearerAuth()
   @HttpCode(204)
@@ -158,8 +157,9 @@ export class PasskeysController {
   @ApiProblems(403, 404)
   async remove(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string): Promise<void> {
     const owner = await this.passkeys.ownerOf(id);
-    if (owner === null || (owner !== user.id && !hasRole(user, 'admin'))) {
-      throw new DomainError('not-found', `No passkey ${id}.`);
+    if (owner === null) throw new DomainError('not-found', `No passkey ${id}.`);
+    if (owner !== user.id && !hasRole(user, 'admin')) {
+      throw new DomainError('forbidden', "Only admins may remove other people's passkeys.");
     }
     await this.passkeys.remove(actorOf(user), id);
   }
