@@ -1,26 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ADMIN_TOKEN, AppProcess, startApp } from '../support/app-process.js';
 import { withDatabase } from '../support/database.js';
 import { client } from '../support/http.js';
 import { createUser, TestUser } from '../support/people.js';
+import { storedPasskey } from './support/passkeys.js';
 import { asDesk, sha256, signInWithToken } from './support/sessions.js';
 
 const tokenOf = (url: string) => url.split('/').pop()!;
-
-// A passkey row as registration stores it, for the sign-in limits (the key itself is
-// never checked: those attempts fail verification, which is the point).
-async function storedPasskey(userId: string): Promise<string> {
-  const credentialId = randomBytes(16).toString('base64url');
-  await withDatabase((db) =>
-    db.query(
-      `INSERT INTO passkeys (user_id, credential_id, public_key, device_type, backed_up, label)
-       VALUES ($1, $2, $3, 'singleDevice', false, 'test key')`,
-      [userId, credentialId, randomBytes(77)],
-    ),
-  );
-  return credentialId;
-}
 
 const assertion = (credentialId: string) => ({
   id: credentialId,
@@ -175,7 +161,7 @@ describe('invitations and passkey registration', () => {
     });
     expect(registration.status).toBe(401);
     const signIn = await client(app.url).post('/api/v1/auth/passkeys/authentication/verify', {
-      body: assertion(await storedPasskey(admin.id)),
+      body: assertion((await storedPasskey(admin.id)).credentialId),
     });
     expect(signIn.status).toBe(401);
     expect(signIn.headers.get('set-cookie')).toBeNull();
@@ -235,8 +221,8 @@ describe('sign-in rate limits', () => {
       createUser(app.url, ['reporter']),
       createUser(app.url, ['editor']),
     ]);
-    const olenaKey = await storedPasskey(olena.id);
-    const tarasKey = await storedPasskey(taras.id);
+    const olenaKey = (await storedPasskey(olena.id)).credentialId;
+    const tarasKey = (await storedPasskey(taras.id)).credentialId;
     // Per person: the third attempt at Olena's account within a minute is refused.
     expect((await verify(olenaKey)).status).toBe(401);
     expect((await verify(olenaKey)).status).toBe(401);
