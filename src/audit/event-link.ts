@@ -32,6 +32,7 @@ export function linkEvents(
         name: input.actor.name,
         roles: [...input.actor.roles],
         ...(input.actor.tokenId && { tokenId: input.actor.tokenId }),
+        ...(input.actor.sessionId && { sessionId: input.actor.sessionId }),
       },
       at,
       fromStatus: input.fromStatus ?? null,

@@ -7,6 +7,7 @@ import { TeamWorkflow1764000002200 } from './1764000002200-team-workflow.js';
 import { Claimants1764002400000 } from './1764002400000-claimants.js';
 import { ClaimMerge1764002500000 } from './1764002500000-claim-merge.js';
 import { Languages1764002600000 } from './1764002600000-languages.js';
+import { Identity1764002700000 } from './1764002700000-identity.js';
 import { DropUnusedIndexes1764002900000 } from './1764002900000-drop-unused-indexes.js';
 
 // Every migration, in order. Listed by hand (not globbed) so a reviewer sees exactly what runs.
@@ -20,5 +21,6 @@ export const migrations = [
   Claimants1764002400000,
   ClaimMerge1764002500000,
   Languages1764002600000,
+  Identity1764002700000,
   DropUnusedIndexes1764002900000,
 ];

@@ -10,6 +10,9 @@ export type Route =
   | { page: 'audit' }
   | { page: 'webhooks' }
   | { page: 'claimant'; id: string }
+  | { page: 'account' }
+  | { page: 'people' }
+  | { page: 'invitation'; token: string }
   | { page: 'home' };
 
 export function parseRoute(hash: string): Route {
@@ -23,6 +26,9 @@ export function parseRoute(hash: string): Route {
   if (first === 'audit') return { page: 'audit' };
   if (first === 'webhooks') return { page: 'webhooks' };
   if (first === 'claimants' && second) return { page: 'claimant', id: decodeURIComponent(second) };
+  if (first === 'account') return { page: 'account' };
+  if (first === 'people') return { page: 'people' };
+  if (first === 'invitation' && second) return { page: 'invitation', token: second };
   return { page: 'home' };
 }
 
@@ -35,6 +41,8 @@ export const href = {
   audit: () => '#/audit',
   webhooks: () => '#/webhooks',
   claimant: (id: string) => `#/claimants/${encodeURIComponent(id)}`,
+  account: () => '#/account',
+  people: () => '#/people',
 };
 
 export const navigate = (target: string) => {
