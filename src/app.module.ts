@@ -9,6 +9,7 @@ import { dataSourceOptions } from './database/data-source-options.js';
 import { HealthModule } from './health/health.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { IdentityModule } from './identity/identity.module.js';
 import { WebModule } from './web/web.module.js';
 import { ClaimsModule } from './claims/claims.module.js';
 import { PublishingModule } from './publishing/publishing.module.js';
@@ -33,6 +34,7 @@ export class AppModule {
         }),
         AuditModule,
         AuthModule,
+        IdentityModule,
         HealthModule,
         WebModule,
         ClaimsModule,

@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import { AuthFailureLimiter } from './auth/auth-failures.js';
 import { authenticateBeforeBody } from './auth/early-authentication.js';
+import { SessionAuthenticator } from './auth/session-authenticator.js';
 import { TokenAuthenticatorService } from './auth/token-authenticator.service.js';
 import { AppConfig } from './config/app-config.js';
 import type { TrustProxy } from './config/environment.js';
@@ -63,6 +64,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     adapter.getInstance(),
     app.get(TokenAuthenticatorService),
     new AuthFailureLimiter(config.authFailuresPerMinute),
+    app.get(SessionAuthenticator, { strict: false }),
   );
   allowLargerBodies(adapter.getInstance(), ARTICLE_INGEST, config.articleBodyLimit);
   app.useLogger(new PinoNestLogger(logger));

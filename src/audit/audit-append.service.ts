@@ -98,6 +98,7 @@ function linkEvents(
         name: input.actor.name,
         roles: [...input.actor.roles],
         ...(input.actor.tokenId && { tokenId: input.actor.tokenId }),
+        ...(input.actor.sessionId && { sessionId: input.actor.sessionId }),
       },
       at: new Date().toISOString(),
       fromStatus: input.fromStatus ?? null,

@@ -19,6 +19,12 @@ export const AUDIT_EVENT_TYPES = [
   'publication.published',
   'publication.corrected',
   'publication.retracted',
+  'invitation.issued',
+  'passkey.registered',
+  'passkey.removed',
+  'session.signed_in',
+  'session.signed_out',
+  'session.revoked',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
@@ -31,6 +37,8 @@ export interface AuditActor {
   roles: string[];
   // The token the request used (absent for the operator CLI and first start).
   tokenId?: string;
+  // The sign-in session the request used, for requests from the desk (never its secret).
+  sessionId?: string;
 }
 
 export interface AuditEvent {

@@ -1,18 +1,20 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainError } from '../common/problem/domain-error.js';
 import { AuthenticatedRequest, PUBLIC_ROUTE, REQUIRED_ROLES } from './decorators.js';
-import { bearerSecret, unauthenticated } from './early-authentication.js';
+import { authenticateRequest, unauthenticated } from './early-authentication.js';
 import { hasRole, Role } from './role.js';
+import { SessionAuthenticator } from './session-authenticator.js';
 import { TokenAuthenticatorService } from './token-authenticator.service.js';
 
-// Every route needs a valid bearer token unless marked @Public(); @Roles() narrows it.
-// 401: no or bad token. 403: a good token without the role.
+// Every route needs a valid bearer token (or desk session) unless marked @Public();
+// @Roles() narrows it. 401: no or bad token. 403: a good token without the role.
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly authenticator: TokenAuthenticatorService,
+    @Optional() private readonly sessions?: SessionAuthenticator,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -22,8 +24,8 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     // Normally authenticated before the body was read (early-authentication.ts); looked up
     // here only for a route that hook does not cover.
-    const secret = request.user ? undefined : bearerSecret(request);
-    const user = request.user ?? (secret ? await this.authenticator.authenticate(secret) : null);
+    const user =
+      request.user ?? (await authenticateRequest(request, this.authenticator, this.sessions));
     if (!user) throw unauthenticated();
     request.user = user;
 

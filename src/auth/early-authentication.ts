@@ -3,6 +3,8 @@ import { DomainError } from '../common/problem/domain-error.js';
 import { problemFromDomainError, sendProblem } from '../common/problem/problem.js';
 import { AuthFailureLimiter } from './auth-failures.js';
 import type { AuthenticatedRequest } from './decorators.js';
+import type { AuthUser } from './role.js';
+import type { SessionAuthenticator } from './session-authenticator.js';
 import { TokenAuthenticatorService } from './token-authenticator.service.js';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
@@ -12,11 +14,23 @@ export const bearerSecret = (request: FastifyRequest): string | undefined =>
   BEARER.exec(request.headers.authorization ?? '')?.[1];
 
 export const unauthenticated = () =>
-  new DomainError('unauthenticated', 'A valid bearer token is required.', {
+  new DomainError('unauthenticated', 'A valid bearer token or sign-in session is required.', {
     headers: { 'www-authenticate': 'Bearer' },
   });
 
-// Checks the bearer token as soon as the request line and headers are in, before the body
+// A bearer token wins over a cookie: scripts never depend on what a browser also sends.
+export async function authenticateRequest(
+  request: FastifyRequest,
+  tokens: TokenAuthenticatorService,
+  sessions: SessionAuthenticator | undefined,
+): Promise<AuthUser | null> {
+  const secret = bearerSecret(request);
+  if (secret) return tokens.authenticate(secret);
+  if (sessions?.carriesSession(request)) return sessions.authenticate(request);
+  return null;
+}
+
+// Checks the bearer token (or the desk's session cookie) as soon as the request line and headers are in, before the body
 // is read or parsed: a caller without a live token costs one indexed lookup (none for a
 // malformed token) and never a JSON parse. Failures count against the client address
 // (request.ip, which honours X-Forwarded-For only as far as TRUST_PROXY allows). The
@@ -25,6 +39,7 @@ export function authenticateBeforeBody(
   fastify: FastifyInstance,
   authenticator: TokenAuthenticatorService,
   failures: AuthFailureLimiter,
+  sessions?: SessionAuthenticator,
 ): void {
   fastify.addHook('onRequest', async (request: AuthenticatedRequest, reply) => {
     const route = request.routeOptions;
@@ -40,8 +55,13 @@ export function authenticateBeforeBody(
       );
       return sendProblem(reply, problemFromDomainError(limited));
     }
-    const secret = bearerSecret(request);
-    const user = secret ? await authenticator.authenticate(secret) : null;
+    let user: AuthUser | null;
+    try {
+      user = await authenticateRequest(request, authenticator, sessions);
+    } catch (error) {
+      if (error instanceof DomainError) return sendProblem(reply, problemFromDomainError(error));
+      throw error;
+    }
     if (user) {
       request.user = user;
       return;

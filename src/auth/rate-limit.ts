@@ -4,7 +4,8 @@ import type { ThrottlerLimitDetail } from '@nestjs/throttler';
 import { DomainError } from '../common/problem/domain-error.js';
 import type { AuthenticatedRequest } from './decorators.js';
 
-// Limits requests per bearer token (SPEC §10): one budget per token across all routes.
+// Limits requests per bearer token (SPEC §10): one budget per token (or desk session)
+// across all routes.
 // The token was checked before the body was read, so only live tokens get a bucket;
 // public routes count per client address. Counters live in each process: with N replicas
 // a token can reach N times the limit, which is acceptable for a limit meant to stop
@@ -13,7 +14,8 @@ import type { AuthenticatedRequest } from './decorators.js';
 export class TokenThrottlerGuard extends ThrottlerGuard {
   protected override async getTracker(request: Record<string, unknown>): Promise<string> {
     const { user, ip } = request as unknown as AuthenticatedRequest;
-    return user ? `token:${user.tokenId}` : `ip:${ip}`;
+    if (user?.tokenId) return `token:${user.tokenId}`;
+    return user?.sessionId ? `session:${user.sessionId}` : `ip:${ip}`;
   }
 
   // The default key includes the controller and handler, which gave every route its own

@@ -3,11 +3,13 @@ import type { Role } from '../domain/roles.js';
 // The role list and what each role may do are the newsroom's rules (domain/roles.ts).
 export { hasRole, ROLES, type Role } from '../domain/roles.js';
 
-// The person behind a request, as resolved from their bearer token.
+// The person behind a request, as resolved from their bearer token or sign-in session:
+// exactly one of tokenId and sessionId is set.
 export interface AuthUser {
   id: string;
   name: string;
   email: string;
   roles: Role[];
-  tokenId: string;
+  tokenId?: string;
+  sessionId?: string;
 }
