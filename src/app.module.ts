@@ -10,6 +10,7 @@ import { HealthModule } from './health/health.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { IdentityModule } from './identity/identity.module.js';
+import { OidcModule } from './identity/oidc/oidc.module.js';
 import { WebModule } from './web/web.module.js';
 import { ClaimsModule } from './claims/claims.module.js';
 import { PublishingModule } from './publishing/publishing.module.js';
@@ -35,6 +36,7 @@ export class AppModule {
         AuditModule,
         AuthModule,
         IdentityModule,
+        OidcModule,
         HealthModule,
         WebModule,
         ClaimsModule,

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError, call, messageOf } from '../api.js';
 import { type Me, session } from '../session.js';
+import { NewsroomAccountButton } from '../sign-in/newsroom-account-button.js';
 import { useSignal } from '../signal.js';
 import { Alert, Field, inputValue } from '../ui.js';
 
@@ -34,6 +35,7 @@ export function SignInPage() {
     <main class="sign-in" id="main">
       <h1>claimdesk</h1>
       <p class="muted">The editors' desk for claims, evidence and decisions.</p>
+      <NewsroomAccountButton />
       <form onSubmit={submit} class="card">
         <h2>Sign in</h2>
         <Alert tone="info">{notice}</Alert>

@@ -1,0 +1,107 @@
+import { Controller, Get, Logger, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AuthFailureLimiter } from '../../auth/auth-failures.js';
+import { Public } from '../../auth/decorators.js';
+import { AppConfig } from '../../config/app-config.js';
+import { SessionIssuerService } from '../sessions/session-issuer.service.js';
+import { refusalPage } from './oidc-pages.js';
+import { OidcRefusal, type OidcRefusalReason } from './oidc-refusal.js';
+import { OidcSignInService } from './oidc-sign-in.service.js';
+import { clearTransactionCookie, setTransactionCookie, transactionOf } from './oidc-transaction.js';
+
+const HTML = 'text/html; charset=utf-8';
+// Refusals that say nothing about the caller: they do not count against its address.
+const NOT_THE_CALLERS_FAULT = new Set<OidcRefusalReason>([
+  'not-configured',
+  'unavailable',
+  'rate-limited',
+]);
+
+// Signing in through the newsroom's OpenID Connect provider (SPEC §16). Browser
+// navigations, not API calls: outside /api/v1, answered with redirects and HTML pages.
+@ApiTags('sign-in')
+@Public()
+@Controller('auth/oidc')
+export class OidcController {
+  private readonly logger = new Logger(OidcController.name);
+  // Refused callbacks per client address and minute, like failed token authentications.
+  private readonly failures: AuthFailureLimiter;
+
+  constructor(
+    private readonly signIn: OidcSignInService,
+    private readonly sessions: SessionIssuerService,
+    private readonly config: AppConfig,
+  ) {
+    this.failures = new AuthFailureLimiter(config.authFailuresPerMinute);
+  }
+
+  private get secure(): boolean {
+    return this.config.publicBaseUrl.startsWith('https:');
+  }
+
+  @Get('start')
+  @ApiOperation({ summary: "redirect to the newsroom's identity provider to sign in" })
+  @ApiProduces(HTML)
+  @ApiResponse({ status: 302, description: 'to the provider, with PKCE, state and nonce' })
+  @ApiResponse({ status: 404, description: 'OIDC_* are not set (HTML page)' })
+  @ApiResponse({ status: 503, description: 'the provider cannot be reached (HTML page)' })
+  async start(@Res() reply: FastifyReply): Promise<void> {
+    try {
+      const { url, transaction } = await this.signIn.begin();
+      setTransactionCookie(reply, transaction, this.secure);
+      this.noStore(reply).redirect(url, 302);
+    } catch (error) {
+      this.refuse(reply, error);
+    }
+  }
+
+  @Get('callback')
+  @ApiOperation({
+    summary: 'where the provider sends the browser back: signs the person in by verified email',
+  })
+  @ApiProduces(HTML)
+  @ApiResponse({ status: 302, description: 'signed in: the session cookie is set; to the desk' })
+  @ApiResponse({ status: 400, description: 'wrong state, or a used or expired code (HTML page)' })
+  @ApiResponse({ status: 401, description: 'the provider answered with an error (HTML page)' })
+  @ApiResponse({
+    status: 403,
+    description: 'no active user with this verified email (HTML page)',
+  })
+  @ApiResponse({ status: 429, description: 'too many refused sign-ins from this address' })
+  async callback(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    // One callback per transaction, whatever its outcome.
+    clearTransactionCookie(reply, this.secure);
+    const retryAfterSeconds = this.failures.retryAfterSeconds(request.ip);
+    if (retryAfterSeconds > 0) {
+      return this.refuse(reply, new OidcRefusal('rate-limited', { retryAfterSeconds }));
+    }
+    try {
+      const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
+      const user = await this.signIn.complete(query, transactionOf(request));
+      await this.sessions.startSession(reply, user.id, 'oidc', request);
+      this.noStore(reply).redirect(`${this.config.publicBaseUrl}/`, 302);
+    } catch (error) {
+      if (error instanceof OidcRefusal && !NOT_THE_CALLERS_FAULT.has(error.reason)) {
+        this.failures.record(request.ip);
+        // The address helps the administrator answer "why can I not sign in?".
+        const email = error.details.email ? ` (${error.details.email})` : '';
+        this.logger.log(
+          `OpenID Connect sign-in refused from ${request.ip}: ${error.reason}${email}`,
+        );
+      }
+      this.refuse(reply, error);
+    }
+  }
+
+  private refuse(reply: FastifyReply, error: unknown): void {
+    if (!(error instanceof OidcRefusal)) throw error;
+    const { retryAfterSeconds } = error.details;
+    if (retryAfterSeconds) void reply.header('retry-after', String(retryAfterSeconds));
+    void this.noStore(reply).status(error.status).type(HTML).send(refusalPage(error).value);
+  }
+
+  private noStore(reply: FastifyReply): FastifyReply {
+    return reply.header('cache-control', 'no-store');
+  }
+}
