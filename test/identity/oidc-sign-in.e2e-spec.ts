@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
 import { ADMIN_TOKEN, AppProcess, startApp } from '../support/app-process.js';
 import { freePort } from '../support/free-port.js';
 import { client } from '../support/http.js';
@@ -9,6 +10,7 @@ import {
   walkToCallback,
 } from '../support/oidc-provider.js';
 import { createUser } from '../support/people.js';
+import { hostileQuery, runs, seedFor } from '../reliability/support/hostile.js';
 
 // SPEC §16: signing in through the newsroom's OpenID Connect provider, against a real
 // provider (oidc-provider) on loopback, in plain HTTP: the browser's part is walked by
@@ -233,5 +235,69 @@ describe('without a reachable or configured identity provider', () => {
     } finally {
       await app.stop();
     }
+  });
+});
+
+describe('hostile callbacks', () => {
+  let app: AppProcess;
+  let provider: TestProvider;
+  let base: string;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    provider = await startOidcProvider(`${base}/auth/oidc/callback`);
+    // Every hostile callback is a refusal; the per-address limit is not under test here.
+    app = await startApp({
+      env: {
+        PORT: String(port),
+        ...oidcEnvironment(provider, base),
+        AUTH_FAILURES_PER_MINUTE: '0',
+      },
+    });
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await provider?.stop();
+  });
+
+  it('never answers a hostile callback with a 5xx or a session, always with a page', async () => {
+    const start = await callback(`${base}/auth/oidc/start`);
+    const state = new URL(start.headers.get('location')!).searchParams.get('state')!;
+    const cookie = setCookies(start)[0].split(';')[0];
+    const query = hostileQuery({
+      code: fc.string({ minLength: 1, maxLength: 60 }),
+      error: fc.constantFrom('access_denied', 'server_error', 'login_required'),
+      error_description: fc.string({ maxLength: 40 }),
+    });
+    // Mostly with this browser's cookie, state and the provider's issuer, so that most
+    // attempts get past the checks to the provider's token endpoint.
+    const genuine = { cookie: true, state: true, iss: true };
+    const setup = fc.oneof(
+      { arbitrary: fc.constant(genuine), weight: 3 },
+      {
+        arbitrary: fc.record({ cookie: fc.boolean(), state: fc.boolean(), iss: fc.boolean() }),
+        weight: 1,
+      },
+    );
+    await fc.assert(
+      fc.asyncProperty(query, setup, async (hostile, given) => {
+        const search = new URLSearchParams(hostile);
+        if (given.state) search.set('state', state);
+        if (given.iss) search.set('iss', provider.issuer);
+        const response = await callback(
+          `${base}/auth/oidc/callback?${search}`,
+          given.cookie ? cookie : undefined,
+        );
+        const page = await response.text();
+        if (response.status < 400 || response.status >= 500) {
+          throw new Error(`${search} → ${response.status}: ${page}`);
+        }
+        expect(response.headers.get('content-type')).toContain('text/html');
+        expect(page).toContain('role="alert"');
+        expect(sessionCookieOf(response)).toBeUndefined();
+      }),
+      { numRuns: runs(40), seed: seedFor(2000) },
+    );
   });
 });

@@ -22,6 +22,11 @@ function explanation(refusal: OidcRefusal): Fragment {
         This sign-in was started in another browser or tab, took longer than ten minutes, or has
         already been completed. Start again from the desk.
       </p>`;
+    case 'malformed-callback':
+      return html`<p>
+        The address claimdesk was sent back to is incomplete or was changed on the way. Start again
+        from the desk.
+      </p>`;
     case 'code-rejected':
       return html`<p>
         The identity provider refused this sign-in because its link was already used or has expired.

@@ -9,6 +9,9 @@ export const OIDC_REFUSALS = {
   // No transaction cookie, or its state is not the one the provider sent back: the
   // sign-in was started in another browser, took too long, or was already finished.
   'state-mismatch': { status: 400, title: 'This sign-in link is not valid here' },
+  // A callback URL that cannot be the provider's answer: damaged, repeated parameters,
+  // another issuer, tokens in the URL.
+  'malformed-callback': { status: 400, title: 'This sign-in link is damaged' },
   // The provider refused the code: used already (a replay) or expired.
   'code-rejected': { status: 400, title: 'This sign-in link was already used' },
   'no-email': { status: 403, title: 'Your identity provider did not share your email address' },

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import * as oidc from 'openid-client';
 import type { User } from '../../auth/user.entity.js';
 import { UsersService } from '../../auth/users.service.js';
+import { isWellFormedCallback } from './callback-parameters.js';
 import { OidcDiscoveryService } from './oidc-discovery.service.js';
 import { OidcRefusal } from './oidc-refusal.js';
 import type { OidcTransaction } from './oidc-transaction.js';
@@ -10,6 +11,7 @@ import { verifiedEmailOf } from './verified-email.js';
 // Only who the person is: no access to anything at the provider is asked for.
 const SCOPE = 'openid email';
 const PROVIDER_ERROR_CODE = /^[A-Za-z0-9_.-]{1,64}$/;
+const CODE_REFUSALS = new Set(['invalid_grant', 'invalid_request']);
 
 // The authorization-code flow with PKCE, state and nonce (SPEC §16), all of it done by
 // openid-client: this service only decides whom a verified answer signs in.
@@ -57,6 +59,9 @@ export class OidcSignInService {
     if (!transaction || callbackUrl.searchParams.get('state') !== transaction.state) {
       throw new OidcRefusal('state-mismatch');
     }
+    if (!isWellFormedCallback(callbackUrl.searchParams, configuration.serverMetadata())) {
+      throw new OidcRefusal('malformed-callback');
+    }
     const tokens = await this.exchange(configuration, callbackUrl, transaction);
     const claims = tokens.claims()!;
     // Providers that keep the email out of the ID token (some Entra and Okta set-ups) give
@@ -103,7 +108,9 @@ export class OidcSignInService {
       const code = PROVIDER_ERROR_CODE.test(error.error) ? error.error : undefined;
       return new OidcRefusal('provider-error', { providerError: code }, { cause: error });
     }
-    if (error instanceof oidc.ResponseBodyError && error.error === 'invalid_grant') {
+    // invalid_grant: the code was used, expired or made up; invalid_request: it was not
+    // even shaped like a code. Either way the link, not the provider, is at fault.
+    if (error instanceof oidc.ResponseBodyError && CODE_REFUSALS.has(error.error)) {
       return new OidcRefusal('code-rejected', {}, { cause: error });
     }
     if (isUnreachable(error)) {
