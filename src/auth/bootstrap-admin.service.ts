@@ -1,7 +1,8 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { OPERATOR_ACTOR } from './actor.js';
+import { FirstAdminSignIn } from './first-admin-sign-in.js';
 import { UsersService } from './users.service.js';
 
 const BOOTSTRAP_LOCK = 4_172_004;
@@ -16,6 +17,7 @@ export class BootstrapAdminService implements OnApplicationBootstrap {
     private readonly dataSource: DataSource,
     private readonly users: UsersService,
     private readonly config: AppConfig,
+    @Optional() private readonly signIn?: FirstAdminSignIn,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -36,6 +38,10 @@ export class BootstrapAdminService implements OnApplicationBootstrap {
       if (!this.config.bootstrapAdminToken) {
         // Printed once, straight to the console, never to the structured log.
         console.log(`claimdesk: first admin token (shown once): ${created.token}`);
+      }
+      if (this.signIn) {
+        const link = await this.signIn.linkFor(created.user.id);
+        console.log(`claimdesk: first admin passkey link (shown once, valid 72 h): ${link}`);
       }
     } finally {
       await runner.query('SELECT pg_advisory_unlock($1)', [BOOTSTRAP_LOCK]).catch(() => undefined);

@@ -30,6 +30,8 @@ export class AppConfig {
   readonly exportBusyBytesPerSecond: number;
   readonly articleBodyLimit: number;
   readonly authFailuresPerMinute: number;
+  readonly signInAttemptsPerAddress: number;
+  readonly signInAttemptsPerUser: number;
   readonly trustProxy: TrustProxy;
   readonly requestTimeoutMs: number;
   readonly extractionTimeoutMs: number;
@@ -58,6 +60,8 @@ export class AppConfig {
     this.exportBusyBytesPerSecond = env.EXPORT_BUSY_RATE_MB * 1024 * 1024;
     this.articleBodyLimit = env.ARTICLE_BODY_LIMIT;
     this.authFailuresPerMinute = env.AUTH_FAILURES_PER_MINUTE;
+    this.signInAttemptsPerAddress = env.SIGN_IN_ATTEMPTS_PER_ADDRESS;
+    this.signInAttemptsPerUser = env.SIGN_IN_ATTEMPTS_PER_USER;
     this.trustProxy = env.TRUST_PROXY;
     this.requestTimeoutMs = env.REQUEST_TIMEOUT_MS;
     this.extractionTimeoutMs = env.EXTRACTION_TIMEOUT_MS;

@@ -106,6 +106,19 @@ export class EnvironmentVariables {
   @IsInt()
   AUTH_FAILURES_PER_MINUTE = 30;
 
+  // Sign-in attempts (passkey or identity provider) per minute from one client address; a
+  // newsroom behind one NAT signs many people in from one address. 0 turns it off.
+  @Transform(toInt)
+  @Min(0)
+  @IsInt()
+  SIGN_IN_ATTEMPTS_PER_ADDRESS = 60;
+
+  // Sign-in attempts per minute for one person, from anywhere. 0 turns it off.
+  @Transform(toInt)
+  @Min(0)
+  @IsInt()
+  SIGN_IN_ATTEMPTS_PER_USER = 10;
+
   // Which X-Forwarded-For entries to believe: unset or false (the socket's address), a hop
   // count, or a comma-separated list of proxy addresses / CIDR ranges.
   @Transform(({ value }: { value: unknown }) => parseTrustProxy(value))

@@ -15,6 +15,8 @@ export interface AppProcess {
 export interface AppProcessOptions {
   env?: Record<string, string | undefined>;
   timeoutMs?: number;
+  // The folder `npm start` runs in (its ./.claimdesk holds the embedded database).
+  cwd?: string;
 }
 
 export function testDatabaseUrl(): string {
@@ -36,6 +38,7 @@ export async function startApp(options: AppProcessOptions = {}): Promise<AppProc
       BOOTSTRAP_ADMIN_TOKEN: ADMIN_TOKEN,
       ...options.env,
     },
+    cwd: options.cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -32,7 +32,7 @@ export interface Desk {
   problems: string[];
 }
 
-// One person at the desk: their own browser context (own sessionStorage, own downloads).
+// One person at the desk: their own browser context (own cookies, own downloads).
 export async function openDesk(
   browser: Browser,
   baseUrl: string,
@@ -51,9 +51,11 @@ export async function openDesk(
   return { page, context, problems };
 }
 
+// Signs in as a person holding an access token: the desk trades it for a session cookie.
 export async function signIn(page: Page, user: Pick<TestUser, 'token' | 'name'>): Promise<void> {
+  await page.getByText('Use an access token instead').click();
   await page.getByLabel('Access token').fill(user.token);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in with the token' }).click();
   await page.getByTestId('who').getByText(user.name).waitFor();
 }
 

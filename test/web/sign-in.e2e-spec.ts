@@ -45,30 +45,44 @@ describe('editors desk: signing in', () => {
     await desk.context.close();
   });
 
-  it('signs in with a pasted token, shows who you are, and signs out', async () => {
+  it('trades a pasted token for a session cookie, keeps no token in the page, and signs out', async () => {
     const { page, context, problems } = await openDesk(browser, app.url);
     await signIn(page, people.editor);
     await expect(page.getByTestId('who').textContent()).resolves.toContain('editor');
-    expect(await page.evaluate('sessionStorage.getItem("claimdesk.token")')).toBe(
-      people.editor.token,
-    );
+    // The desk keeps no secret a script could read: only the HttpOnly session cookie.
+    expect(await page.evaluate('JSON.stringify(sessionStorage)')).toBe('{}');
+    expect(await page.evaluate('JSON.stringify(localStorage)')).toBe('{}');
+    expect(await page.evaluate('document.cookie')).toBe('');
+    const cookies = await context.cookies();
+    expect(cookies).toEqual([
+      expect.objectContaining({ name: 'claimdesk_session', httpOnly: true, sameSite: 'Strict' }),
+    ]);
+    expect(cookies[0].value).not.toContain(people.editor.token);
 
-    // A reload keeps the tab signed in.
+    // A reload keeps the browser signed in.
     await page.reload();
     await page.getByTestId('who').getByText(people.editor.name).waitFor();
 
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByLabel('Access token').waitFor();
-    expect(await page.evaluate('sessionStorage.getItem("claimdesk.token")')).toBeNull();
+    await page.getByRole('button', { name: 'Sign in with a passkey' }).waitFor();
+    // The session is over on the server, not only forgotten by the page.
+    const stale = await client(app.url).get('/api/v1/me', {
+      headers: { cookie: `claimdesk_session=${cookies[0].value}` },
+    });
+    expect(stale.status).toBe(401);
+    await page.reload();
+    await page.getByRole('button', { name: 'Sign in with a passkey' }).waitFor();
     expect(problems).toEqual([]);
     await context.close();
   });
 
   it('refuses a token that is not valid', async () => {
     const { page, context } = await openDesk(browser, app.url);
+    await page.getByText('Use an access token instead').click();
     await page.getByLabel('Access token').fill('cd_not-a-real-token');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in with the token' }).click();
     await expect(page.getByRole('alert').textContent()).resolves.toContain('not valid');
+    expect(await context.cookies()).toEqual([]);
     await context.close();
   });
 

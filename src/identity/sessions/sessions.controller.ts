@@ -78,9 +78,9 @@ export class SessionsController {
   }
 
   // People end their own sessions (a browser left signed in elsewhere); admins anyone's.
-  // Another user's session is reported as missing to non-admins, so ids cannot be probed.
   @Delete('sessions/:id')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The session is over' })
   @ApiProblems(403, 404)
   async revoke(
     @CurrentUser() user: AuthUser,
@@ -88,8 +88,9 @@ export class SessionsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
     const owner = await this.sessions.ownerOf(id);
-    if (owner === null || (owner !== user.id && !hasRole(user, 'admin'))) {
-      throw new DomainError('not-found', `No session ${id}.`);
+    if (owner === null) throw new DomainError('not-found', `No session ${id}.`);
+    if (owner !== user.id && !hasRole(user, 'admin')) {
+      throw new DomainError('forbidden', "Only admins may end other people's sessions.");
     }
     const own = id === user.sessionId;
     await this.sessions.end(actorOf(user), id, own ? 'session.signed_out' : 'session.revoked');

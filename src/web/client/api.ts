@@ -43,13 +43,13 @@ export interface CallOptions {
   body?: unknown;
   ifMatch?: string | null;
   idempotencyKey?: string;
+  // Only to trade an access token for a session; otherwise the session cookie is sent.
   token?: string;
 }
 
 export async function call<T>(method: string, path: string, options: CallOptions = {}) {
   const headers: Record<string, string> = { accept: 'application/json' };
-  const token = options.token ?? session.token();
-  if (token) headers.authorization = `Bearer ${token}`;
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.ifMatch) headers['if-match'] = options.ifMatch;
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
@@ -79,13 +79,12 @@ export async function call<T>(method: string, path: string, options: CallOptions
 
 export const get = <T>(path: string) => call<T>('GET', path);
 export const post = <T>(path: string, options: CallOptions = {}) => call<T>('POST', path, options);
+export const del = <T>(path: string) => call<T>('DELETE', path);
 
-// A download the browser saves (exports, digests): fetched with the token, then handed
+// A download the browser saves (exports, digests): fetched with the session, then handed
 // to the browser as a blob. Returns the text too, so the page can check it first.
 export async function download(path: string, fallbackName: string) {
-  const response = await fetch(`/api/v1${path}`, {
-    headers: { authorization: `Bearer ${session.token() ?? ''}` },
-  });
+  const response = await fetch(`/api/v1${path}`);
   if (!response.ok) {
     const problem = (await response.json().catch(() => null)) as Problem | null;
     throw new ApiError(

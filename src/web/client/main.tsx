@@ -1,6 +1,9 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { get } from './api.js';
+import { get, post } from './api.js';
+import { AccountPage } from './pages/account.js';
+import { InvitationPage } from './pages/invitation.js';
+import { PeoplePage } from './pages/people.js';
 import { ArticlePage, NewArticlePage } from './pages/article.js';
 import { AuditPage } from './pages/audit.js';
 import { ClaimPage } from './pages/claim.js';
@@ -15,20 +18,28 @@ import './styles.css';
 
 function App() {
   const me = useSignal(session.me);
-  const [resuming, setResuming] = useState(() => session.token() !== null);
+  const route = useRoute();
+  const [resuming, setResuming] = useState(true);
 
-  // A reload keeps the tab's token: ask who it belongs to before showing anything.
+  // The session cookie outlives a reload: ask who it belongs to before showing anything.
   useEffect(() => {
-    if (!resuming) return;
     get<Me>('/me')
-      .then((reply) => session.signIn(session.token()!, reply.body))
+      .then((reply) => session.signIn(reply.body))
       .catch(() => session.signOut())
       .finally(() => setResuming(false));
   }, []);
 
   if (resuming) return <p class="muted page">Signing in…</p>;
+  // An invitation link is for the person it names, whoever is signed in here.
+  if (route.page === 'invitation') return <InvitationPage token={route.token} />;
   if (!me) return <SignInPage />;
   return <Desk me={me} />;
+}
+
+// Ends the session on the server (which clears the cookie), then shows the sign-in page.
+async function signOut(): Promise<void> {
+  await post('/auth/sign-out').catch(() => undefined);
+  session.signOut();
 }
 
 function Desk({ me }: { me: Me }) {
@@ -70,12 +81,20 @@ function Desk({ me }: { me: Me }) {
               Webhooks
             </NavLink>
           ) : null}
+          {can.managePeople(me) ? (
+            <NavLink to={href.people()} active={current.page === 'people'}>
+              People
+            </NavLink>
+          ) : null}
         </nav>
         <div class="who">
           <span data-testid="who">
             <strong>{me.name}</strong> <span class="muted">{me.roles.join(', ')}</span>
           </span>
-          <button type="button" class="link" onClick={() => session.signOut()}>
+          <a href={href.account()} class="link">
+            Account
+          </a>
+          <button type="button" class="link" onClick={() => void signOut()}>
             Sign out
           </button>
         </div>
@@ -96,6 +115,9 @@ const TITLES: Record<Route['page'], string> = {
   article: 'Article',
   audit: 'Audit',
   webhooks: 'Webhooks',
+  account: 'Account',
+  people: 'People',
+  invitation: 'Welcome',
 };
 
 const homeOf = (me: Me): Route =>
@@ -127,6 +149,10 @@ function Page({ route, me }: { route: Route; me: Me }) {
       return <AuditPage me={me} />;
     case 'webhooks':
       return <WebhooksPage me={me} />;
+    case 'account':
+      return <AccountPage me={me} />;
+    case 'people':
+      return <PeoplePage me={me} />;
     default:
       return <QueuePage me={me} />;
   }

@@ -9,6 +9,9 @@ export type Route =
   | { page: 'article'; id: string }
   | { page: 'audit' }
   | { page: 'webhooks' }
+  | { page: 'account' }
+  | { page: 'people' }
+  | { page: 'invitation'; token: string }
   | { page: 'home' };
 
 export function parseRoute(hash: string): Route {
@@ -21,6 +24,9 @@ export function parseRoute(hash: string): Route {
   if (first === 'articles' && second) return { page: 'article', id: decodeURIComponent(second) };
   if (first === 'audit') return { page: 'audit' };
   if (first === 'webhooks') return { page: 'webhooks' };
+  if (first === 'account') return { page: 'account' };
+  if (first === 'people') return { page: 'people' };
+  if (first === 'invitation' && second) return { page: 'invitation', token: second };
   return { page: 'home' };
 }
 
@@ -32,6 +38,8 @@ export const href = {
   article: (id: string) => `#/articles/${encodeURIComponent(id)}`,
   audit: () => '#/audit',
   webhooks: () => '#/webhooks',
+  account: () => '#/account',
+  people: () => '#/people',
 };
 
 export const navigate = (target: string) => {

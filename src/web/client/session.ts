@@ -8,26 +8,21 @@ export interface Me {
   roles: Role[];
 }
 
-const KEY = 'claimdesk.token';
-
-// The token lives in sessionStorage: it survives a reload of the tab but not closing it,
-// and other tabs never see it.
+// Who is signed in. The desk keeps no secret: the server's session cookie (HttpOnly, so no
+// script can read it) authenticates every call, and signing out ends it on the server.
 export const session = {
   me: signal<Me | null>(null),
   notice: signal<string | null>(null),
-  token: () => sessionStorage.getItem(KEY),
-  signIn(token: string, me: Me) {
-    sessionStorage.setItem(KEY, token);
+  signIn(me: Me) {
     session.notice.set(null);
     session.me.set(me);
   },
   signOut(notice: string | null = null) {
-    sessionStorage.removeItem(KEY);
     session.notice.set(notice);
     session.me.set(null);
   },
   expired() {
-    if (session.me.get()) session.signOut('Your token is no longer valid. Sign in again.');
+    if (session.me.get()) session.signOut('Your session has ended. Sign in again.');
   },
 };
 
@@ -37,6 +32,7 @@ export const can = {
   review: (me: Me) => hasAny(me, 'editor'),
   audit: (me: Me) => hasAny(me, 'auditor', 'admin'),
   manageWebhooks: (me: Me) => hasAny(me, 'admin'),
+  managePeople: (me: Me) => hasAny(me, 'admin'),
 };
 
 export const hasAny = (me: Me, ...roles: Role[]) => roles.some((r) => me.roles.includes(r));

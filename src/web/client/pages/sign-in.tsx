@@ -1,12 +1,61 @@
 import { useState } from 'preact/hooks';
 import { ApiError, call, messageOf } from '../api.js';
+import { passkeysSupported, signInWithPasskey } from '../passkeys.js';
 import { type Me, session } from '../session.js';
 import { NewsroomAccountButton } from '../sign-in/newsroom-account-button.js';
 import { useSignal } from '../signal.js';
 import { Alert, Field, inputValue } from '../ui.js';
 
+// People sign in with a passkey. An access token (meant for scripts) still works here for
+// whoever has one and no passkey yet, e.g. the first admin: it is traded for a session
+// once, and the desk never keeps it.
 export function SignInPage() {
   const notice = useSignal(session.notice);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const withPasskey = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      session.signIn(await signInWithPasskey());
+    } catch (failure) {
+      setError(
+        failure instanceof DOMException
+          ? 'No passkey was used. Try again, or ask an admin for an invitation link.'
+          : messageOf(failure),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main class="sign-in" id="main">
+      <h1>claimdesk</h1>
+      <p class="muted">The editors' desk for claims, evidence and decisions.</p>
+      <section class="card" aria-labelledby="sign-in-title">
+        <h2 id="sign-in-title">Sign in</h2>
+        <Alert tone="info">{notice}</Alert>
+        <Alert>{error}</Alert>
+        {passkeysSupported() ? (
+          <button type="button" class="primary" disabled={busy} onClick={withPasskey}>
+            {busy ? 'Signing in…' : 'Sign in with a passkey'}
+          </button>
+        ) : (
+          <p class="muted">This browser cannot use passkeys.</p>
+        )}
+        <NewsroomAccountButton />
+        <p class="muted small">
+          New here? Open the invitation link your admin sent you to set up a passkey.
+        </p>
+        <TokenSignIn />
+      </section>
+    </main>
+  );
+}
+
+function TokenSignIn() {
   const [token, setToken] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -18,8 +67,8 @@ export function SignInPage() {
     setBusy(true);
     setError(null);
     try {
-      const me = (await call<Me>('GET', '/me', { token: secret })).body;
-      session.signIn(secret, me);
+      await call('POST', '/auth/token-sign-in', { token: secret });
+      session.signIn((await call<Me>('GET', '/me')).body);
     } catch (failure) {
       setError(
         failure instanceof ApiError && failure.status === 401
@@ -32,16 +81,12 @@ export function SignInPage() {
   };
 
   return (
-    <main class="sign-in" id="main">
-      <h1>claimdesk</h1>
-      <p class="muted">The editors' desk for claims, evidence and decisions.</p>
-      <NewsroomAccountButton />
-      <form onSubmit={submit} class="card">
-        <h2>Sign in</h2>
-        <Alert tone="info">{notice}</Alert>
+    <details class="token-sign-in">
+      <summary>Use an access token instead</summary>
+      <form onSubmit={submit}>
         <Field
           label="Access token"
-          hint="Starts with cd_. Your admin issues it; it stays in this tab only."
+          hint="Starts with cd_. It signs this browser in; the desk does not keep it."
         >
           <input
             type="password"
@@ -54,10 +99,10 @@ export function SignInPage() {
           />
         </Field>
         <Alert>{error}</Alert>
-        <button type="submit" class="primary" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
+        <button type="submit" disabled={busy}>
+          {busy ? 'Signing in…' : 'Sign in with the token'}
         </button>
       </form>
-    </main>
+    </details>
   );
 }

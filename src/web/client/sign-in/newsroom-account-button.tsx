@@ -7,7 +7,7 @@ export function NewsroomAccountButton() {
   if (!options?.oidc) return null;
   return (
     <p class="buttons">
-      <a class="button primary" href="/auth/oidc/start">
+      <a class="button" href="/auth/oidc/start">
         Sign in with your newsroom account
       </a>
     </p>
