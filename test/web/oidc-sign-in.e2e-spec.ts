@@ -46,6 +46,8 @@ describe("editors desk: signing in with the newsroom's identity provider", () =>
     await signInAtProvider(page, editor.email);
     expect((await callback).status()).toBe(302);
     await page.waitForURL(`${base}/`);
+    // The desk picks the session up by itself: no token was pasted.
+    await page.getByTestId('who').getByText(editor.name).waitFor();
 
     // The browser now holds a session: the API answers for it, as for a token.
     const me = await context.request.get('/api/v1/me');

@@ -55,7 +55,8 @@ function explanation(refusal: OidcRefusal): Fragment {
       </p>`;
     case 'rate-limited':
       return html`<p>
-        Too many sign-ins from your network failed. Try again in ${retryAfterSeconds ?? 60} seconds.
+        There were too many sign-in attempts from your network or for your account. Try again in
+        ${retryAfterSeconds ?? 60} seconds.
       </p>`;
     case 'unavailable':
       return html`<p>

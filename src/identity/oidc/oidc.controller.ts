@@ -1,22 +1,17 @@
 import { Controller, Get, Logger, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AuthFailureLimiter } from '../../auth/auth-failures.js';
 import { Public } from '../../auth/decorators.js';
+import { DomainError } from '../../common/problem/domain-error.js';
 import { AppConfig } from '../../config/app-config.js';
 import { SessionIssuerService } from '../sessions/session-issuer.service.js';
+import { SignInLimiterService } from '../sign-in/sign-in-limiter.service.js';
 import { refusalPage } from './oidc-pages.js';
-import { OidcRefusal, type OidcRefusalReason } from './oidc-refusal.js';
+import { OidcRefusal } from './oidc-refusal.js';
 import { OidcSignInService } from './oidc-sign-in.service.js';
 import { clearTransactionCookie, setTransactionCookie, transactionOf } from './oidc-transaction.js';
 
 const HTML = 'text/html; charset=utf-8';
-// Refusals that say nothing about the caller: they do not count against its address.
-const NOT_THE_CALLERS_FAULT = new Set<OidcRefusalReason>([
-  'not-configured',
-  'unavailable',
-  'rate-limited',
-]);
 
 // Signing in through the newsroom's OpenID Connect provider (SPEC §16). Browser
 // navigations, not API calls: outside /api/v1, answered with redirects and HTML pages.
@@ -25,16 +20,14 @@ const NOT_THE_CALLERS_FAULT = new Set<OidcRefusalReason>([
 @Controller('auth/oidc')
 export class OidcController {
   private readonly logger = new Logger(OidcController.name);
-  // Refused callbacks per client address and minute, like failed token authentications.
-  private readonly failures: AuthFailureLimiter;
 
   constructor(
     private readonly signIn: OidcSignInService,
     private readonly sessions: SessionIssuerService,
+    // The same per-address and per-person budgets as a passkey sign-in.
+    private readonly limiter: SignInLimiterService,
     private readonly config: AppConfig,
-  ) {
-    this.failures = new AuthFailureLimiter(config.authFailuresPerMinute);
-  }
+  ) {}
 
   private get secure(): boolean {
     return this.config.publicBaseUrl.startsWith('https:');
@@ -72,18 +65,15 @@ export class OidcController {
   async callback(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     // One callback per transaction, whatever its outcome.
     clearTransactionCookie(reply, this.secure);
-    const retryAfterSeconds = this.failures.retryAfterSeconds(request.ip);
-    if (retryAfterSeconds > 0) {
-      return this.refuse(reply, new OidcRefusal('rate-limited', { retryAfterSeconds }));
-    }
     try {
+      this.limited(() => this.limiter.attemptFromAddress(request.ip));
       const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
       const user = await this.signIn.complete(query, transactionOf(request));
+      this.limited(() => this.limiter.attemptAsUser(user.id));
       await this.sessions.startSession(reply, user.id, 'oidc', request);
       this.noStore(reply).redirect(`${this.config.publicBaseUrl}/`, 302);
     } catch (error) {
-      if (error instanceof OidcRefusal && !NOT_THE_CALLERS_FAULT.has(error.reason)) {
-        this.failures.record(request.ip);
+      if (error instanceof OidcRefusal && error.reason !== 'rate-limited') {
         // The address helps the administrator answer "why can I not sign in?".
         const email = error.details.email ? ` (${error.details.email})` : '';
         this.logger.log(
@@ -91,6 +81,17 @@ export class OidcController {
         );
       }
       this.refuse(reply, error);
+    }
+  }
+
+  // The limiter's 429 as this flow's page.
+  private limited(attempt: () => void): void {
+    try {
+      attempt();
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== 'rate-limited') throw error;
+      const retryAfterSeconds = Number(error.options.headers?.['retry-after']) || 60;
+      throw new OidcRefusal('rate-limited', { retryAfterSeconds });
     }
   }
 
