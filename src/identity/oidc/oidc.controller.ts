@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../../auth/decorators.js';
 import { DomainError } from '../../common/problem/domain-error.js';
 import { AppConfig } from '../../config/app-config.js';
+import { isSecureBaseUrl } from '../sessions/session-cookie.js';
 import { SessionIssuerService } from '../sessions/session-issuer.service.js';
 import { SignInLimiterService } from '../sign-in/sign-in-limiter.service.js';
 import { refusalPage } from './oidc-pages.js';
@@ -30,7 +31,7 @@ export class OidcController {
   ) {}
 
   private get secure(): boolean {
-    return this.config.publicBaseUrl.startsWith('https:');
+    return isSecureBaseUrl(this.config.publicBaseUrl);
   }
 
   @Get('start')
@@ -61,7 +62,12 @@ export class OidcController {
     status: 403,
     description: 'no active user with this verified email (HTML page)',
   })
-  @ApiResponse({ status: 429, description: 'too many refused sign-ins from this address' })
+  @ApiResponse({
+    status: 429,
+    description: 'too many sign-in attempts from this address or for this person (HTML page)',
+  })
+  @ApiResponse({ status: 502, description: "the provider's answer failed the checks (HTML page)" })
+  @ApiResponse({ status: 503, description: 'the provider cannot be reached (HTML page)' })
   async callback(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     // One callback per transaction, whatever its outcome.
     clearTransactionCookie(reply, this.secure);
