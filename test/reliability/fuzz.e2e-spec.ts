@@ -89,7 +89,16 @@ describe('Hostile input', () => {
 
   beforeAll(async () => {
     // The rate limit is proven elsewhere; here it would only turn fuzz cases into 429s.
-    app = await startApp({ env: { RATE_LIMIT_PER_MINUTE: '0', WEBHOOK_ALLOW_PRIVATE: 'true' } });
+    // Likewise the sign-in limits (SPEC §16), which would stop passkey cases before the
+    // verification they are meant to reach.
+    app = await startApp({
+      env: {
+        RATE_LIMIT_PER_MINUTE: '0',
+        WEBHOOK_ALLOW_PRIVATE: 'true',
+        SIGN_IN_ATTEMPTS_PER_ADDRESS: '0',
+        SIGN_IN_ATTEMPTS_PER_USER: '0',
+      },
+    });
     people = await createNewsroom(app.url);
     victim = await createUser(app.url, ['reporter']);
     const names = [
@@ -163,7 +172,85 @@ describe('Hostile input', () => {
       .map((fields) => new JsonObject(Object.entries(fields) as [string, Hostile][])),
     description: text(80),
   };
+  // Passkey ceremonies (SPEC §16): credentials as @simplewebauthn/browser sends them,
+  // with base64url-ish fields that are mostly wrong in every way.
+  const base64url = fc.oneof(
+    fc.base64String({ maxLength: 200 }).map((value) => value.replace(/[+/=]/g, '')),
+    text(40),
+  );
+  const credentialFields = (inner: Record<string, fc.Arbitrary<Hostile>>) => ({
+    id: base64url,
+    rawId: base64url,
+    type: oneOf('public-key', 'password'),
+    response: fc
+      .record(inner, { requiredKeys: [] })
+      .map(
+        (fields) =>
+          new JsonObject(
+            Object.entries(fields).filter(
+              (entry): entry is [string, Hostile] => entry[1] !== undefined,
+            ),
+          ),
+      ),
+    clientExtensionResults: fc.constant(new JsonObject([])),
+    authenticatorAttachment: oneOf('platform', 'cross-platform', 'x'),
+  });
   const bodyCases: BodyCase[] = [
+    {
+      name: 'POST /auth/passkeys/registration/options',
+      method: 'POST',
+      path: () => '/api/v1/auth/passkeys/registration/options',
+      token: () => people.reporter.token,
+      fields: () => ({ invitationToken: fc.oneof(base64url, text(60)) }),
+    },
+    {
+      name: 'POST /auth/passkeys/registration/verify',
+      method: 'POST',
+      path: () => '/api/v1/auth/passkeys/registration/verify',
+      token: () => people.reporter.token,
+      fields: () => ({
+        ...credentialFields({
+          clientDataJSON: base64url,
+          attestationObject: base64url,
+          transports: fc.array(oneOf('internal', 'usb', 'x'), { maxLength: 3 }),
+        }),
+        label: text(70),
+      }),
+    },
+    {
+      name: 'POST /auth/passkeys/authentication/verify',
+      method: 'POST',
+      path: () => '/api/v1/auth/passkeys/authentication/verify',
+      token: () => people.reporter.token,
+      fields: () =>
+        credentialFields({
+          clientDataJSON: base64url,
+          authenticatorData: base64url,
+          signature: base64url,
+          userHandle: base64url,
+        }),
+    },
+    {
+      name: 'POST /auth/passkeys/authentication/options',
+      method: 'POST',
+      path: () => '/api/v1/auth/passkeys/authentication/options',
+      token: () => people.reporter.token,
+      fields: () => ({}),
+    },
+    {
+      name: 'POST /users/:id/invitations',
+      method: 'POST',
+      path: () => `/api/v1/users/${victim.id}/invitations`,
+      token: () => ADMIN_TOKEN,
+      fields: () => ({}),
+    },
+    {
+      name: 'POST /auth/token-sign-in',
+      method: 'POST',
+      path: () => '/api/v1/auth/token-sign-in',
+      token: () => people.reporter.token,
+      fields: () => ({}),
+    },
     {
       name: 'POST /webhooks',
       method: 'POST',
@@ -567,6 +654,11 @@ describe('Hostile input', () => {
       ['PATCH', (id) => `/api/v1/users/${id}`, () => ADMIN_TOKEN, '{"name":"x"}'],
       ['POST', (id) => `/api/v1/users/${id}/tokens`, () => ADMIN_TOKEN, '{}'],
       ['DELETE', (id) => `/api/v1/tokens/${id}`, () => ADMIN_TOKEN],
+      ['POST', (id) => `/api/v1/users/${id}/invitations`, () => ADMIN_TOKEN],
+      ['GET', (id) => `/api/v1/users/${id}/sessions`, () => ADMIN_TOKEN],
+      ['DELETE', (id) => `/api/v1/sessions/${id}`, () => ADMIN_TOKEN],
+      ['GET', (id) => `/api/v1/users/${id}/passkeys`, () => ADMIN_TOKEN],
+      ['DELETE', (id) => `/api/v1/passkeys/${id}`, () => ADMIN_TOKEN],
       ['GET', (id) => `/api/v1/webhooks/${id}`, () => ADMIN_TOKEN],
       ['PATCH', (id) => `/api/v1/webhooks/${id}`, () => ADMIN_TOKEN, '{"description":"x"}'],
       ['DELETE', (id) => `/api/v1/webhooks/${id}`, () => ADMIN_TOKEN],

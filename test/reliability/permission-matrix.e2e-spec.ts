@@ -3,6 +3,8 @@ import { ADMIN_TOKEN, AppProcess, startApp } from '../support/app-process.js';
 import { attachSource, move, submitClaim } from '../support/claims.js';
 import { client } from '../support/http.js';
 import { createUser, TestUser } from '../support/people.js';
+import { storedPasskey } from '../identity/support/passkeys.js';
+import { signInWithToken } from '../identity/support/sessions.js';
 
 // SPEC §2 as a table: every action, tried by every role, by no token and by a revoked
 // token. Each attempt gets fresh data from `prepare`, so one role's success cannot change
@@ -23,6 +25,8 @@ interface Row {
   success: number;
   // Roles the row cannot apply to (an auditor owns no claims): left out, with the reason.
   notApplicable?: Role[];
+  // Open to anyone, token or not (the start of a passkey sign-in).
+  public?: true;
   prepare(actor: TestUser): Promise<Attempt>;
 }
 
@@ -56,6 +60,114 @@ describe('permission matrix (SPEC §2)', () => {
     const ping = await client(url(), ADMIN_TOKEN).post(`/api/v1/webhooks/${hook.id}/ping`);
     return { hook, delivery: ping.body as { id: string } };
   };
+  // Sign-in (SPEC §16): everyone manages their own sessions and passkeys; admins invite
+  // and manage everyone's.
+  const sessionOf = async (user: TestUser) => (await signInWithToken(url(), user.token)).sessionId;
+  const identityRows = (): Row[] => [
+    {
+      action: 'invite a person',
+      allowed: ['admin'],
+      success: 201,
+      prepare: async () => ({
+        method: 'POST',
+        path: `/api/v1/users/${(await createUser(url(), ['reporter'])).id}/invitations`,
+      }),
+    },
+    {
+      action: 'list my own sessions',
+      allowed: ROLES,
+      success: 200,
+      prepare: async () => ({ method: 'GET', path: '/api/v1/sessions' }),
+    },
+    {
+      action: 'list my own sessions by my id',
+      allowed: ROLES,
+      success: 200,
+      prepare: async (actor) => ({ method: 'GET', path: `/api/v1/users/${actor.id}/sessions` }),
+    },
+    {
+      action: "list another user's sessions",
+      allowed: ['admin'],
+      success: 200,
+      prepare: async () => ({
+        method: 'GET',
+        path: `/api/v1/users/${people.reporter2.id}/sessions`,
+      }),
+    },
+    {
+      action: 'end my own session',
+      allowed: ROLES,
+      success: 204,
+      prepare: async (actor) => ({
+        method: 'DELETE',
+        path: `/api/v1/sessions/${await sessionOf(actor)}`,
+      }),
+    },
+    {
+      action: "end another user's session",
+      allowed: ['admin'],
+      success: 204,
+      prepare: async () => ({
+        method: 'DELETE',
+        path: `/api/v1/sessions/${await sessionOf(people.reporter2)}`,
+      }),
+    },
+    {
+      action: 'trade a token for a session',
+      allowed: ROLES,
+      success: 204,
+      prepare: async () => ({ method: 'POST', path: '/api/v1/auth/token-sign-in' }),
+    },
+    {
+      action: 'sign out',
+      allowed: ROLES,
+      success: 204,
+      prepare: async () => ({ method: 'POST', path: '/api/v1/auth/sign-out' }),
+    },
+    {
+      action: 'list my passkeys',
+      allowed: ROLES,
+      success: 200,
+      prepare: async () => ({ method: 'GET', path: '/api/v1/passkeys' }),
+    },
+    {
+      action: "list another user's passkeys",
+      allowed: ['admin'],
+      success: 200,
+      prepare: async () => ({
+        method: 'GET',
+        path: `/api/v1/users/${people.reporter2.id}/passkeys`,
+      }),
+    },
+    {
+      action: 'remove my own passkey',
+      allowed: ROLES,
+      success: 204,
+      prepare: async (actor) => ({
+        method: 'DELETE',
+        path: `/api/v1/passkeys/${(await storedPasskey(actor.id)).id}`,
+      }),
+    },
+    {
+      action: "remove another user's passkey",
+      allowed: ['admin'],
+      success: 204,
+      prepare: async () => ({
+        method: 'DELETE',
+        path: `/api/v1/passkeys/${(await storedPasskey(people.reporter2.id)).id}`,
+      }),
+    },
+    {
+      action: 'start a passkey sign-in',
+      allowed: ROLES,
+      success: 200,
+      public: true,
+      prepare: async () => ({
+        method: 'POST',
+        path: '/api/v1/auth/passkeys/authentication/options',
+      }),
+    },
+  ];
   const webhookRows = (): Row[] => [
     {
       action: 'create a webhook',
@@ -621,6 +733,7 @@ describe('permission matrix (SPEC §2)', () => {
       }),
     },
     ...webhookRows(),
+    ...identityRows(),
   ];
 
   beforeAll(async () => {
@@ -660,8 +773,9 @@ describe('permission matrix (SPEC §2)', () => {
 
     it('answers 401 without a token and with a revoked one', async () => {
       const attempt = await row.prepare(people.editor);
-      expect((await send(undefined, attempt)).status).toBe(401);
-      expect((await send(revoked.token, attempt)).status).toBe(401);
+      const expected = row.public ? row.success : 401;
+      expect((await send(undefined, attempt)).status).toBe(expected);
+      expect((await send(revoked.token, attempt)).status).toBe(expected);
     });
   });
 
