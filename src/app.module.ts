@@ -10,6 +10,7 @@ import { HealthModule } from './health/health.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { IdentityModule } from './identity/identity.module.js';
+import { OidcModule } from './identity/oidc/oidc.module.js';
 import { WebModule } from './web/web.module.js';
 import { ClaimsModule } from './claims/claims.module.js';
 import { ClaimantsModule } from './claimants/claimants.module.js';
@@ -36,6 +37,7 @@ export class AppModule {
         AuditModule,
         AuthModule,
         IdentityModule,
+        OidcModule,
         HealthModule,
         WebModule,
         ClaimsModule,

@@ -75,8 +75,11 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       done(error as Error, undefined);
     }
   });
-  // The public fact-check pages live at the site's root, beside the desk.
-  app.setGlobalPrefix('api/v1', { exclude: ['health', 'fact-checks', 'fact-checks/{*path}'] });
+  // The public fact-check pages live at the site's root, beside the desk, and so do the
+  // browser's sign-in redirects through the newsroom's identity provider.
+  app.setGlobalPrefix('api/v1', {
+    exclude: ['health', 'fact-checks', 'fact-checks/{*path}', 'auth/oidc/{*path}'],
+  });
   setUpOpenApi(app);
   return app;
 }

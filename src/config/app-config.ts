@@ -1,6 +1,15 @@
 import { parseDurationList } from './durations.js';
 import { EnvironmentVariables, LogLevel, TrustProxy } from './environment.js';
 
+// The newsroom's OpenID Connect provider and this service's registration with it.
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  // Always PUBLIC_BASE_URL/auth/oidc/callback: the address registered at the provider.
+  redirectUri: string;
+}
+
 // The typed configuration the rest of the service reads. It is a class so that it can be
 // injected by type; one instance is built at boot from the validated environment.
 export class AppConfig {
@@ -33,6 +42,8 @@ export class AppConfig {
   readonly webhookAllowPrivate: boolean;
   readonly webhookRetryScheduleMs: number[];
   readonly webhookSecretKey?: string;
+  // Set only when OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET all are.
+  readonly oidc?: OidcSettings;
 
   constructor(env: EnvironmentVariables, databaseUrl: string) {
     this.port = env.PORT;
@@ -64,5 +75,13 @@ export class AppConfig {
     this.newsroomLogoUrl = env.NEWSROOM_LOGO_URL;
     // Canonical ("EN-us" → "en-US"), as claims and articles store their languages.
     this.newsroomLanguage = Intl.getCanonicalLocales(env.NEWSROOM_LANGUAGE)[0]!;
+    if (env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET) {
+      this.oidc = {
+        issuer: env.OIDC_ISSUER,
+        clientId: env.OIDC_CLIENT_ID,
+        clientSecret: env.OIDC_CLIENT_SECRET,
+        redirectUri: `${this.publicBaseUrl}/auth/oidc/callback`,
+      };
+    }
   }
 }

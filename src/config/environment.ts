@@ -228,6 +228,27 @@ export class EnvironmentVariables {
   })
   NEWSROOM_LOGO_URL?: string;
 
+  // The newsroom's OpenID Connect provider (SPEC §16): all three or none. An http issuer
+  // only on a loopback address, for development and tests.
+  @IsOptional()
+  @ValidateBy({
+    name: 'isOidcIssuer',
+    validator: {
+      validate: isOidcIssuer,
+      defaultMessage: () =>
+        'must be an https URL such as https://accounts.google.com (http only on a loopback address)',
+    },
+  })
+  OIDC_ISSUER?: string;
+
+  @IsOptional()
+  @IsString()
+  OIDC_CLIENT_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  OIDC_CLIENT_SECRET?: string;
+
   // BCP 47 tag of the public pages unless a draft names another, e.g. en, de, pt-BR; also
   // the language of claims and articles submitted without one. Checked by the runtime's
   // Unicode locale data (Intl) as well, which knows which subtags may follow which.
@@ -256,6 +277,25 @@ function isHttpUrl(value: unknown): boolean {
   } catch {
     return false;
   }
+}
+
+// An issuer identifier is an https URL without query or fragment (OpenID Connect
+// Discovery §2); http is accepted only when the host is this machine.
+function isOidcIssuer(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    const url = new URL(value);
+    if (url.username || url.password || url.search || url.hash) return false;
+    if (url.protocol === 'https:') return true;
+    return url.protocol === 'http:' && isLoopbackHost(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
+function isLoopbackHost(hostname: string): boolean {
+  if (hostname === 'localhost' || hostname === '[::1]') return true;
+  return isIP(hostname) === 4 && hostname.startsWith('127.');
 }
 
 function isEd25519PrivateKey(value: unknown): boolean {
@@ -326,6 +366,9 @@ export function parseEnvironment(env: NodeJS.ProcessEnv): EnvironmentVariables {
     'WEBHOOK_SECRET_KEY',
     'NEWSROOM_URL',
     'NEWSROOM_LOGO_URL',
+    'OIDC_ISSUER',
+    'OIDC_CLIENT_ID',
+    'OIDC_CLIENT_SECRET',
   ]);
   // Empty strings count as unset, as in most shells' `VAR= npm start`.
   const present = Object.fromEntries(
@@ -347,6 +390,14 @@ export function parseEnvironment(env: NodeJS.ProcessEnv): EnvironmentVariables {
   if (parsed.DATABASE_OWNER_URL && !parsed.DATABASE_URL) {
     throw new InvalidEnvironmentError(
       'Invalid environment: DATABASE_OWNER_URL needs DATABASE_URL (the role to serve as)',
+    );
+  }
+  const oidc = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
+  const missing = oidc.filter((key) => !parsed[key]);
+  if (missing.length > 0 && missing.length < oidc.length) {
+    throw new InvalidEnvironmentError(
+      `Invalid environment: ${missing.join(' and ')} must be set too (OIDC_ISSUER, ` +
+        'OIDC_CLIENT_ID and OIDC_CLIENT_SECRET go together)',
     );
   }
   if (parsed.AUDIT_SIGNING_KEY)

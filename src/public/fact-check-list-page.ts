@@ -1,5 +1,5 @@
 import type { PublicationSnapshot } from '../publishing/publication-snapshot.js';
-import { html, type Markup } from './html.js';
+import { html, type Markup } from '../common/html/html.js';
 import { displayDate, pageLayout } from './page-layout.js';
 
 export interface FactCheckListInput {

@@ -3,7 +3,7 @@ import type {
   PublicationSnapshot,
   PublishedCorrection,
 } from '../publishing/publication-snapshot.js';
-import { html, jsonLdBlock, type Markup, safeHref } from './html.js';
+import { html, jsonLdBlock, type Markup, safeHref } from '../common/html/html.js';
 import { displayDate, pageLayout } from './page-layout.js';
 
 // What each public rating means, printed under the verdict so readers need no legend.

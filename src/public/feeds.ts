@@ -1,6 +1,6 @@
 import type { ClaimReview } from '../publishing/claim-review.js';
 import type { FeedEntry } from '../publishing/published-fact-checks.service.js';
-import { html, type Markup } from './html.js';
+import { html, type Markup } from '../common/html/html.js';
 
 export interface FeedContext {
   baseUrl: string;

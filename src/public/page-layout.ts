@@ -1,4 +1,4 @@
-import { html, type Fragment, type Markup } from './html.js';
+import { html, type Fragment, type Markup } from '../common/html/html.js';
 
 export const STYLESHEET_PATH = '/fact-checks/page.css';
 

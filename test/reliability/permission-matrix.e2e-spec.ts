@@ -893,4 +893,24 @@ describe('permission matrix (SPEC §2)', () => {
       expect((await send(revoked.token, attempt)).status).toBe(expected);
     });
   });
+
+  // Asked before anyone has signed in (SPEC §16): the same answer for everyone, with any
+  // token, a revoked one or none. OIDC_* are unset here, so the sign-in itself is a 404.
+  describe('public sign-in routes', () => {
+    const anyone = () => [undefined, revoked.token, ...ROLES.map((role) => people[role].token)];
+    it('tells anyone which ways of signing in are offered', async () => {
+      for (const token of anyone()) {
+        const response = await client(url(), token).get('/api/v1/auth/sign-in-options');
+        expect([response.status, response.body]).toEqual([200, { oidc: false }]);
+      }
+    });
+
+    it('answers the OpenID Connect routes alike for anyone', async () => {
+      for (const token of anyone()) {
+        for (const path of ['/auth/oidc/start', '/auth/oidc/callback?code=c&state=s']) {
+          expect((await client(url(), token).get(path)).status).toBe(404);
+        }
+      }
+    });
+  });
 });

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { ApiError, call, messageOf } from '../api.js';
 import { passkeysSupported, signInWithPasskey } from '../passkeys.js';
 import { type Me, session } from '../session.js';
+import { NewsroomAccountButton } from '../sign-in/newsroom-account-button.js';
 import { useSignal } from '../signal.js';
 import { Alert, Field, inputValue } from '../ui.js';
 
@@ -44,6 +45,7 @@ export function SignInPage() {
         ) : (
           <p class="muted">This browser cannot use passkeys.</p>
         )}
+        <NewsroomAccountButton />
         <p class="muted small">
           New here? Open the invitation link your admin sent you to set up a passkey.
         </p>
