@@ -494,6 +494,7 @@ describe('Hostile input', () => {
         tag: text(20),
         priority: oneOf('urgent', 'low'),
         assigneeId: uuid,
+        language: languageTag,
       }),
     },
   ];
