@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { DomainError } from '../common/problem/domain-error.js';
 import { preparedQueryWithin } from '../database/prepared-query.js';
 import { SqlParameters, whereClause } from '../database/sql-parameters.js';
-import { claimSearchCondition } from './claim-search.js';
+import { claimLanguageCondition, claimSearchCondition } from './claim-search.js';
 import {
   CLAIM_STATUSES,
   DECIDED_STATUSES,
@@ -85,6 +85,7 @@ export interface StatusCountFilters {
   tag?: string;
   priority?: Priority;
   assigneeId?: string;
+  language?: string;
 }
 
 // How many claims are in each status under the claims list's filters; every status is
@@ -95,7 +96,8 @@ export async function countClaimsByStatus(
 ): Promise<Record<ClaimStatus, number>> {
   const p = new SqlParameters();
   const where: string[] = [];
-  if (filters.q) where.push(claimSearchCondition(p, filters.q));
+  if (filters.q) where.push(claimSearchCondition(p, filters.q, filters.language));
+  if (filters.language) where.push(claimLanguageCondition(p, filters.language));
   if (filters.tag) where.push(`tags @> ARRAY[${p.add(filters.tag)}]::text[]`);
   if (filters.priority) where.push(`priority = ${p.add(filters.priority)}`);
   if (filters.assigneeId) where.push(`assignee_id = ${p.add(filters.assigneeId)}`);

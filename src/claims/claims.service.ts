@@ -164,7 +164,8 @@ export class ClaimsService {
     });
   }
 
-  // A claim may point into an ingested article; the span must lie inside its text.
+  // A claim may point into an ingested article; the span must lie inside its text. Answers
+  // the article, whose language is the claim's unless the request names one.
   private async checkArticleSpan(
     manager: EntityManager,
     input: CreateClaimDto,

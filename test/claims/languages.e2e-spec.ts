@@ -157,6 +157,12 @@ describe('languages of claims and articles', () => {
       expect(await listIds(`tag=${tag}&language=es`)).toEqual([claims.spanish!.id]);
       expect(await search('elecciones', '&language=en')).toEqual([]);
       expect(await search('elecciones', '&language=es')).toEqual([claims.spanish!.id]);
+      const counts = await as(editor).get(`/api/v1/desk/status-counts?tag=${tag}&language=uk`);
+      expect(counts.body.counts.submitted).toBe(2);
+      const searched = await as(editor).get(
+        `/api/v1/desk/status-counts?tag=${tag}&language=es&q=elecciones`,
+      );
+      expect(searched.body.counts.submitted).toBe(1);
       const bad = await as(auditor).get('/api/v1/claims?language=ukrainian');
       expect(bad.status).toBe(400);
       expect(bad.body.errors[0].field).toBe('language');

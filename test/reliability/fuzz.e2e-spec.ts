@@ -630,6 +630,7 @@ describe('Hostile input', () => {
         tag: text(20),
         priority: oneOf('urgent', 'low'),
         assigneeId: uuid,
+        language: languageTag,
       }),
     },
   ];

@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { TextField } from '../../common/validation/text.validators.js';
+import { LanguageTag } from '../../claims/dto/language-tag.js';
 import { PRIORITIES, type Priority } from '../../domain/priorities.js';
 
 export class StatusCountsQuery {
@@ -27,4 +28,9 @@ export class StatusCountsQuery {
   @IsOptional()
   @IsUUID()
   assigneeId?: string;
+
+  @ApiPropertyOptional({ example: 'uk', description: 'as GET /claims: `uk` also counts `uk-UA`' })
+  @IsOptional()
+  @LanguageTag()
+  language?: string;
 }

@@ -1,10 +1,12 @@
 import { useState } from 'preact/hooks';
 import { can, type Me } from '../session.js';
+import { COMMON_LANGUAGES } from '../../../domain/languages.js';
 import { label, PRIORITIES, STATUSES } from '../types.js';
 import { Field, inputValue } from '../ui.js';
 import { type Filters, WAITING } from './use-queue.js';
 
-// Status, priority and "assigned to me" apply at once; tag and search when submitted.
+// Status, priority, language and "assigned to me" apply at once; tag and search when
+// submitted.
 export function QueueFilters(props: {
   me: Me;
   filters: Filters;
@@ -41,6 +43,18 @@ export function QueueFilters(props: {
           <option value="">Any priority</option>
           {PRIORITIES.map((priority) => (
             <option value={priority}>{priority}</option>
+          ))}
+        </select>
+      </Field>
+      <Field label="Language">
+        <select
+          name="language"
+          value={filters.language}
+          onChange={(e) => onChange({ ...filters, language: inputValue(e) })}
+        >
+          <option value="">Any language</option>
+          {COMMON_LANGUAGES.map(({ tag, name }) => (
+            <option value={tag}>{name}</option>
           ))}
         </select>
       </Field>

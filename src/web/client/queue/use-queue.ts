@@ -11,6 +11,8 @@ export interface Filters {
   priority: string;
   tag: string;
   q: string;
+  // BCP 47; '' for any language
+  language: string;
   mine: boolean;
 }
 
@@ -23,6 +25,7 @@ export function useQueue(me: Me) {
     priority: '',
     tag: '',
     q: '',
+    language: '',
     mine: false,
   });
   const [items, setItems] = useState<Claim[] | null>(null);
@@ -38,16 +41,18 @@ export function useQueue(me: Me) {
     priority: f.priority,
     tag: f.tag,
     q: f.q,
+    language: f.language,
     assigneeId: f.mine ? me.id : undefined,
   });
 
-  // Editors' open work comes from the review queue (urgent first, then oldest); a search
-  // or a tag, or other statuses, go through the claims list (urgent first, then newest).
+  // Editors' open work comes from the review queue (urgent first, then oldest); a search,
+  // a tag, a language or other statuses go through the claims list (urgent first, then
+  // newest).
   const listPath = (f: Filters, cursor: string | null) => {
     const open = f.status
       .split(',')
       .every((status) => status === 'submitted' || status === 'in_review');
-    if (can.review(me) && f.status && open && !f.tag && !f.q) {
+    if (can.review(me) && f.status && open && !f.tag && !f.q && !f.language) {
       // My work: assigned to me, earliest due (so overdue) first.
       const mine = f.mine ? { assignee: 'me', sort: 'due' } : {};
       return `/review-queue${query({ status: f.status, priority: f.priority, ...mine, limit: PAGE_SIZE, cursor })}`;
