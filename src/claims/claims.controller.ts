@@ -35,7 +35,6 @@ import { ClaimHistoryService } from './claim-history.service.js';
 import { ClaimListingService } from './claim-listing.service.js';
 import { ClaimWorkflowService } from './claim-workflow.service.js';
 import { ClaimsService } from './claims.service.js';
-import { findPossibleDuplicates } from './duplicates/possible-duplicates.js';
 import { ClaimMergeService } from './merge/claim-merge.service.js';
 import { MergeClaimDto } from './dto/merge.dto.js';
 import { SubmittedClaimView } from './dto/submitted-claim.view.js';
@@ -79,14 +78,9 @@ export class ClaimsController {
       async (manager) => {
         const claim = await this.claims.submit(manager, user, body);
         // Reads of their own after the insert, stored with the 201 so a replay answers alike.
-        const claimantSuggestions = await this.claims.claimantSuggestions(manager, claim);
-        const possibleDuplicates = await findPossibleDuplicates(manager, claim);
+        const advice = await this.claims.adviceOn(manager, claim);
         const headers = { location: `/api/v1/claims/${claim.id}`, etag: etagOf(claim.version) };
-        return {
-          status: 201,
-          body: { ...claim, claimantSuggestions, possibleDuplicates },
-          headers,
-        };
+        return { status: 201, body: { ...claim, ...advice }, headers };
       },
     );
     void reply.status(result.status).headers(result.headers);

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { articleForClaim } from './article-span.js';
+import {
+  findPossibleDuplicates,
+  type PossibleDuplicate,
+} from './duplicates/possible-duplicates.js';
 import { AuditAppendService } from '../audit/audit-append.service.js';
 import { eventParameters } from '../audit/audit-event-sql.js';
 import { GENESIS_HASH } from '../audit/audit-event.js';
@@ -46,8 +50,15 @@ const EDITABLE_COLUMNS = {
 } as const;
 type EditableField = keyof typeof EDITABLE_COLUMNS;
 
+export interface SubmissionAdvice {
+  claimantSuggestions: ClaimantSuggestion[];
+  possibleDuplicates: PossibleDuplicate[];
+}
+
 @Injectable()
 export class ClaimsService {
+  private readonly logger = new Logger(ClaimsService.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditAppendService,
@@ -88,12 +99,31 @@ export class ClaimsService {
 
   // Claimants the submitted claim's free-text claimant names (by name or alias), so the
   // reporter can link one; none when the claim is linked already or names no one.
-  async claimantSuggestions(
+  private async claimantSuggestions(
     manager: EntityManager,
     claim: ClaimSummaryView,
   ): Promise<ClaimantSuggestion[]> {
     if (!claim.claimant || claim.claimantId) return [];
     return this.claimants.suggest(manager, claim.claimant);
+  }
+
+  // What the 201 of a submission advises beside the claim (SPEC §15): claimants its free
+  // text names and claims it may duplicate, read after the insert. Without an
+  // Idempotency-Key the claim is committed by then (one statement, no transaction), so a
+  // lookup that fails — the database gone for a moment — must not turn the 201 into an
+  // error a client would retry into a second claim: the advice is left empty and logged.
+  // In a transaction the failure rolls the claim back with it and is answered as such.
+  async adviceOn(manager: EntityManager, claim: ClaimSummaryView): Promise<SubmissionAdvice> {
+    try {
+      return {
+        claimantSuggestions: await this.claimantSuggestions(manager, claim),
+        possibleDuplicates: await findPossibleDuplicates(manager, claim),
+      };
+    } catch (error) {
+      if (manager.queryRunner?.isTransactionActive) throw error;
+      this.logger.warn(`No advice for claim ${claim.id}, stored without it: ${String(error)}`);
+      return { claimantSuggestions: [], possibleDuplicates: [] };
+    }
   }
 
   async get(id: string): Promise<ClaimView> {

