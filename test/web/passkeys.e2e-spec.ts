@@ -145,6 +145,7 @@ describe('people sign in with passkeys (embedded PostgreSQL)', () => {
 
     // Her account page lists her passkey and this browser's session.
     await olena.page.getByRole('link', { name: 'Account' }).click();
+    await olena.page.getByTestId('passkey').first().waitFor(); // the page loads them
     await expect(olena.page.getByTestId('passkey').count()).resolves.toBe(1);
     await olena.page.getByTestId('session').getByText('This browser').waitFor();
 
