@@ -3,7 +3,8 @@ import { ApiError, messageOf, post } from '../api.js';
 import type { Me } from '../session.js';
 import type { Claim } from '../types.js';
 import type { Loaded } from './use-claim.js';
-import { Alert, Field, inputValue } from '../ui.js';
+import { ChangeProblem } from './change-problem.js';
+import { Field, inputValue } from '../ui.js';
 import { blockedByFourEyes, type Move, movesFor } from '../workflow.js';
 
 // The transitions this person may take, with one rationale field. The request carries
@@ -83,18 +84,7 @@ export function ActionsPanel(props: {
           </div>
         </>
       ) : null}
-      <Alert>
-        {error ? (
-          <>
-            {error}{' '}
-            {stale ? (
-              <button type="button" class="link" onClick={reload}>
-                Reload
-              </button>
-            ) : null}
-          </>
-        ) : null}
-      </Alert>
+      <ChangeProblem error={error} stale={stale} onReload={reload} />
     </section>
   );
 }

@@ -2,7 +2,8 @@ import { assigneeRefusal, assignRefusal } from '../../../domain/claim-access.js'
 import { formatDateTime } from '../format.js';
 import type { Me } from '../session.js';
 import { type Editor, isOverdue } from '../types.js';
-import { Alert, Field, inputValue } from '../ui.js';
+import { ChangeProblem } from './change-problem.js';
+import { Field, inputValue } from '../ui.js';
 import type { Loaded } from './use-claim.js';
 import { useAssignment } from './use-assignment.js';
 
@@ -58,18 +59,7 @@ export function AssignmentPanel(props: {
           Save assignment
         </button>
       </form>
-      <Alert>
-        {state.error ? (
-          <>
-            {state.error}{' '}
-            {state.stale ? (
-              <button type="button" class="link" onClick={() => void props.onChanged()}>
-                Reload
-              </button>
-            ) : null}
-          </>
-        ) : null}
-      </Alert>
+      <ChangeProblem error={state.error} stale={state.stale} onReload={props.onChanged} />
     </section>
   );
 }

@@ -3,7 +3,8 @@ import { ClaimantPicker } from '../claimants/claimant-picker.js';
 import type { Me } from '../session.js';
 import { PRIORITIES, type Priority } from '../types.js';
 import { CommonLanguages, LanguageInput } from '../language.js';
-import { Alert, Field, inputValue } from '../ui.js';
+import { ChangeProblem } from './change-problem.js';
+import { Field, inputValue } from '../ui.js';
 import type { Loaded } from './use-claim.js';
 import { useEditClaim } from './use-edit-claim.js';
 
@@ -78,18 +79,7 @@ export function EditPanel(props: { me: Me; loaded: Loaded; onChanged: () => Prom
           Cancel
         </button>
       </div>
-      <Alert>
-        {edit.error ? (
-          <>
-            {edit.error}{' '}
-            {edit.stale ? (
-              <button type="button" class="link" onClick={() => void props.onChanged()}>
-                Reload
-              </button>
-            ) : null}
-          </>
-        ) : null}
-      </Alert>
+      <ChangeProblem error={edit.error} stale={edit.stale} onReload={props.onChanged} />
     </form>
   );
 }

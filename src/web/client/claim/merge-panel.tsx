@@ -1,6 +1,7 @@
 import { mergeSourceRefusal } from '../../../domain/claim-access.js';
 import type { Me } from '../session.js';
-import { Alert, Field, inputValue, StatusBadge } from '../ui.js';
+import { ChangeProblem } from './change-problem.js';
+import { Field, inputValue, StatusBadge } from '../ui.js';
 import type { Loaded } from './use-claim.js';
 import { useMerge } from './use-merge.js';
 
@@ -73,18 +74,7 @@ export function MergePanel(props: { me: Me; loaded: Loaded; onChanged: () => Pro
       >
         {state.busy ? 'Merging…' : 'Merge into the selected claim'}
       </button>
-      <Alert>
-        {state.error ? (
-          <>
-            {state.error}{' '}
-            {state.stale ? (
-              <button type="button" class="link" onClick={() => void props.onChanged()}>
-                Reload
-              </button>
-            ) : null}
-          </>
-        ) : null}
-      </Alert>
+      <ChangeProblem error={state.error} stale={state.stale} onReload={props.onChanged} />
     </section>
   );
 }
