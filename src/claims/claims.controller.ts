@@ -76,11 +76,10 @@ export class ClaimsController {
     const result = await this.idempotency.run(
       { userId: user.id, key, scope: 'POST /claims', body, singleStatement: true },
       async (manager) => {
-        const claim = await this.claims.submit(manager, user, body);
-        // Reads of their own after the insert, stored with the 201 so a replay answers alike.
-        const advice = await this.claims.adviceOn(manager, claim);
+        // The advice is stored with the 201, so a replay answers alike.
+        const claim = await this.claims.submitWithAdvice(manager, user, body);
         const headers = { location: `/api/v1/claims/${claim.id}`, etag: etagOf(claim.version) };
-        return { status: 201, body: { ...claim, ...advice }, headers };
+        return { status: 201, body: claim, headers };
       },
     );
     void reply.status(result.status).headers(result.headers);

@@ -1,3 +1,4 @@
+import { DuplicateLookupService } from './duplicates/duplicate-lookup.service.js';
 import { Module } from '@nestjs/common';
 import { IdempotencyModule } from '../common/idempotency/idempotency.module.js';
 import { ClaimBulkService } from './bulk/claim-bulk.service.js';
@@ -20,6 +21,7 @@ import { ClaimMergeService } from './merge/claim-merge.service.js';
     ClaimListingService,
     ClaimHistoryService,
     ClaimMergeService,
+    DuplicateLookupService,
   ],
   exports: [ClaimsService],
 })

@@ -3,9 +3,9 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { articleForClaim } from './article-span.js';
 import {
-  findPossibleDuplicates,
+  DuplicateLookupService,
   type PossibleDuplicate,
-} from './duplicates/possible-duplicates.js';
+} from './duplicates/duplicate-lookup.service.js';
 import { AuditAppendService } from '../audit/audit-append.service.js';
 import { eventParameters } from '../audit/audit-event-sql.js';
 import { GENESIS_HASH } from '../audit/audit-event.js';
@@ -64,17 +64,53 @@ export class ClaimsService {
     private readonly audit: AuditAppendService,
     @Inject(CLAIMANT_DIRECTORY) private readonly claimants: ClaimantDirectory,
     private readonly config: AppConfig,
+    private readonly duplicates: DuplicateLookupService,
   ) {}
 
   // One statement (SUBMIT_CLAIM_SQL): the claim and its claim.submitted event commit
   // together on their own, so `manager` need not be in a transaction; inside one (the
   // idempotency wrapper's, with an Idempotency-Key) they commit with the stored response.
   async submit(manager: EntityManager, user: AuthUser, input: CreateClaimDto): Promise<ClaimView> {
+    const { claim } = await this.insert(manager, user, input);
+    return claim;
+  }
+
+  // A submission as POST /claims answers it: the claim and what the desk should look at
+  // before working it (SPEC §15). The duplicate lookup runs on its own connections while
+  // the claim is written, so it adds to the answer's time only what it takes beyond the
+  // write.
+  async submitWithAdvice(
+    manager: EntityManager,
+    user: AuthUser,
+    input: CreateClaimDto,
+  ): Promise<ClaimView & SubmissionAdvice> {
+    const { claim, duplicates } = await this.insert(manager, user, input, { lookUp: true });
+    return {
+      ...claim,
+      claimantSuggestions: await this.claimantSuggestions(manager, claim),
+      possibleDuplicates: await duplicates,
+    };
+  }
+
+  private async insert(
+    manager: EntityManager,
+    user: AuthUser,
+    input: CreateClaimDto,
+    { lookUp = false } = {},
+  ): Promise<{ claim: ClaimView; duplicates: Promise<PossibleDuplicate[]> }> {
     await this.checkClaimant(manager, input.claimantId);
     const article = await this.checkArticleSpan(manager, input);
     const language = input.language ?? article?.language ?? this.config.newsroomLanguage;
     const at = new Date().toISOString();
     const submitted = submittedClaim(randomUUID(), input, user.id, language, at);
+    // Never rejects, so it may run unawaited while the insert fails.
+    const duplicates = lookUp
+      ? this.duplicates.find({
+          id: submitted.id,
+          text: submitted.text,
+          searchConfig: textSearchConfigOf(language),
+        })
+      : Promise.resolve([]);
     // The full initial claim, so the claim can be rebuilt from its events alone. A new
     // claim's chain is empty: its first event links to the genesis hash.
     const [event] = linkEvents(
@@ -94,35 +130,27 @@ export class ClaimsService {
       ...submitClaimParameters(submitted),
       ...eventParameters(submitted.id, event),
     ]);
-    return { ...toClaimSummary(row), sources: [] };
+    return { claim: { ...toClaimSummary(row), sources: [] }, duplicates };
   }
 
   // Claimants the submitted claim's free-text claimant names (by name or alias), so the
-  // reporter can link one; none when the claim is linked already or names no one.
+  // reporter can link one; none when the claim is linked already or names no one. Read
+  // after the insert. Without an Idempotency-Key the claim is committed by then (one
+  // statement, no transaction), so a read that fails — the database gone for a moment —
+  // must not turn the 201 into an error a client would retry into a second claim: the
+  // suggestions are left empty and logged. In a transaction the failure rolls the claim
+  // back with it and is answered as such.
   private async claimantSuggestions(
     manager: EntityManager,
     claim: ClaimSummaryView,
   ): Promise<ClaimantSuggestion[]> {
     if (!claim.claimant || claim.claimantId) return [];
-    return this.claimants.suggest(manager, claim.claimant);
-  }
-
-  // What the 201 of a submission advises beside the claim (SPEC §15): claimants its free
-  // text names and claims it may duplicate, read after the insert. Without an
-  // Idempotency-Key the claim is committed by then (one statement, no transaction), so a
-  // lookup that fails — the database gone for a moment — must not turn the 201 into an
-  // error a client would retry into a second claim: the advice is left empty and logged.
-  // In a transaction the failure rolls the claim back with it and is answered as such.
-  async adviceOn(manager: EntityManager, claim: ClaimSummaryView): Promise<SubmissionAdvice> {
     try {
-      return {
-        claimantSuggestions: await this.claimantSuggestions(manager, claim),
-        possibleDuplicates: await findPossibleDuplicates(manager, claim),
-      };
+      return await this.claimants.suggest(manager, claim.claimant);
     } catch (error) {
       if (manager.queryRunner?.isTransactionActive) throw error;
-      this.logger.warn(`No advice for claim ${claim.id}, stored without it: ${String(error)}`);
-      return { claimantSuggestions: [], possibleDuplicates: [] };
+      this.logger.warn(`No claimant suggestions for claim ${claim.id}: ${String(error)}`);
+      return [];
     }
   }
 

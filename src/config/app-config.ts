@@ -16,6 +16,8 @@ export class AppConfig {
   readonly port: number;
   readonly databaseUrl: string;
   readonly databaseReadUrl?: string;
+  readonly duplicateLookupPoolSize: number;
+  readonly duplicateLookupTimeoutMs: number;
   readonly databasePoolSize: number;
   readonly bootstrapAdminToken?: string;
   readonly verifyMinSupportingSources: number;
@@ -49,6 +51,8 @@ export class AppConfig {
     this.port = env.PORT;
     this.databaseUrl = databaseUrl;
     this.databaseReadUrl = env.DATABASE_READ_URL;
+    this.duplicateLookupPoolSize = env.DUPLICATE_LOOKUP_POOL_SIZE;
+    this.duplicateLookupTimeoutMs = env.DUPLICATE_LOOKUP_TIMEOUT_MS;
     this.databasePoolSize = env.DATABASE_POOL_SIZE;
     this.bootstrapAdminToken = env.BOOTSTRAP_ADMIN_TOKEN;
     this.verifyMinSupportingSources = env.VERIFY_MIN_SUPPORTING_SOURCES;

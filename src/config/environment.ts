@@ -182,6 +182,22 @@ export class EnvironmentVariables {
   @IsInt()
   EXPORT_POOL_SIZE = 2;
 
+  // Connections of the duplicate lookup's own pool, and so lookups running at once per
+  // process: submissions beyond that wait for one (at most DUPLICATE_LOOKUP_TIMEOUT_MS).
+  @Transform(toInt)
+  @Min(1)
+  @Max(50)
+  @IsInt()
+  DUPLICATE_LOOKUP_POOL_SIZE = 4;
+
+  // How long a submission waits for its duplicate lookup (for a connection, then for the
+  // statement) before it is answered without possible duplicates.
+  @Transform(toInt)
+  @Min(1)
+  @Max(10_000)
+  @IsInt()
+  DUPLICATE_LOOKUP_TIMEOUT_MS = 300;
+
   // An export whose reader has not taken a byte for this long is dropped and its
   // connection released.
   @Transform(toInt)

@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import pg from 'pg';
 import {
   POSSIBLE_DUPLICATES_SETTINGS,
   POSSIBLE_DUPLICATES_SQL,
 } from '../../src/claims/duplicates/possible-duplicates-sql.js';
 import { AppProcess, startApp } from '../support/app-process.js';
 import { move, submitClaim } from '../support/claims.js';
-import { withDatabase } from '../support/database.js';
+import { withClient, withDatabase } from '../support/database.js';
 import { client } from '../support/http.js';
 import { createNewsroom, TestUser } from '../support/people.js';
 import { createScratchDatabase } from '../support/scratch-database.js';
@@ -111,10 +110,10 @@ describe('possible duplicates at submission (SPEC §15)', () => {
     expect(first.body.possibleDuplicates).toHaveLength(1);
   });
 
-  describe('the trigram index', () => {
+  describe('the word index', () => {
     // The statement exactly as the service prepares it, planned over 20,000 varied claims
     // (inserted in a transaction that is rolled back, so they sit in the index's pending
-    // list as fresh inserts do), with the service's own settings.
+    // list as fresh inserts do), with the settings of the lookup's connections.
     let plans: Record<'custom' | 'generic', string>;
     beforeAll(async () => {
       plans = await withDatabase(async (db) => {
@@ -127,6 +126,7 @@ describe('possible duplicates at submission (SPEC §15)', () => {
             [reporter.id],
           );
           await db.query('ANALYZE claims');
+          // As the lookup's own connections are set.
           for (const [name, value] of Object.entries(POSSIBLE_DUPLICATES_SETTINGS)) {
             await db.query(`SET LOCAL ${name} = ${value}`);
           }
@@ -134,7 +134,7 @@ describe('possible duplicates at submission (SPEC §15)', () => {
           const planWith = async (mode: string) => {
             await db.query(`SET LOCAL plan_cache_mode = ${mode}`);
             const { rows } = await db.query(
-              `EXPLAIN EXECUTE possible_duplicates('The river ferry was closed for repairs', gen_random_uuid())`,
+              `EXPLAIN EXECUTE possible_duplicates('The river ferry was closed for repairs', gen_random_uuid(), 'english')`,
             );
             return rows.map((row) => row['QUERY PLAN'] as string).join('\n');
           };
@@ -148,14 +148,14 @@ describe('possible duplicates at submission (SPEC §15)', () => {
       });
     }, 120_000);
 
-    it('serves the lookup from claims_text_trgm_idx (custom plan)', () => {
-      expect(plans.custom).toContain('Bitmap Index Scan on claims_text_trgm_idx');
-      expect(plans.custom).not.toContain('Seq Scan');
+    it('finds the candidates through claims_search_idx (custom plan)', () => {
+      expect(plans.custom).toContain('Bitmap Index Scan on claims_search_idx');
+      expect(plans.custom).not.toMatch(/Seq Scan on claims/);
     });
 
-    it('serves it from the index with the generic plan a prepared statement may settle on', () => {
-      expect(plans.generic).toContain('claims_text_trgm_idx');
-      expect(plans.generic).not.toContain('Seq Scan');
+    it('finds them through the index with the generic plan a prepared statement may settle on', () => {
+      expect(plans.generic).toContain('Bitmap Index Scan on claims_search_idx');
+      expect(plans.generic).not.toMatch(/Seq Scan on claims/);
     });
   });
 });
@@ -163,16 +163,17 @@ describe('possible duplicates at submission (SPEC §15)', () => {
 describe('possible duplicates over a flood of near-identical claims', () => {
   let scratch: { url: string; drop(): Promise<void> };
   let app: AppProcess;
+  // The same data, with a lookup bound no lookup can meet.
+  let bounded: AppProcess;
   let reporter: TestUser;
 
   beforeAll(async () => {
     scratch = await createScratchDatabase();
     app = await startApp({ env: { DATABASE_URL: scratch.url } });
     ({ reporter } = await createNewsroom(app.url));
-    const db = new pg.Client({ connectionString: scratch.url });
-    await db.connect();
-    try {
-      // Every one of them is a candidate for the next such claim: the lookup's worst case.
+    await withClient(scratch.url, async (db) => {
+      // Every one of them shares every word but its numbers with the next such claim:
+      // all are candidates, the lookup's worst case.
       await db.query(
         `INSERT INTO claims (text, submitted_by)
          SELECT 'Officials said ' || g || ' people were displaced in district ' || (g % 97)
@@ -181,24 +182,48 @@ describe('possible duplicates over a flood of near-identical claims', () => {
         [reporter.id],
       );
       await db.query('ANALYZE claims');
-    } finally {
-      await db.end();
-    }
+    });
+    bounded = await startApp({
+      env: { DATABASE_URL: scratch.url, DUPLICATE_LOOKUP_TIMEOUT_MS: '1' },
+    });
   }, 120_000);
   afterAll(async () => {
     await app?.stop();
+    await bounded?.stop();
     await scratch?.drop();
   });
 
-  it('gives up on the lookup rather than hold the submission, which still commits', async () => {
-    const text =
-      'Officials said 12 people were displaced in district 5 after the floods of week 3.';
+  const text = 'Officials said 12 people were displaced in district 5 after the floods of week 3.';
+
+  it('scores a bounded number of candidates and answers the similar ones it found', async () => {
     const response = await client(app.url, reporter.token).post('/api/v1/claims', {
       body: { text },
     });
     expect(response.status).toBe(201);
+    const duplicates = response.body.possibleDuplicates as any[];
+    expect(duplicates).toHaveLength(5);
+    const similarities = duplicates.map((duplicate) => duplicate.similarity);
+    expect(similarities).toEqual([...similarities].sort((a, b) => b - a));
+    const computed = await withClient(scratch.url, async (db) => {
+      const { rows } = await db.query(
+        'SELECT id, similarity(text, $1) AS s FROM claims WHERE id = ANY($2::uuid[])',
+        [text, duplicates.map((duplicate) => duplicate.id)],
+      );
+      return new Map(rows.map((row) => [row.id as string, row.s as number]));
+    });
+    for (const duplicate of duplicates) {
+      expect(duplicate.similarity).toBeGreaterThanOrEqual(0.5);
+      expect(duplicate.similarity).toBeCloseTo(computed.get(duplicate.id)!, 3);
+    }
+  });
+
+  it('gives up on the lookup past its bound rather than hold the submission, which still commits', async () => {
+    const response = await client(bounded.url, reporter.token).post('/api/v1/claims', {
+      body: { text },
+    });
+    expect(response.status).toBe(201);
     expect(response.body.possibleDuplicates).toEqual([]);
-    expect(app.output()).toContain('duplicate lookup');
+    expect(bounded.output()).toContain('duplicate lookup');
     const stored = await client(app.url, reporter.token).get(`/api/v1/claims/${response.body.id}`);
     expect(stored.body).toMatchObject({ text, status: 'submitted' });
     const history = await client(app.url, reporter.token).get(

@@ -1,13 +1,27 @@
 import type { ClaimStatus } from '../../domain/claim-status.js';
 
-// The duplicate lookup's statements, apart from the code that runs them, so the benchmark's
-// baseline runs exactly these (as it does claim-sql.ts's).
+// The duplicate lookup's statement, apart from the code that runs it, so the benchmark's
+// baseline runs exactly this (as it does claim-sql.ts's). Why it looks the way it does is
+// in docs/duplicates.md.
 
 export const POSSIBLE_DUPLICATE_SIMILARITY = 0.5;
 export const MAX_POSSIBLE_DUPLICATES = 5;
-// A corpus of thousands of near-identical claims makes every one of them a candidate; the
-// lookup then gives up after this long rather than hold the submission (docs/duplicates.md).
-export const POSSIBLE_DUPLICATES_TIMEOUT_MS = 300;
+// How many of the new text's words look for candidates, rarest first; a candidate must
+// hold at least two of them (one when the text has fewer than three words).
+export const CANDIDATE_WORDS = 6;
+// Words in more than this share of claims ("said" on a desk of quotes) tell claims apart
+// too little to find candidates by, unless the text has hardly any others.
+export const COMMON_WORD_FREQUENCY = 0.1;
+// At most this many candidates are scored. Only a desk whose claims nearly all share the
+// same words (thousands of copies of one template) has more; it is then shown similar
+// claims from the first this many, not necessarily the most similar of all.
+export const MAX_CANDIDATES = 500;
+
+// The settings of the lookup's own connections. Sequential scans are off because the
+// planner, not knowing how few claims the candidate query matches until it runs, prices a
+// scan of the whole table that stops at MAX_CANDIDATES matches as cheap — and over 100,000
+// claims with a handful of matches it reads them all.
+export const POSSIBLE_DUPLICATES_SETTINGS = { enable_seqscan: 'off' };
 
 export interface PossibleDuplicate {
   id: string;
@@ -15,34 +29,54 @@ export interface PossibleDuplicate {
   status: ClaimStatus;
 }
 
-// `%` rather than `similarity() >=` so the GIN index claims_text_trgm_idx serves it (it
-// compares with pg_trgm.similarity_threshold, set to 0.5 below); merged and withdrawn
-// claims are left out: the one to look at is the claim that stays.
-export const POSSIBLE_DUPLICATES_SQL = `SELECT c.id, similarity(c.text, $1) AS similarity, c.status
-       FROM claims c
-      WHERE c.text % $1 AND c.id <> $2 AND c.status NOT IN ('merged', 'withdrawn')
-      ORDER BY similarity DESC, c.id
-      LIMIT ${MAX_POSSIBLE_DUPLICATES}`;
-
-// The lookup's own settings. `%` compares with pg_trgm.similarity_threshold. The planner
-// prices `%` like a plain comparison, though it builds the trigrams of every row it reads:
-// when the GIN index has a long pending list (fresh inserts not yet merged into it) it
-// picks a sequential scan that costs tens of milliseconds where the index costs one, so
-// sequential scans are off for this one statement. The timeout bounds the worst case.
-export const POSSIBLE_DUPLICATES_SETTINGS = {
-  'pg_trgm.similarity_threshold': String(POSSIBLE_DUPLICATE_SIMILARITY),
-  enable_seqscan: 'off',
-  statement_timeout: String(POSSIBLE_DUPLICATES_TIMEOUT_MS),
-};
-
-// The settings live in a savepoint: rolling back to it after the read (which changed
-// nothing) undoes them, and a lookup that times out is cancelled there without aborting
-// the submission's transaction. One round trip before the read, one after.
-export const BEGIN_LOOKUP = [
-  'SAVEPOINT possible_duplicates',
-  ...Object.entries(POSSIBLE_DUPLICATES_SETTINGS).map(
-    ([name, value]) => `SET LOCAL ${name} = ${value}`,
-  ),
-].join('; ');
-export const END_LOOKUP =
-  'ROLLBACK TO SAVEPOINT possible_duplicates; RELEASE SAVEPOINT possible_duplicates';
+// $1 the new claim's text, $2 its id (left out: it may already be committed when this
+// runs), $3 its text search configuration (as stored in claims.search_config).
+//
+// The measure is pg_trgm's similarity() ≥ 0.5. The trigram index cannot find those rows
+// cheaply: every English text shares its common trigrams ("the", " sa", "ed ") with most
+// claims, and GIN then walks those trigrams' posting lists for every candidate — tens of
+// milliseconds at 100,000 claims, whatever the corpus. A claim that is ≥ 0.5 similar shares
+// most of its words, so candidates come from the claims' word index instead
+// (claims_search_idx): the claims holding two of the new text's six rarest words (leaving
+// out words most claims hold, while the text has others). Rarity
+// comes from the statistics ANALYZE keeps on that column (pg_stats.most_common_elems: the
+// lexemes frequent enough to be counted); words not counted there are rarer than any that
+// are, and the longer of them go first. pg_trgm then scores only those candidates, at
+// most MAX_CANDIDATES of them.
+export const POSSIBLE_DUPLICATES_SQL = `WITH common_words AS (
+  SELECT e.lexeme, e.frequency
+    FROM pg_stats s,
+         unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(lexeme, frequency)
+   WHERE s.schemaname = current_schema() AND s.tablename = 'claims' AND s.attname = 'search'
+),
+words AS (
+  SELECT w.lexeme, c.frequency
+    FROM unnest(to_tsvector($3::regconfig, $1)) AS w
+    LEFT JOIN common_words c ON c.lexeme = w.lexeme
+),
+telling_words AS (
+  SELECT '''' || replace(replace(lexeme, '\\', '\\\\'), '''', '''''') || '''' AS term,
+         row_number() OVER (ORDER BY frequency NULLS FIRST, length(lexeme) DESC, lexeme) AS rarity
+    FROM words
+   WHERE coalesce(frequency, 0) <= ${COMMON_WORD_FREQUENCY}
+      OR (SELECT count(*) FROM words WHERE coalesce(frequency, 0) <= ${COMMON_WORD_FREQUENCY}) < 2
+),
+candidate_query AS (
+  SELECT CASE
+           WHEN count(*) < 3 THEN string_agg(term, ' | ')
+           ELSE (SELECT string_agg('(' || a.term || ' & ' || b.term || ')', ' | ')
+                   FROM telling_words a
+                   JOIN telling_words b ON a.rarity < b.rarity AND b.rarity <= ${CANDIDATE_WORDS})
+         END::tsquery AS query
+    FROM telling_words
+   WHERE rarity <= ${CANDIDATE_WORDS}
+)
+SELECT c.id, similarity(c.text, $1) AS similarity, c.status
+  FROM (SELECT id, text, status
+          FROM claims
+         WHERE search @@ (SELECT coalesce(query, ''::tsquery) FROM candidate_query)
+           AND id <> $2 AND status NOT IN ('merged', 'withdrawn')
+         LIMIT ${MAX_CANDIDATES}) AS c
+ WHERE similarity(c.text, $1) >= ${POSSIBLE_DUPLICATE_SIMILARITY}
+ ORDER BY similarity DESC, c.id
+ LIMIT ${MAX_POSSIBLE_DUPLICATES}`;

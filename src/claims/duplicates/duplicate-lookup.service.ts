@@ -1,0 +1,72 @@
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import pg from 'pg';
+import { AppConfig } from '../../config/app-config.js';
+import {
+  PossibleDuplicate,
+  POSSIBLE_DUPLICATES_SETTINGS,
+  POSSIBLE_DUPLICATES_SQL,
+} from './possible-duplicates-sql.js';
+
+export type { PossibleDuplicate };
+
+export interface DuplicateLookupInput {
+  // The new claim, left out of its own duplicates.
+  id: string;
+  text: string;
+  // Its text search configuration, e.g. 'english' or 'simple'.
+  searchConfig: string;
+}
+
+// Duplicates at submission (SPEC §15): the claims a new claim's text is similar to, so the
+// reporter sees "we already have this" in the 201. Advice only: it runs beside the insert
+// and can neither refuse nor roll back the submission.
+//
+// The lookup has connections of its own (DUPLICATE_LOOKUP_POOL_SIZE), which bounds how many
+// run at once, keeps them from taking the connections requests need, and lets it run while
+// the insert does (one round trip, no transaction). Each connection carries the lookup's
+// time bound as its statement_timeout (and the lookup's planner settings); a lookup also waits at most that long for a
+// connection. Past either bound the submission is answered without duplicates: a limit
+// refuses the advice, never the claim.
+@Injectable()
+export class DuplicateLookupService implements OnModuleDestroy {
+  private readonly logger = new Logger('PossibleDuplicates');
+  private readonly pool: pg.Pool;
+
+  constructor(private readonly config: AppConfig) {
+    this.pool = new pg.Pool({
+      connectionString: config.databaseUrl,
+      max: config.duplicateLookupPoolSize,
+      connectionTimeoutMillis: config.duplicateLookupTimeoutMs,
+      statement_timeout: config.duplicateLookupTimeoutMs,
+      options: Object.entries(POSSIBLE_DUPLICATES_SETTINGS)
+        .map(([name, value]) => `-c ${name}=${value}`)
+        .join(' '),
+      application_name: 'claimdesk-duplicates',
+    });
+    this.pool.on('error', (error) => this.logger.warn(`duplicate lookup connection: ${error}`));
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.pool.end();
+  }
+
+  // Most similar first, ties by id. Never rejects: whatever goes wrong, the claim stands
+  // and the answer is "none found", logged.
+  async find(claim: DuplicateLookupInput): Promise<PossibleDuplicate[]> {
+    try {
+      const { rows } = await this.pool.query<PossibleDuplicate>({
+        name: 'possible-duplicates',
+        text: POSSIBLE_DUPLICATES_SQL,
+        values: [claim.text, claim.id, claim.searchConfig],
+      });
+      // float4 as PostgreSQL sends it, e.g. 0.8235294; three places are plenty to rank by.
+      return rows.map((row) => ({ ...row, similarity: Math.round(row.similarity * 1000) / 1000 }));
+    } catch (error) {
+      this.logger.warn(
+        `The duplicate lookup for claim ${claim.id} was skipped ` +
+          `(bound ${this.config.duplicateLookupTimeoutMs} ms): ${String(error)}`,
+      );
+      return [];
+    }
+  }
+}
