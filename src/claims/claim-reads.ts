@@ -116,6 +116,8 @@ export async function countClaimsByStatus(
 export interface PublishableClaim {
   id: string;
   text: string;
+  // BCP 47: the language the claim was made in
+  language: string;
   claimant: string | null;
   // the claimant entity linked, if any (publishing describes it through ClaimantDirectory)
   claimantId: string | null;
@@ -146,7 +148,7 @@ export async function findPublishableClaim(
   claimId: string,
 ): Promise<PublishableClaim | undefined> {
   const [claim] = (await manager.query(
-    `SELECT c.id, c.text, c.claimant, c.claimant_id AS "claimantId",
+    `SELECT c.id, c.text, c.language, c.claimant, c.claimant_id AS "claimantId",
             to_char(c.claimed_at, 'YYYY-MM-DD') AS "claimedAt",
             c.appearance_url AS "appearanceUrl", a.url AS "articleUrl", c.status, c.rationale,
             to_char(c.decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')

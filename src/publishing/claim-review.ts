@@ -20,6 +20,8 @@ export function claimReview(snapshot: PublicationSnapshot): ClaimReview {
   ] as string[];
   const itemReviewed = {
     '@type': 'Claim',
+    // The claim's own language, which a review in another language quotes in translation.
+    ...(snapshot.claimLanguage && { inLanguage: snapshot.claimLanguage }),
     ...(claimant && {
       author: {
         '@type': claimant.type,

@@ -67,6 +67,7 @@ export function snapshotOf(
     headline: draft.headline,
     summary: draft.summary,
     claimReviewed: draft.claimReviewed,
+    claimLanguage: claim.language,
     verdict,
     rating: PUBLIC_RATINGS[verdict],
     claimant: authorOf(claim, draft),

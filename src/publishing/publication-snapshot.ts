@@ -10,6 +10,9 @@ export interface PublicationSnapshot {
   headline: string;
   summary: string;
   claimReviewed: string;
+  // The language the claim was made in (the review's is `language`); absent in snapshots
+  // from before claims had one.
+  claimLanguage?: string;
   verdict: DecidedStatus;
   rating: PublicRating;
   claimant: { type: ClaimantType; name: string; sameAs: string[] } | null;

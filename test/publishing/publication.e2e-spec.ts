@@ -81,6 +81,8 @@ describe('publishing fact-checks (SPEC §12)', () => {
       },
       itemReviewed: {
         '@type': 'Claim',
+        // The claim's own language (the newsroom's, as the review's here).
+        inLanguage: 'en-GB',
         author: { '@type': 'Person', name: 'Mayor Ada Example' },
         datePublished: '2026-11-30',
         firstAppearance: { '@type': 'CreativeWork', url: 'https://news.example.org/interview' },
