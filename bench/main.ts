@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { servingUrl } from '../src/database/roles.js';
 import { BULK_ITEMS, bulkScenario } from './bulk-scenario.js';
 import { duplicatesScenario } from './duplicates-scenario.js';
-import { BenchContext, FULL, QUICK } from './lib/context.js';
+import { BenchContext, FULL, QUICK, Sizes } from './lib/context.js';
 import { openBenchDatabase, settle, withClient } from './lib/postgres.js';
 import { startServer } from './lib/processes.js';
 import { createLeanDatabase } from './lib/lean-schema.js';
@@ -42,13 +42,30 @@ const quick = process.argv.includes('--quick');
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 const selected = new Set(only ? only.split(',') : SCENARIOS);
 // BENCH_LOAD_SECONDS=8 lengthens (or shortens) each server's load, e.g. for a profile.
-const sizes = {
-  ...(quick ? QUICK : FULL),
-  ...(process.env.BENCH_LOAD_SECONDS
-    ? { loadSeconds: Number(process.env.BENCH_LOAD_SECONDS) }
-    : {}),
-};
+// The decide loads get prepared claims in proportion, so a longer load does not run out.
+function withLoadSeconds(base: Sizes, loadSeconds: number): Sizes {
+  const scaled = (claims: number) => Math.ceil((claims * loadSeconds) / base.loadSeconds);
+  return {
+    ...base,
+    loadSeconds,
+    decideClaims: Math.max(base.decideClaims, scaled(base.decideClaims)),
+    mixedDecideClaims: Math.max(base.mixedDecideClaims, scaled(base.mixedDecideClaims)),
+  };
+}
+const sizes = process.env.BENCH_LOAD_SECONDS
+  ? withLoadSeconds(quick ? QUICK : FULL, Number(process.env.BENCH_LOAD_SECONDS))
+  : quick
+    ? QUICK
+    : FULL;
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+const secondsSince = (begun: number) => ((Date.now() - begun) / 1000).toFixed(1);
+// Each scenario's wall time, so that a slow one shows in the log (and in CI's).
+async function timed<T>(name: string, scenario: () => Promise<T>): Promise<T> {
+  const begun = Date.now();
+  const result = await scenario();
+  log(`${name} took ${secondsSince(begun)} s`);
+  return result;
+}
 const root = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
 
 // The Node flags of `npm start` ("node <flags> dist/main.js"): the service is measured as
@@ -159,6 +176,8 @@ async function main(): Promise<number> {
       startService,
     };
     const seed = async (count: number, options: { bulk?: boolean } = {}) => {
+      // The prepared claims may already be enough; their last batch left the tables settled.
+      if (count === 0) return;
       const begun = Date.now();
       await seedClaims(database.url, people, { count, inReviewEvery: 10 }, options);
       ctx.claims += count;
@@ -169,24 +188,33 @@ async function main(): Promise<number> {
     const prepared = (count: number, url = database.url) =>
       seedClaims(url, people, { count, inReviewEvery: 0, withEvidence: true }, { returnIds: true });
 
+    // The service's database gets every prepared claim in one batch, split afterwards:
+    // each batch ends with a VACUUM of the seeded tables, which costs more than a small
+    // batch's rows.
+    const preparing = Date.now();
+    const counts = {
+      decide: selected.has('decide') ? 2 * sizes.decideClaims : 0,
+      webhooks: selected.has('webhooks') ? 2 * sizes.decideClaims : 0,
+      mixed: selected.has('mixed') ? 2 * sizes.mixedDecideClaims : 0,
+      bulk: selected.has('bulk') ? sizes.bulkRequests * BULK_ITEMS : 0,
+    };
+    const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
+    const preparedIds = total > 0 ? await prepared(total) : [];
+    const take = (count: number) => preparedIds.splice(0, count);
+    const halves = (count: number) => [take(count / 2), take(count / 2)];
+    const [decideService, decideSameSchema] = halves(counts.decide);
     const decideIds = selected.has('decide')
       ? {
-          service: await prepared(sizes.decideClaims),
-          sameSchema: await prepared(sizes.decideClaims),
+          service: decideService,
+          sameSchema: decideSameSchema,
           lean: await prepared(sizes.decideClaims, leanUrl),
         }
       : undefined;
-    const webhookIds = selected.has('webhooks')
-      ? [await prepared(sizes.decideClaims), await prepared(sizes.decideClaims)]
-      : [];
-    const mixedIds = selected.has('mixed')
-      ? [await prepared(sizes.mixedDecideClaims), await prepared(sizes.mixedDecideClaims)]
-      : [];
-    const bulkIds = selected.has('bulk') ? await prepared(sizes.bulkRequests * BULK_ITEMS) : [];
-    ctx.claims +=
-      ((decideIds ? 2 : 0) + webhookIds.length) * sizes.decideClaims +
-      mixedIds.length * sizes.mixedDecideClaims +
-      bulkIds.length;
+    const webhookIds = counts.webhooks ? halves(counts.webhooks) : [];
+    const mixedIds = counts.mixed ? halves(counts.mixed) : [];
+    const bulkIds = take(counts.bulk);
+    log(`prepared claims for decide, webhooks, mixed and bulk in ${secondsSince(preparing)} s`);
+    ctx.claims += total;
     await seed(Math.max(0, sizes.queueClaims - ctx.claims));
     // The lean database as many claims as the service's, for the loads that compare them.
     if (['queue', 'submit', 'decide'].some((name) => selected.has(name))) {
@@ -199,34 +227,38 @@ async function main(): Promise<number> {
       await settle(database.url);
       await settle(leanUrl);
     };
-    if (selected.has('queue')) results.queue = await queueScenario(ctx);
+    if (selected.has('queue')) results.queue = await timed('queue', () => queueScenario(ctx));
     if (selected.has('submit')) {
-      results.submit = await submitScenario(ctx);
+      results.submit = await timed('submit', () => submitScenario(ctx));
       await settleBoth();
     }
     if (selected.has('duplicates')) {
-      results.duplicates = await duplicatesScenario(ctx);
+      results.duplicates = await timed('duplicates', () => duplicatesScenario(ctx));
       await settle(database.url);
     }
     if (selected.has('decide')) {
-      results.decide = await decideScenario(ctx, decideIds!);
+      results.decide = await timed('decide', () => decideScenario(ctx, decideIds!));
       await settleBoth();
     }
     if (selected.has('webhooks')) {
-      results.webhooks = await webhooksScenario(ctx, adminToken, webhookIds[0], webhookIds[1]);
+      results.webhooks = await timed('webhooks', () =>
+        webhooksScenario(ctx, adminToken, webhookIds[0], webhookIds[1]),
+      );
       await settle(database.url);
     }
     if (selected.has('bulk')) {
-      results.bulk = await bulkScenario(ctx, bulkIds);
+      results.bulk = await timed('bulk', () => bulkScenario(ctx, bulkIds));
       await settle(database.url);
     }
 
     if (selected.has('scale') || selected.has('export') || selected.has('mixed')) {
       await seed(Math.max(0, sizes.largeClaims - ctx.claims), { bulk: true });
     }
-    if (selected.has('scale')) results.scale = await scaleScenario(ctx);
-    if (selected.has('export')) results.export = await exportScenario(ctx);
-    if (selected.has('mixed')) results.mixed = await mixedScenario(ctx, mixedIds[0], mixedIds[1]);
+    if (selected.has('scale')) results.scale = await timed('scale', () => scaleScenario(ctx));
+    if (selected.has('export')) results.export = await timed('export', () => exportScenario(ctx));
+    if (selected.has('mixed')) {
+      results.mixed = await timed('mixed', () => mixedScenario(ctx, mixedIds[0], mixedIds[1]));
+    }
   } finally {
     removeIdsFiles();
     await sameSchema.stop();

@@ -46,10 +46,12 @@ export async function startApp(options: AppProcessOptions = {}): Promise<AppProc
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
 
   const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`app did not start in time:\n${output}`)),
-      options.timeoutMs ?? 30000,
-    );
+    // A service that is still starting is killed: its suite never gets it to stop, and left
+    // running it would load the machine under every suite after it, which then start late too.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`app did not start in time:\n${output}`));
+    }, options.timeoutMs ?? 30000);
     const onData = () => {
       const match = /listening on (http:\/\/\S+)/.exec(output);
       if (match) {
