@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { AuditEvent, HashedAuditEvent } from './audit-event.js';
 
@@ -17,5 +17,6 @@ export function hashAuditEvent(event: HashedAuditEvent | AuditEvent): string {
     data,
     prevHash,
   };
-  return createHash('sha256').update(canonicalize(hashed)!, 'utf8').digest('hex');
+  // One-shot hash: no Hash object per event (UTF-8, like update(text, 'utf8')).
+  return hash('sha256', canonicalize(hashed)!, 'hex');
 }

@@ -233,8 +233,16 @@ export const toClaimSourceViews = (rows: JsonSourceRow[]): ClaimSourceView[] =>
 //   refuses these events and the whole statement fails (23505), writing nothing.
 // It answers one row: the version and evidence found under the lock and, if it wrote, the
 // claim after (no row if the claim does not exist). Parameters: transitionClaimParameters(),
-// then the events' eventParameters() from $14.
-export const transitionClaimSql = (eventCount: number) => `WITH locked AS (
+// then the events' eventParameters() from $14. One text per event count, built once: the
+// prepared statement's name is looked up by the text on every request.
+const transitionTexts = new Map<number, string>();
+export function transitionClaimSql(eventCount: number): string {
+  let text = transitionTexts.get(eventCount);
+  if (text === undefined) transitionTexts.set(eventCount, (text = transitionText(eventCount)));
+  return text;
+}
+
+const transitionText = (eventCount: number) => `WITH locked AS (
          SELECT l.id, l.version FROM claims l WHERE l.id = $1 FOR UPDATE
        ), evidence AS (
          SELECT cs.stance FROM claim_sources cs

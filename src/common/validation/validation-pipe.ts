@@ -1,5 +1,8 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import type { ValidationPipeOptions } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
+import type { ValidatorOptions } from 'class-validator';
+import { CompiledValidation } from './compiled-validation.js';
 import { DomainError, FieldError } from '../problem/domain-error.js';
 
 // A problem lists at most this many field errors: enough to fix a form, while a body of
@@ -58,7 +61,24 @@ function unknownKeys(value: object, dto: Dto, limit: number): FieldError[] {
 // More unknown keys than a problem lists are refused before class-transformer and
 // class-validator walk the object, so the cost stays bounded by MAX_FIELD_ERRORS, not by
 // the size of the body; fewer go through class-validator with every other field error.
+// A valid object is recognised by the DTOs' compiled declarations (compiled-validation.ts);
+// class-validator itself lists the errors of an invalid one.
 class BoundedValidationPipe extends ValidationPipe {
+  private readonly compiled: CompiledValidation;
+
+  constructor(options: ValidationPipeOptions) {
+    super(options);
+    this.compiled = new CompiledValidation(this.validatorOptions);
+  }
+
+  protected override validate(
+    object: object,
+    options?: ValidatorOptions,
+  ): Promise<ValidationError[]> | ValidationError[] {
+    if (this.compiled.isValid(object) === true) return [];
+    return super.validate(object, options);
+  }
+
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const dto = metadata.metatype;
     if (
