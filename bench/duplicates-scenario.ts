@@ -90,8 +90,8 @@ function texts(seed: number) {
 // turns so that the machine's load falls on each alike, at the claims seeded so far
 // (100,000 in a full run). The figure the desk relies on: the lookup adds at most 5 ms.
 export async function duplicatesScenario(ctx: BenchContext): Promise<DuplicatesResult> {
-  const rounds = ctx.sizes.loadSeconds >= 20 ? 400 : 60;
-  const warmup = ctx.sizes.loadSeconds >= 20 ? 30 : 10;
+  const rounds = ctx.sizes.duplicateRounds;
+  const warmup = ctx.sizes.duplicateWarmupRounds;
   const token = ctx.people.reporter.token;
   const runs = {
     baselineWith: [] as Sample[],

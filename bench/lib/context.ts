@@ -15,6 +15,9 @@ export interface Sizes {
   pagesSeconds: number;
   warmupSeconds: number;
   connections: number;
+  // One-at-a-time submissions per variant of the duplicates scenario, after its warm-up ones.
+  duplicateRounds: number;
+  duplicateWarmupRounds: number;
 }
 
 export const FULL: Sizes = {
@@ -28,6 +31,8 @@ export const FULL: Sizes = {
   pagesSeconds: 12,
   warmupSeconds: 3,
   connections: 32,
+  duplicateRounds: 400,
+  duplicateWarmupRounds: 30,
 };
 
 // A smoke run (CI's): every scenario on its real code path against the real servers, with
@@ -49,6 +54,8 @@ export const QUICK: Sizes = {
   pagesSeconds: 1,
   warmupSeconds: 0,
   connections: 32,
+  duplicateRounds: 20,
+  duplicateWarmupRounds: 3,
 };
 
 export interface BenchContext {
