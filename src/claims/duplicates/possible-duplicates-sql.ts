@@ -16,6 +16,10 @@ export const COMMON_WORD_FREQUENCY = 0.1;
 // same words (thousands of copies of one template) has more; it is then shown similar
 // claims from the first this many, not necessarily the most similar of all.
 export const MAX_CANDIDATES = 500;
+// Scoring stops once this many candidates reach the threshold, and the best five of them
+// are answered: a burst of near-identical submissions (one statement pasted a hundred
+// times) then costs a few dozen scores, not MAX_CANDIDATES.
+export const MAX_SIMILAR_FOUND = 20;
 
 // The settings of the lookup's own connections. Sequential scans are off because the
 // planner, not knowing how few claims the candidate query matches until it runs, prices a
@@ -42,7 +46,7 @@ export interface PossibleDuplicate {
 // comes from the statistics ANALYZE keeps on that column (pg_stats.most_common_elems: the
 // lexemes frequent enough to be counted); words not counted there are rarer than any that
 // are, and the longer of them go first. pg_trgm then scores only those candidates, at
-// most MAX_CANDIDATES of them.
+// most MAX_CANDIDATES of them, and stops at MAX_SIMILAR_FOUND similar ones.
 export const POSSIBLE_DUPLICATES_SQL = `WITH common_words AS (
   SELECT e.lexeme, e.frequency
     FROM pg_stats s,
@@ -71,12 +75,14 @@ candidate_query AS (
     FROM telling_words
    WHERE rarity <= ${CANDIDATE_WORDS}
 )
-SELECT c.id, similarity(c.text, $1) AS similarity, c.status
-  FROM (SELECT id, text, status
-          FROM claims
-         WHERE search @@ (SELECT coalesce(query, ''::tsquery) FROM candidate_query)
-           AND id <> $2 AND status NOT IN ('merged', 'withdrawn')
-         LIMIT ${MAX_CANDIDATES}) AS c
- WHERE similarity(c.text, $1) >= ${POSSIBLE_DUPLICATE_SIMILARITY}
- ORDER BY similarity DESC, c.id
+SELECT id, similarity, status
+  FROM (SELECT c.id, similarity(c.text, $1) AS similarity, c.status
+          FROM (SELECT id, text, status
+                  FROM claims
+                 WHERE search @@ (SELECT coalesce(query, ''::tsquery) FROM candidate_query)
+                   AND id <> $2 AND status NOT IN ('merged', 'withdrawn')
+                 LIMIT ${MAX_CANDIDATES}) AS c
+         WHERE similarity(c.text, $1) >= ${POSSIBLE_DUPLICATE_SIMILARITY}
+         LIMIT ${MAX_SIMILAR_FOUND}) AS found
+ ORDER BY similarity DESC, id
  LIMIT ${MAX_POSSIBLE_DUPLICATES}`;
