@@ -9,6 +9,7 @@ import { ClaimMerge1764002500000 } from './1764002500000-claim-merge.js';
 import { Languages1764002600000 } from './1764002600000-languages.js';
 import { Identity1764002700000 } from './1764002700000-identity.js';
 import { DropUnusedIndexes1764002900000 } from './1764002900000-drop-unused-indexes.js';
+import { SearchPendingList1764003000000 } from './1764003000000-search-pending-list.js';
 
 // Every migration, in order. Listed by hand (not globbed) so a reviewer sees exactly what runs.
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   Languages1764002600000,
   Identity1764002700000,
   DropUnusedIndexes1764002900000,
+  SearchPendingList1764003000000,
 ];
