@@ -29,10 +29,11 @@ import {
 } from '../src/domain/claim-status.js';
 import { type Priority, PRIORITIES } from '../src/domain/priorities.js';
 import {
-  POSSIBLE_DUPLICATES_SETTINGS,
+  duplicateLookupPoolConfig,
   POSSIBLE_DUPLICATES_SQL,
 } from '../src/claims/duplicates/possible-duplicates-sql.js';
 import type { Role } from '../src/domain/roles.js';
+import { EnvironmentVariables } from '../src/config/environment.js';
 
 const pool = new pg.Pool({
   connectionString: process.env.DATABASE_URL,
@@ -41,8 +42,8 @@ const pool = new pg.Pool({
   application_name: process.env.BASELINE_APPLICATION_NAME ?? 'bench-baseline',
 });
 
-// The service's default VERIFY_MIN_SUPPORTING_SOURCES (src/config/environment.ts).
-const VERIFY_MIN_SUPPORTING_SOURCES = 1;
+// The service's settings where the baseline must behave alike: their defaults.
+const serviceDefaults = new EnvironmentVariables();
 
 // ---- Statements (the baseline's own SQL; every one a named prepared statement) ----
 
@@ -384,17 +385,15 @@ async function submit(request: IncomingMessage, response: ServerResponse, url: U
 
 // As DuplicateLookupService (src/claims/duplicates): its own pool, the service's default
 // size and time bound; past the bound, no duplicates and the claim stays. Never rejects.
-const duplicatesPool = new pg.Pool({
-  connectionString: process.env.DATABASE_URL,
-  max: 4,
-  connectionTimeoutMillis: 300,
-  statement_timeout: 300,
-  options: Object.entries(POSSIBLE_DUPLICATES_SETTINGS)
-    .map(([name, value]) => `-c ${name}=${value}`)
-    .join(' '),
-  // Counted with the server's other backends.
-  application_name: process.env.BASELINE_APPLICATION_NAME ?? 'bench-baseline',
-});
+const duplicatesPool = new pg.Pool(
+  duplicateLookupPoolConfig({
+    connectionString: process.env.DATABASE_URL,
+    size: serviceDefaults.DUPLICATE_LOOKUP_POOL_SIZE,
+    timeoutMs: serviceDefaults.DUPLICATE_LOOKUP_TIMEOUT_MS,
+    // Counted with the server's other backends.
+    applicationName: process.env.BASELINE_APPLICATION_NAME ?? 'bench-baseline',
+  }),
+);
 duplicatesPool.on('error', () => undefined);
 
 async function duplicatesOf(id: string, text: string): Promise<unknown[]> {
@@ -468,7 +467,7 @@ async function transition(request: IncomingMessage, response: ServerResponse, id
     if (refusal) throw new Problem(403, refusal.code);
     if (rule.rationaleRequired && !rationale) throw new Problem(400, 'rationale');
     const counts = { supports: state.supports, contradicts: state.contradicts, context: 0 };
-    if (unmetEvidence(rule, counts, VERIFY_MIN_SUPPORTING_SOURCES)) {
+    if (unmetEvidence(rule, counts, serviceDefaults.VERIFY_MIN_SUPPORTING_SOURCES)) {
       throw new Problem(422, 'evidence');
     }
     const now = new Date().toISOString();

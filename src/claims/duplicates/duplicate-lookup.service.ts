@@ -3,7 +3,7 @@ import pg from 'pg';
 import { AppConfig } from '../../config/app-config.js';
 import {
   PossibleDuplicate,
-  POSSIBLE_DUPLICATES_SETTINGS,
+  duplicateLookupPoolConfig,
   POSSIBLE_DUPLICATES_SQL,
 } from './possible-duplicates-sql.js';
 
@@ -33,16 +33,14 @@ export class DuplicateLookupService implements OnModuleDestroy {
   private readonly pool: pg.Pool;
 
   constructor(private readonly config: AppConfig) {
-    this.pool = new pg.Pool({
-      connectionString: config.databaseUrl,
-      max: config.duplicateLookupPoolSize,
-      connectionTimeoutMillis: config.duplicateLookupTimeoutMs,
-      statement_timeout: config.duplicateLookupTimeoutMs,
-      options: Object.entries(POSSIBLE_DUPLICATES_SETTINGS)
-        .map(([name, value]) => `-c ${name}=${value}`)
-        .join(' '),
-      application_name: 'claimdesk-duplicates',
-    });
+    this.pool = new pg.Pool(
+      duplicateLookupPoolConfig({
+        connectionString: config.databaseUrl,
+        size: config.duplicateLookupPoolSize,
+        timeoutMs: config.duplicateLookupTimeoutMs,
+        applicationName: 'claimdesk-duplicates',
+      }),
+    );
     this.pool.on('error', (error) => this.logger.warn(`duplicate lookup connection: ${error}`));
   }
 

@@ -1,3 +1,4 @@
+import type { PoolConfig } from 'pg';
 import type { ClaimStatus } from '../../domain/claim-status.js';
 
 // The duplicate lookup's statement, apart from the code that runs it, so the benchmark's
@@ -26,6 +27,27 @@ export const MAX_SIMILAR_FOUND = 20;
 // scan of the whole table that stops at MAX_CANDIDATES matches as cheap — and over 100,000
 // claims with a handful of matches it reads them all.
 export const POSSIBLE_DUPLICATES_SETTINGS = { enable_seqscan: 'off' };
+
+// The lookup's own pool, as the service and the benchmark's baseline both open it: `size`
+// connections, each with the lookup's settings, whose statements and waits for a
+// connection are both bounded by `timeoutMs`.
+export function duplicateLookupPoolConfig(settings: {
+  connectionString: string | undefined;
+  size: number;
+  timeoutMs: number;
+  applicationName: string;
+}): PoolConfig {
+  return {
+    connectionString: settings.connectionString,
+    max: settings.size,
+    connectionTimeoutMillis: settings.timeoutMs,
+    statement_timeout: settings.timeoutMs,
+    options: Object.entries(POSSIBLE_DUPLICATES_SETTINGS)
+      .map(([name, value]) => `-c ${name}=${value}`)
+      .join(' '),
+    application_name: settings.applicationName,
+  };
+}
 
 export interface PossibleDuplicate {
   id: string;
