@@ -22,23 +22,33 @@ const setCookies = (response: Response) => response.headers.getSetCookie();
 const sessionCookieOf = (response: Response) =>
   setCookies(response).find((line) => line.startsWith('claimdesk_session='));
 
+// The service on a port of its own, and a provider that sends people back to it.
+async function serviceWithProvider({
+  signInAttemptsPerAddress,
+}: {
+  signInAttemptsPerAddress: number;
+}) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const provider = await startOidcProvider(`${base}/auth/oidc/callback`);
+  const app = await startApp({
+    env: {
+      PORT: String(port),
+      ...oidcEnvironment(provider, base),
+      SIGN_IN_ATTEMPTS_PER_ADDRESS: String(signInAttemptsPerAddress),
+    },
+  });
+  return { app, provider, base };
+}
+
 describe('signing in with the newsroom identity provider (OpenID Connect)', () => {
   let app: AppProcess;
   let provider: TestProvider;
   let base: string;
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    provider = await startOidcProvider(`${base}/auth/oidc/callback`);
-    app = await startApp({
-      env: {
-        PORT: String(port),
-        ...oidcEnvironment(provider, base),
-        // Enough for the sign-ins below; the last test runs into the limit.
-        SIGN_IN_ATTEMPTS_PER_ADDRESS: '20',
-      },
-    });
+    // Enough for the sign-ins below; the last test runs into the limit.
+    ({ app, provider, base } = await serviceWithProvider({ signInAttemptsPerAddress: 20 }));
   });
   afterAll(async () => {
     await app?.stop();
@@ -244,17 +254,8 @@ describe('hostile callbacks', () => {
   let base: string;
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    provider = await startOidcProvider(`${base}/auth/oidc/callback`);
     // The per-address limit is not under test here.
-    app = await startApp({
-      env: {
-        PORT: String(port),
-        ...oidcEnvironment(provider, base),
-        SIGN_IN_ATTEMPTS_PER_ADDRESS: '0',
-      },
-    });
+    ({ app, provider, base } = await serviceWithProvider({ signInAttemptsPerAddress: 0 }));
   });
   afterAll(async () => {
     await app?.stop();
