@@ -2,7 +2,9 @@
 // the servers, so it reports its own CPU time beside the figures. Input: a LoadSpec in the
 // JSON file named by argv[2]; output: one LoadResult as JSON on stdout.
 import { readFileSync } from 'node:fs';
+import { randomInt } from 'node:crypto';
 import autocannon from 'autocannon';
+import { claimText } from './lib/claim-texts.js';
 import type { LoadResult, LoadSpec } from './lib/load.js';
 
 const spec = JSON.parse(readFileSync(process.argv[2], 'utf8')) as LoadSpec;
@@ -30,7 +32,9 @@ const exhaust = (request: autocannon.Request) => {
 function requestsFor(): autocannon.Request[] {
   switch (spec.kind) {
     case 'submit': {
-      let counter = 0;
+      // Each load starts at its own place in the generator's sequence: texts of one kind,
+      // never the ones an earlier turn (on the same database, perhaps) already submitted.
+      let counter = randomInt(2 ** 40);
       return [
         {
           method: 'POST',
@@ -38,7 +42,7 @@ function requestsFor(): autocannon.Request[] {
           setupRequest: (request) => ({
             ...request,
             body: JSON.stringify({
-              text: `Officials said ${++counter} more than 2,000 civilians have died (load ${process.pid}).`,
+              text: claimText(++counter),
               claimant: "Ukraine's State Emergency Service",
               tags: ['bench', 'casualties'],
               priority: 'normal',
