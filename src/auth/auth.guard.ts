@@ -4,6 +4,7 @@ import { DomainError } from '../common/problem/domain-error.js';
 import { AuthenticatedRequest, PUBLIC_ROUTE, REQUIRED_ROLES } from './decorators.js';
 import { authenticateRequest, unauthenticated } from './early-authentication.js';
 import { hasRole, Role } from './role.js';
+import type { AuthUser } from './role.js';
 import { SessionAuthenticator } from './session-authenticator.js';
 import { TokenAuthenticatorService } from './token-authenticator.service.js';
 
@@ -24,15 +25,37 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     // Normally authenticated before the body was read (early-authentication.ts); looked up
     // here only for a route that hook does not cover.
-    const user =
+    let user =
       request.user ?? (await authenticateRequest(request, this.authenticator, this.sessions));
     if (!user) throw unauthenticated();
-    request.user = user;
-
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
-    if (roles && !hasRole(user, ...roles)) {
-      throw new DomainError('forbidden', `This needs one of the roles: ${roles.join(', ')}.`);
+    // A remembered identity may be missing a role given since: a 403 is decided on a lookup.
+    if (user.remembered && !this.mayCall(context, user)) {
+      user = await authenticateRequest(request, this.authenticator, this.sessions);
+      if (!user) throw unauthenticated();
     }
+    request.user = user;
+    this.assertMayCall(context, user);
     return true;
+  }
+
+  // 403 unless the user holds one of the roles the route names (if it names any).
+  assertMayCall(context: ExecutionContext, user: AuthUser): void {
+    if (this.mayCall(context, user)) return;
+    throw new DomainError(
+      'forbidden',
+      `This needs one of the roles: ${this.rolesOf(context)!.join(', ')}.`,
+    );
+  }
+
+  private mayCall(context: ExecutionContext, user: AuthUser): boolean {
+    const roles = this.rolesOf(context);
+    return !roles || hasRole(user, ...roles);
+  }
+
+  private rolesOf(context: ExecutionContext): Role[] | undefined {
+    return this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
   }
 }

@@ -30,6 +30,17 @@ export async function authenticateRequest(
   return null;
 }
 
+// A remembered identity serves only a route whose statement confirms it, and not a request
+// with an Idempotency-Key: its replay would answer from storage, with no statement to check.
+function mayRecall(request: FastifyRequest): boolean {
+  return (
+    (request.routeOptions.config as { identityInStatement?: boolean }).identityInStatement ===
+      true &&
+    bearerSecret(request) !== undefined &&
+    request.headers['idempotency-key'] === undefined
+  );
+}
+
 // Checks the bearer token (or the desk's session cookie) as soon as the request line and headers are in, before the body
 // is read or parsed: a caller without a live token costs one indexed lookup (none for a
 // malformed token) and never a JSON parse. Failures count against the client address
@@ -54,6 +65,13 @@ export function authenticateBeforeBody(
         { headers: { 'retry-after': String(retryAfter) } },
       );
       return sendProblem(reply, problemFromDomainError(limited));
+    }
+    const remembered = mayRecall(request)
+      ? authenticator.recall(bearerSecret(request)!)
+      : undefined;
+    if (remembered) {
+      request.user = remembered;
+      return;
     }
     let user: AuthUser | null;
     try {

@@ -12,4 +12,7 @@ export interface AuthUser {
   roles: Role[];
   tokenId?: string;
   sessionId?: string;
+  // Recalled from a recent lookup of the same token instead of looked up for this request:
+  // only a statement that checks identityHolds() may act on it (remembered-identity.ts).
+  remembered?: true;
 }

@@ -1,4 +1,5 @@
 import { chainHeadQuery, insertEventsPart } from '../audit/audit-event-sql.js';
+import { identityHolds } from '../auth/token-sql.js';
 import { GENESIS_HASH } from '../audit/audit-event.js';
 import { timestampKey } from '../common/pagination/cursor.js';
 import type { ClaimStatus, Stance, Transition } from '../domain/claim-status.js';
@@ -123,16 +124,19 @@ export const insertClaimParameters = (
 // covers is known in the process before the statement runs: the claim's id and time come
 // from the process ($1, $12) rather than from column defaults (submittedClaim() builds the
 // claim the event records), and a new claim's chain is empty, so its first event links to
-// the genesis hash and there is no head to read. Parameters: submitClaimParameters(), then
-// the event's eventParameters() from $16.
+// the genesis hash and there is no head to read. The submitter's identity, if remembered,
+// is confirmed by the same statement: no row when it no longer holds, and nothing written.
+// Parameters: submitClaimParameters(), the event's eventParameters() from $16, then
+// identityCheckParameters() from $29.
 export const SUBMIT_CLAIM_SQL = `WITH c AS (
          INSERT INTO claims AS c
            (id, text, claimant, claimed_at, article_id, span_start, span_end, appearance_url,
             tags, priority, submitted_by, created_at, updated_at, claimant_id, language,
             search_config)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15::regconfig)
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15::regconfig
+          WHERE ${identityHolds(29)}
          RETURNING ${CLAIM_COLUMNS}
-       ), submitted AS (${insertEventsPart(1, 16, 'true')})
+       ), submitted AS (${insertEventsPart(1, 16, 'EXISTS (SELECT FROM c)')})
        SELECT * FROM c`;
 
 export const submitClaimParameters = (claim: ClaimSummaryView): unknown[] => [
@@ -188,7 +192,8 @@ export const submittedClaim = (
 });
 
 // A claim as a change to it starts, without a lock: its row, the head of its audit chain and
-// its evidence, all read with one snapshot. Parameters [id, id] (the chain is text). The
+// its evidence, all read with one snapshot, and whether the changer's remembered identity
+// still holds. Parameters [id, id] (the chain is text), then identityCheckParameters(). The
 // change then writes with one statement guarded by the version read here (every change to
 // a claim or its evidence bumps the version) and by the chain head (see transitionClaimSql).
 export const CLAIM_FOR_CHANGE_SQL = `SELECT ${CLAIM_COLUMNS}, (${chainHeadQuery('$2')}) AS chain_head,
@@ -198,7 +203,8 @@ export const CLAIM_FOR_CHANGE_SQL = `SELECT ${CLAIM_COLUMNS}, (${chainHeadQuery(
                       'stance', cs.stance, 'note', cs.note, 'attached_by', cs.attached_by,
                       'attached_at', cs.attached_at) ORDER BY cs.attached_at, s.id), '[]')
                FROM claim_sources cs JOIN sources s ON s.id = cs.source_id
-              WHERE cs.claim_id = c.id) AS sources
+              WHERE cs.claim_id = c.id) AS sources,
+            ${identityHolds(3)} AS identity_holds
        FROM claims c WHERE c.id = $1`;
 
 // Timestamps inside json_agg arrive as text.
@@ -207,7 +213,11 @@ type JsonSourceRow = Omit<ClaimSourceRow, 'published_at' | 'attached_at'> & {
   attached_at: string;
 };
 
-export type ClaimForChangeRow = ClaimRow & { chain_head: string | null; sources: JsonSourceRow[] };
+export type ClaimForChangeRow = ClaimRow & {
+  chain_head: string | null;
+  sources: JsonSourceRow[];
+  identity_holds: boolean;
+};
 
 export const toClaimSourceViews = (rows: JsonSourceRow[]): ClaimSourceView[] =>
   rows.map((row) =>

@@ -5,6 +5,7 @@ import { eventParameters } from '../audit/audit-event-sql.js';
 import { GENESIS_HASH } from '../audit/audit-event.js';
 import { linkEvents } from '../audit/event-link.js';
 import { actorOf } from '../auth/actor.js';
+import { identityCheckParameters, UnconfirmedIdentityError } from '../auth/remembered-identity.js';
 import type { AuthUser } from '../auth/role.js';
 import { AppConfig } from '../config/app-config.js';
 import { assertVersionMatches, VersionPrecondition } from '../common/http/etag.js';
@@ -82,7 +83,10 @@ export class ClaimWorkflowService {
     const [row] = await preparedQuery<ClaimForChangeRow>(this.dataSource, CLAIM_FOR_CHANGE_SQL, [
       id,
       id,
+      ...identityCheckParameters(user),
     ]);
+    // Nothing is answered to a remembered identity the read could not confirm.
+    if (row ? !row.identity_holds : user.remembered) throw new UnconfirmedIdentityError();
     if (!row) throw new DomainError('not-found', `No claim ${id}.`);
     const before = toClaimSummary(row);
     const sources = toClaimSourceViews(row.sources);

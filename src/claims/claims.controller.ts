@@ -20,7 +20,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuditEvent } from '../audit/audit-event.js';
-import { CurrentUser, Roles } from '../auth/decorators.js';
+import { ConfirmsIdentityInStatement, CurrentUser, Roles } from '../auth/decorators.js';
 import type { AuthUser } from '../auth/role.js';
 import { etagOf, IfMatch, withEtag } from '../common/http/etag.js';
 import type { VersionPrecondition } from '../common/http/etag.js';
@@ -64,6 +64,7 @@ export class ClaimsController {
 
   @Post('claims')
   @Roles('reporter', 'editor')
+  @ConfirmsIdentityInStatement()
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: '≤ 255 characters' })
   @ApiCreatedResponse({ type: SubmittedClaimView, description: 'with Location and ETag' })
   @ApiProblems(400, 403, 409, 413, 422)
@@ -167,6 +168,7 @@ export class ClaimsController {
   @Post('claims/:id/transitions')
   @HttpCode(200)
   @Roles('reporter', 'editor')
+  @ConfirmsIdentityInStatement()
   @ApiHeader({ ...IF_MATCH, required: true })
   @ApiOkResponse({ type: ClaimView })
   @ApiProblems(400, 403, 404, 409, 412, 422, 428)

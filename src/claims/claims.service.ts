@@ -11,6 +11,11 @@ import { eventParameters } from '../audit/audit-event-sql.js';
 import { GENESIS_HASH } from '../audit/audit-event.js';
 import { linkEvents } from '../audit/event-link.js';
 import { actorOf } from '../auth/actor.js';
+import {
+  identityCheckParameters,
+  requireConfirmedIdentity,
+  UnconfirmedIdentityError,
+} from '../auth/remembered-identity.js';
 import { AppConfig } from '../config/app-config.js';
 import type { AuthUser } from '../auth/role.js';
 import { assertVersionMatches, VersionPrecondition } from '../common/http/etag.js';
@@ -98,6 +103,9 @@ export class ClaimsService {
     input: CreateClaimDto,
     { lookUp = false } = {},
   ): Promise<{ claim: ClaimView; duplicates: Promise<PossibleDuplicate[]> }> {
+    // A claimant or article that does not exist is answered before the insert: only to a
+    // confirmed identity.
+    if (input.claimantId || input.articleId) requireConfirmedIdentity(user);
     await this.checkClaimant(manager, input.claimantId);
     const article = await this.checkArticleSpan(manager, input);
     const language = input.language ?? article?.language ?? this.config.newsroomLanguage;
@@ -129,7 +137,9 @@ export class ClaimsService {
     const [row] = await preparedQueryWithin<ClaimRow>(manager, SUBMIT_CLAIM_SQL, [
       ...submitClaimParameters(submitted),
       ...eventParameters(submitted.id, event),
+      ...identityCheckParameters(user),
     ]);
+    if (!row) throw new UnconfirmedIdentityError();
     return { claim: { ...toClaimSummary(row), sources: [] }, duplicates };
   }
 
