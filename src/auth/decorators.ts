@@ -27,10 +27,6 @@ export const Public =
     }
   };
 
-// A write whose statement confirms the caller's identity itself (identityHolds()), so the
-// token's recent lookup may stand in for a new one (remembered-identity.ts).
-export const ConfirmsIdentityInStatement = () => RouteConfig({ identityInStatement: true });
-
 // A route only users holding at least one of these roles may call.
 export const Roles = (...roles: Role[]) => RequireRoles(...roles);
 export { REQUIRED_ROLES } from '../common/http/roles.decorator.js';

@@ -23,9 +23,10 @@ export class UnconfirmedIdentityError extends Error {
   }
 }
 
-// Parameters for identityHolds(): the remembered identity to check, or nulls.
+// Parameters for identityHolds(): the remembered identity to check (none for an identity
+// looked up for this request, whose statement has no check).
 export const identityCheckParameters = (user: AuthUser): unknown[] =>
-  user.remembered ? [user.tokenId, user.id, user.name, user.roles] : [null, null, null, null];
+  user.remembered ? [user.tokenId, user.id, user.name, user.roles] : [];
 
 // A step that must not answer a remembered identity (see UnconfirmedIdentityError).
 export function requireConfirmedIdentity(user: AuthUser): void {

@@ -1,4 +1,5 @@
 import { chainHeadQuery, insertEventsPart } from '../audit/audit-event-sql.js';
+import type { AuthUser } from '../auth/role.js';
 import { identityHolds } from '../auth/token-sql.js';
 import { GENESIS_HASH } from '../audit/audit-event.js';
 import { timestampKey } from '../common/pagination/cursor.js';
@@ -127,17 +128,21 @@ export const insertClaimParameters = (
 // the genesis hash and there is no head to read. The submitter's identity, if remembered,
 // is confirmed by the same statement: no row when it no longer holds, and nothing written.
 // Parameters: submitClaimParameters(), the event's eventParameters() from $16, then
-// identityCheckParameters() from $29.
-export const SUBMIT_CLAIM_SQL = `WITH c AS (
+// identityCheckParameters() from $29 (for a remembered identity only).
+const submitClaimText = (identityCheck: string) => `WITH c AS (
          INSERT INTO claims AS c
            (id, text, claimant, claimed_at, article_id, span_start, span_end, appearance_url,
             tags, priority, submitted_by, created_at, updated_at, claimant_id, language,
             search_config)
          SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15::regconfig
-          WHERE ${identityHolds(29)}
+          WHERE ${identityCheck}
          RETURNING ${CLAIM_COLUMNS}
        ), submitted AS (${insertEventsPart(1, 16, 'EXISTS (SELECT FROM c)')})
        SELECT * FROM c`;
+const SUBMIT_CLAIM_SQL = submitClaimText('true');
+const SUBMIT_CLAIM_CONFIRMING_IDENTITY_SQL = submitClaimText(identityHolds(29));
+export const submitClaimSql = (user: AuthUser): string =>
+  user.remembered ? SUBMIT_CLAIM_CONFIRMING_IDENTITY_SQL : SUBMIT_CLAIM_SQL;
 
 export const submitClaimParameters = (claim: ClaimSummaryView): unknown[] => [
   claim.id,
@@ -196,7 +201,9 @@ export const submittedClaim = (
 // still holds. Parameters [id, id] (the chain is text), then identityCheckParameters(). The
 // change then writes with one statement guarded by the version read here (every change to
 // a claim or its evidence bumps the version) and by the chain head (see transitionClaimSql).
-export const CLAIM_FOR_CHANGE_SQL = `SELECT ${CLAIM_COLUMNS}, (${chainHeadQuery('$2')}) AS chain_head,
+const claimForChangeText = (
+  identityCheck: string,
+) => `SELECT ${CLAIM_COLUMNS}, (${chainHeadQuery('$2')}) AS chain_head,
             (SELECT coalesce(json_agg(json_build_object(
                       'id', s.id, 'kind', s.kind, 'title', s.title, 'url', s.url,
                       'publisher', s.publisher, 'published_at', s.published_at,
@@ -204,8 +211,12 @@ export const CLAIM_FOR_CHANGE_SQL = `SELECT ${CLAIM_COLUMNS}, (${chainHeadQuery(
                       'attached_at', cs.attached_at) ORDER BY cs.attached_at, s.id), '[]')
                FROM claim_sources cs JOIN sources s ON s.id = cs.source_id
               WHERE cs.claim_id = c.id) AS sources,
-            ${identityHolds(3)} AS identity_holds
+            ${identityCheck} AS identity_holds
        FROM claims c WHERE c.id = $1`;
+const CLAIM_FOR_CHANGE_SQL = claimForChangeText('true');
+const CLAIM_FOR_CHANGE_CONFIRMING_IDENTITY_SQL = claimForChangeText(identityHolds(3));
+export const claimForChangeSql = (user: AuthUser): string =>
+  user.remembered ? CLAIM_FOR_CHANGE_CONFIRMING_IDENTITY_SQL : CLAIM_FOR_CHANGE_SQL;
 
 // Timestamps inside json_agg arrive as text.
 type JsonSourceRow = Omit<ClaimSourceRow, 'published_at' | 'attached_at'> & {
@@ -242,7 +253,7 @@ export const toClaimSourceViews = (rows: JsonSourceRow[]): ClaimSourceView[] =>
 //   which leaves the version alone) is not seen here: then the unique (chain, prev_hash)
 //   refuses these events and the whole statement fails (23505), writing nothing.
 // It answers one row: the version and evidence found under the lock and, if it wrote, the
-// claim after (no row if the claim does not exist). Parameters: transitionClaimParameters(),
+// claim's id (no row if the claim does not exist). Parameters: transitionClaimParameters(),
 // then the events' eventParameters() from $14. One text per event count, built once: the
 // prepared statement's name is looked up by the text on every request.
 const transitionTexts = new Map<number, string>();
@@ -272,20 +283,23 @@ const transitionText = (eventCount: number) => `WITH locked AS (
           WHERE c.id = locked.id AND locked.version = $2
             AND coalesce((SELECT hash FROM chain_head), '${GENESIS_HASH}') = $11
             AND (SELECT required FROM counted) >= $13
-          RETURNING ${CLAIM_COLUMNS}
+          RETURNING c.id
        ), transitioned AS (${insertEventsPart(eventCount, 14, 'EXISTS (SELECT FROM c)')})
        SELECT locked.version AS locked_version, counted.supports AS evidence_supports,
               counted.contradicts AS evidence_contradicts, counted.context AS evidence_context,
-              c.*
+              c.id AS written
          FROM locked CROSS JOIN counted LEFT JOIN c ON true`;
 
-// What the transition's statement found under the lock, and the claim it wrote if it did.
-export type TransitionAttemptRow = { [K in keyof ClaimRow]: ClaimRow[K] | null } & {
+// What the transition's statement found under the lock, and whether it wrote. It writes
+// exactly the claim transitionedClaim() computed, so that claim is the answer; the row is
+// not read back.
+export interface TransitionAttemptRow {
+  written: string | null;
   locked_version: number;
   evidence_supports: number;
   evidence_contradicts: number;
   evidence_context: number;
-};
+}
 
 export const transitionClaimParameters = (
   before: ClaimSummaryView,

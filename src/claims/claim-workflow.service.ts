@@ -15,9 +15,8 @@ import { preparedQuery } from '../database/prepared-query.js';
 import { assertMayTake } from './claim-access.js';
 import { changeOf } from './claim-changes.js';
 import {
-  CLAIM_FOR_CHANGE_SQL,
+  claimForChangeSql,
   ClaimForChangeRow,
-  ClaimRow,
   toClaimSourceViews,
   toClaimSummary,
   transitionClaimParameters,
@@ -80,7 +79,7 @@ export class ClaimWorkflowService {
     precondition: VersionPrecondition | undefined,
     input: TransitionDto,
   ): Promise<ClaimView | undefined> {
-    const [row] = await preparedQuery<ClaimForChangeRow>(this.dataSource, CLAIM_FOR_CHANGE_SQL, [
+    const [row] = await preparedQuery<ClaimForChangeRow>(this.dataSource, claimForChangeSql(user), [
       id,
       id,
       ...identityCheckParameters(user),
@@ -150,7 +149,7 @@ export class ClaimWorkflowService {
       throw error;
     }
     if (!attempt) throw new DomainError('not-found', `No claim ${id}.`);
-    if (attempt.id !== null) return { ...toClaimSummary(attempt as ClaimRow), sources };
+    if (attempt.written !== null) return { ...after, sources };
     // Nothing written. A newer version: the request's If-Match is stale. Evidence gone:
     // the gate refuses. Otherwise the chain moved on: the caller reads and tries again.
     assertVersionMatches(precondition, attempt.locked_version);

@@ -20,7 +20,8 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuditEvent } from '../audit/audit-event.js';
-import { ConfirmsIdentityInStatement, CurrentUser, Roles } from '../auth/decorators.js';
+import { ConfirmsIdentityInStatement } from '../auth/confirms-identity.decorator.js';
+import { CurrentUser, Roles } from '../auth/decorators.js';
 import type { AuthUser } from '../auth/role.js';
 import { etagOf, IfMatch, withEtag } from '../common/http/etag.js';
 import type { VersionPrecondition } from '../common/http/etag.js';

@@ -34,7 +34,7 @@ import { claimView, findClaim } from './claim-reads.js';
 import {
   CLAIM_COLUMNS,
   ClaimRow,
-  SUBMIT_CLAIM_SQL,
+  submitClaimSql,
   submitClaimParameters,
   submittedClaim,
   toClaimSummary,
@@ -72,7 +72,7 @@ export class ClaimsService {
     private readonly duplicates: DuplicateLookupService,
   ) {}
 
-  // One statement (SUBMIT_CLAIM_SQL): the claim and its claim.submitted event commit
+  // One statement (submitClaimSql): the claim and its claim.submitted event commit
   // together on their own, so `manager` need not be in a transaction; inside one (the
   // idempotency wrapper's, with an Idempotency-Key) they commit with the stored response.
   async submit(manager: EntityManager, user: AuthUser, input: CreateClaimDto): Promise<ClaimView> {
@@ -134,7 +134,7 @@ export class ClaimsService {
       GENESIS_HASH,
       at,
     );
-    const [row] = await preparedQueryWithin<ClaimRow>(manager, SUBMIT_CLAIM_SQL, [
+    const [row] = await preparedQueryWithin<ClaimRow>(manager, submitClaimSql(user), [
       ...submitClaimParameters(submitted),
       ...eventParameters(submitted.id, event),
       ...identityCheckParameters(user),
