@@ -1,3 +1,4 @@
+import { claimTexts } from './lib/claim-texts.js';
 import type { BenchContext } from './lib/context.js';
 
 export interface DuplicatesVariant {
@@ -20,72 +21,6 @@ export interface DuplicatesResult {
   service: DuplicatesVariant;
 }
 
-// Claims as a desk writes them: varied sentences about varied places, and every tenth one
-// a fresh copy of an earlier claim with a word changed (a real duplicate, which the lookup
-// must find). Seeded, so every run submits the same texts.
-const WHO = [
-  'The ministry of defence',
-  'The mayor',
-  'A regional governor',
-  'The general staff',
-  'Local officials',
-  'A UN spokesperson',
-  'The central bank',
-  'An opposition MP',
-  'The health ministry',
-  'A police spokesman',
-];
-const WHAT = [
-  'bridges',
-  'schools',
-  'hospitals',
-  'power stations',
-  'civilians',
-  'refugees',
-  'apartment blocks',
-  'ballots',
-  'tonnes of grain',
-  'drones',
-  'teachers',
-  'water pumps',
-];
-const HAPPENED = [
-  'were destroyed',
-  'were rebuilt',
-  'were evacuated',
-  'reopened',
-  'were counted',
-  'went missing',
-  'arrived',
-  'were shot down',
-];
-const WHEN = ['in March', 'last week', 'since 2022', 'this winter', 'by Friday', 'overnight'];
-const SYLLABLES = ['ka', 'lo', 'mir', 'dan', 'vel', 'os', 'tra', 'ni', 'bor', 'ga', 'zh', 'ut'];
-
-function texts(seed: number) {
-  let state = seed;
-  const next = () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
-  const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)]!;
-  const name = () => {
-    const word = Array.from({ length: 2 + Math.floor(next() * 2) }, () => pick(SYLLABLES)).join('');
-    return word[0]!.toUpperCase() + word.slice(1);
-  };
-  const written: string[] = [];
-  return (): string => {
-    if (written.length > 10 && next() < 0.1) {
-      return pick(written).replace(
-        / (in March|last week|since 2022|this winter|by Friday|overnight)/,
-        ' recently',
-      );
-    }
-    const text =
-      `${pick(WHO)} said ${1 + Math.floor(next() * 5000)} ${pick(WHAT)} ${pick(HAPPENED)} ` +
-      `in ${name()} near ${name()} ${pick(WHEN)}.`;
-    written.push(text);
-    return text;
-  };
-}
-
 // One submission after another (no queueing to blur the figure), the three variants taking
 // turns so that the machine's load falls on each alike, at the claims seeded so far
 // (100,000 in a full run). The figure the desk relies on: the lookup adds at most 5 ms.
@@ -103,7 +38,7 @@ export async function duplicatesScenario(ctx: BenchContext): Promise<DuplicatesR
     ['baselineWith', `${ctx.sameSchema.url}/api/v1/claims?duplicates=on`],
     ['service', `${ctx.service.url}/api/v1/claims`],
   ];
-  const nextText = texts(20_261_203);
+  const nextText = claimTexts(20_261_203);
   for (let round = 0; round < warmup + rounds; round++) {
     for (const [name, url] of variants) {
       const sample = await submitOnce(url, token, nextText());

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { randomInt } from 'node:crypto';
 import autocannon from 'autocannon';
-import { claimText } from './lib/claim-texts.js';
+import { claimTexts } from './lib/claim-texts.js';
 import type { LoadResult, LoadSpec } from './lib/load.js';
 
 const spec = JSON.parse(readFileSync(process.argv[2], 'utf8')) as LoadSpec;
@@ -32,9 +32,9 @@ const exhaust = (request: autocannon.Request) => {
 function requestsFor(): autocannon.Request[] {
   switch (spec.kind) {
     case 'submit': {
-      // Each load starts at its own place in the generator's sequence: texts of one kind,
-      // never the ones an earlier turn (on the same database, perhaps) already submitted.
-      let counter = randomInt(2 ** 40);
+      // Each load its own seed: texts of one kind, never the ones an earlier turn (on the
+      // same database, perhaps) already submitted.
+      const nextText = claimTexts(randomInt(2 ** 31));
       return [
         {
           method: 'POST',
@@ -42,7 +42,7 @@ function requestsFor(): autocannon.Request[] {
           setupRequest: (request) => ({
             ...request,
             body: JSON.stringify({
-              text: claimText(++counter),
+              text: nextText(),
               claimant: "Ukraine's State Emergency Service",
               tags: ['bench', 'casualties'],
               priority: 'normal',
