@@ -38,7 +38,7 @@ function requestsFor(): autocannon.Request[] {
       return [
         {
           method: 'POST',
-          path: `/api/v1/claims`,
+          path: `/api/v1/claims${spec.query ?? ''}`,
           setupRequest: (request) => ({
             ...request,
             body: JSON.stringify({

@@ -17,6 +17,8 @@ export interface LoadSpec {
   startVersion?: number;
   // pages: cursors to start deep pages from.
   cursors?: string[];
+  // submit: appended to the path (the baseline's `?duplicates=on`).
+  query?: string;
 }
 
 export interface LoadResult {
