@@ -1,6 +1,5 @@
 import { DuplicateLookupService } from './duplicates/duplicate-lookup.service.js';
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module.js';
 import { IdempotencyModule } from '../common/idempotency/idempotency.module.js';
 import { ClaimBulkService } from './bulk/claim-bulk.service.js';
 import { ClaimAssignmentService } from './claim-assignment.service.js';
@@ -12,7 +11,7 @@ import { ClaimsService } from './claims.service.js';
 import { ClaimMergeService } from './merge/claim-merge.service.js';
 
 @Module({
-  imports: [IdempotencyModule, AuthModule],
+  imports: [IdempotencyModule],
   controllers: [ClaimsController],
   providers: [
     ClaimsService,
