@@ -163,22 +163,34 @@ async function inTurns<K extends string>(
 }
 
 // The service against both baselines, baselines first: same-schema, lean, service,
-// service, lean, same-schema, …
-async function versus(ctx: BenchContext, specFor: SpecFor): Promise<Comparison> {
+// service, lean, same-schema, … With `withLookup` (submit), a fourth side: the same-schema
+// baseline also running the duplicate lookup every submission of the service runs (SPEC
+// §15: the same statement on a pool of its own, begun beside the write), so that the table
+// can tell what the lookup costs from what the service's code costs.
+async function versus(
+  ctx: BenchContext,
+  specFor: SpecFor,
+  { withLookup = false } = {},
+): Promise<Comparison> {
   const side = (name: ServerName, server: ServerProcess): Side => ({
     server,
     specFor: (round) => specFor(name, round),
   });
-  const { service, sameSchema, lean } = await inTurns(
-    ctx,
-    {
-      service: side('service', ctx.service),
-      sameSchema: side('sameSchema', ctx.sameSchema),
-      lean: side('lean', ctx.lean),
-    },
-    ['sameSchema', 'lean', 'service'],
-    ctx.sizes.loadSeconds,
-  );
+  const sides: Record<string, Side> = {
+    service: side('service', ctx.service),
+    sameSchema: side('sameSchema', ctx.sameSchema),
+    lean: side('lean', ctx.lean),
+  };
+  const order = ['sameSchema', 'lean', 'service'];
+  if (withLookup) {
+    sides.sameSchemaWithLookup = {
+      server: ctx.sameSchema,
+      specFor: (round) => ({ ...specFor('sameSchema', round), query: '?duplicates=on' }),
+    };
+    order.splice(2, 0, 'sameSchemaWithLookup');
+  }
+  const runs = await inTurns(ctx, sides, order, ctx.sizes.loadSeconds);
+  const { service, sameSchema, lean, sameSchemaWithLookup } = runs;
   const rate = (run: Measured) => run.requestsPerSecond;
   return {
     service,
@@ -187,41 +199,17 @@ async function versus(ctx: BenchContext, specFor: SpecFor): Promise<Comparison> 
     ratio: rate(service) / rate(sameSchema),
     leanRatio: rate(service) / rate(lean),
     schemaRatio: rate(sameSchema) / rate(lean),
+    ...(sameSchemaWithLookup && {
+      sameSchemaWithLookup,
+      lookupRatio: rate(service) / rate(sameSchemaWithLookup),
+    }),
   };
 }
 
-// Submit as SPEC §9 defines it, plus a fourth side: the same-schema baseline with the
-// duplicate lookup every submission of the service runs (SPEC §15: the same statement on
-// a pool of its own, begun beside the write), so that the table can tell what the lookup
-// costs from what the service's code costs.
-export async function submitScenario(ctx: BenchContext): Promise<Comparison> {
-  const spec = (query?: string) => () => ({
-    kind: 'submit' as const,
-    token: ctx.people.reporter.token,
-    query,
+export function submitScenario(ctx: BenchContext): Promise<Comparison> {
+  return versus(ctx, () => ({ kind: 'submit', token: ctx.people.reporter.token }), {
+    withLookup: true,
   });
-  const { service, sameSchema, lean, sameSchemaWithLookup } = await inTurns(
-    ctx,
-    {
-      service: { server: ctx.service, specFor: spec() },
-      sameSchema: { server: ctx.sameSchema, specFor: spec() },
-      lean: { server: ctx.lean, specFor: spec() },
-      sameSchemaWithLookup: { server: ctx.sameSchema, specFor: spec('?duplicates=on') },
-    },
-    ['sameSchema', 'lean', 'sameSchemaWithLookup', 'service'],
-    ctx.sizes.loadSeconds,
-  );
-  const rate = (run: Measured) => run.requestsPerSecond;
-  return {
-    service,
-    sameSchema,
-    lean,
-    ratio: rate(service) / rate(sameSchema),
-    leanRatio: rate(service) / rate(lean),
-    schemaRatio: rate(sameSchema) / rate(lean),
-    sameSchemaWithLookup,
-    lookupRatio: rate(service) / rate(sameSchemaWithLookup),
-  };
 }
 
 export function queueScenario(ctx: BenchContext): Promise<Comparison> {

@@ -25,21 +25,33 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     // Normally authenticated before the body was read (early-authentication.ts); looked up
     // here only for a route that hook does not cover.
-    let user =
+    const user =
       request.user ?? (await authenticateRequest(request, this.authenticator, this.sessions));
     if (!user) throw unauthenticated();
     // A remembered identity may be missing a role given since: a 403 is decided on a lookup.
     if (user.remembered && !this.mayCall(context, user)) {
-      user = await authenticateRequest(request, this.authenticator, this.sessions);
-      if (!user) throw unauthenticated();
+      await this.confirm(context);
+      return true;
     }
     request.user = user;
     this.assertMayCall(context, user);
     return true;
   }
 
+  // The request's identity looked up now, as if the request had just arrived: 401 when it
+  // no longer holds, 403 when it lacks the route's role. RememberedIdentityInterceptor
+  // calls it when a statement could not confirm a remembered identity.
+  async confirm(context: ExecutionContext): Promise<AuthUser> {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const user = await authenticateRequest(request, this.authenticator, this.sessions);
+    if (!user) throw unauthenticated();
+    request.user = user;
+    this.assertMayCall(context, user);
+    return user;
+  }
+
   // 403 unless the user holds one of the roles the route names (if it names any).
-  assertMayCall(context: ExecutionContext, user: AuthUser): void {
+  private assertMayCall(context: ExecutionContext, user: AuthUser): void {
     if (this.mayCall(context, user)) return;
     throw new DomainError(
       'forbidden',

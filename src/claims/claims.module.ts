@@ -1,4 +1,3 @@
-import { DuplicateLookupService } from './duplicates/duplicate-lookup.service.js';
 import { Module } from '@nestjs/common';
 import { IdempotencyModule } from '../common/idempotency/idempotency.module.js';
 import { ClaimBulkService } from './bulk/claim-bulk.service.js';
@@ -8,6 +7,7 @@ import { ClaimListingService } from './claim-listing.service.js';
 import { ClaimWorkflowService } from './claim-workflow.service.js';
 import { ClaimsController } from './claims.controller.js';
 import { ClaimsService } from './claims.service.js';
+import { DuplicateLookupService } from './duplicates/duplicate-lookup.service.js';
 import { ClaimMergeService } from './merge/claim-merge.service.js';
 
 @Module({

@@ -152,4 +152,26 @@ describe('the audit events of a transition', () => {
     expect(stored).toEqual({ status: 'in_review', version: claim.version });
     expect((await historyOf(claim.id)).map((item) => item.toStatus)).not.toContain('verified');
   });
+
+  // The guarantee under every write that reads a chain head without holding it: whatever
+  // raced past the service's own checks, a chain cannot fork.
+  it('refuses, by the unique (chain, prev_hash), a second event on the same head', async () => {
+    const claim = await submitClaim(app.url, reporter);
+    await move(app.url, editor, claim, 'in_review');
+    const fork = withDatabase((db) =>
+      db.query(
+        `INSERT INTO audit_events (id, chain, claim_id, type, actor_id, actor, at, from_status,
+                                   to_status, rationale, data, prev_hash, hash)
+         SELECT $2, chain, claim_id, type, actor_id, actor, at, from_status, to_status,
+                rationale, data, prev_hash, repeat('0', 64)
+           FROM audit_events WHERE chain = $1 ORDER BY seq DESC LIMIT 1`,
+        [claim.id, randomUUID()],
+      ),
+    );
+    await expect(fork).rejects.toMatchObject({
+      code: '23505',
+      constraint: 'audit_events_chain_link_key',
+    });
+    expect(chainProblem(await historyOf(claim.id))).toBeNull();
+  });
 });
