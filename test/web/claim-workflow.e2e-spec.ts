@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { AppProcess, startApp } from '../support/app-process.js';
 import { client } from '../support/http.js';
 import { createNewsroom, createUser, TestUser } from '../support/people.js';
-import { launchChromium, openClaim, openDesk, signIn } from './desk.js';
+import { findInQueue, launchChromium, openClaim, openDesk, signIn } from './desk.js';
 
 const UN_VOTE =
   'The UN General Assembly voted 141-5 with 35 abstentions to demand that Russia withdraw from Ukraine.';
@@ -82,7 +82,7 @@ describe('editors desk: a claim from submission to decision', () => {
     // The claim is in the editor's queue, urgent and counted.
     await page.getByRole('link', { name: 'Review queue' }).click();
     await page.getByRole('list', { name: 'Claims per status' }).waitFor();
-    await page.getByRole('link', { name: UN_VOTE }).first().waitFor();
+    await findInQueue(page, UN_VOTE);
     await openClaim(page, claimId);
 
     const decision = page.getByRole('region', { name: 'Decision' });

@@ -64,3 +64,21 @@ export async function openClaim(page: Page, claimId: string): Promise<void> {
   await page.goto(`/#/claims/${claimId}`);
   await page.locator('#claim-text').waitFor();
 }
+
+// Finds a claim in the review queue as an editor would, page after page. The whole run
+// shares one database: other specs' older urgent claims may fill the first pages, and
+// "urgent first, then oldest" puts this one after them.
+const ROWS = 'ul.claim-list > li';
+export async function findInQueue(page: Page, claimText: string): Promise<void> {
+  const list = page.getByRole('list', { name: 'Claims' });
+  const link = list.getByRole('link', { name: claimText }).first();
+  const more = page.getByRole('button', { name: 'Load more' });
+  for (let pages = 1; pages <= 100; pages++) {
+    await link.or(more).first().waitFor();
+    if (await link.isVisible()) return;
+    const shown = await page.locator(ROWS).count();
+    await more.click();
+    await page.locator(ROWS).nth(shown).waitFor();
+  }
+  throw new Error(`"${claimText}" is not in the first 100 pages of the queue`);
+}
