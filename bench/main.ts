@@ -86,6 +86,13 @@ interface PackageJson {
 }
 const START_FLAGS = startFlags();
 
+// BENCH_CPU_PROF=<folder>: the service and both baselines write V8 CPU profiles there
+// (a subfolder each), to be read side by side with bench/profile-top.ts.
+const cpuProfileFlags = (server: string) =>
+  process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}/${server}`]
+    : [];
+
 async function main(): Promise<number> {
   const started = Date.now();
   const database = await openBenchDatabase(log);
@@ -123,9 +130,7 @@ async function main(): Promise<number> {
       { database: databaseOf(databaseUrl), applicationName },
       [
         ...START_FLAGS,
-        ...(process.env.BENCH_CPU_PROF
-          ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
-          : []),
+        ...cpuProfileFlags('service'),
         // e.g. BENCH_SERVICE_NODE_FLAGS=--max-semi-space-size=64 to try a runtime setting.
         ...(process.env.BENCH_SERVICE_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
       ],
@@ -146,6 +151,7 @@ async function main(): Promise<number> {
         NODE_ENV: 'production',
       },
       { database: databaseOf(databaseUrl), applicationName },
+      cpuProfileFlags(`${name}-baseline`),
     );
   };
   const { server: service, adminToken } = await startService(database.url);

@@ -15,6 +15,7 @@ import { allowLargerBodies, parseJsonBody } from './common/http/json-body-parser
 import { RequestActivityService } from './common/http/request-activity.service.js';
 import { createLogger, PinoNestLogger, RequestLog } from './common/logging/logger.js';
 import { ProblemView } from './common/openapi/api-problems.decorator.js';
+import { answerRefusedBodiesCleanly } from './common/http/refused-bodies.js';
 import { securityHeadersFor } from './common/http/security-headers.js';
 
 // A client may pass its own X-Request-Id (to correlate logs across systems) if it is short
@@ -67,6 +68,11 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     app.get(SessionAuthenticator, { strict: false }),
   );
   allowLargerBodies(adapter.getInstance(), ARTICLE_INGEST, config.articleBodyLimit);
+  // A refused body as large as the largest the service accepts is read, not cut off.
+  answerRefusedBodiesCleanly(
+    adapter.getInstance(),
+    Math.max(config.bodyLimit, config.articleBodyLimit),
+  );
   app.useLogger(new PinoNestLogger(logger));
   app.useBodyParser('application/json', { bodyLimit: config.bodyLimit }, (_request, body, done) => {
     try {
