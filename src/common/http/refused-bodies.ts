@@ -12,11 +12,12 @@ import type { FastifyInstance } from 'fastify';
 const REFUSED_BODY = new Set([413, 415]);
 
 export function answerRefusedBodiesCleanly(fastify: FastifyInstance, readUpTo: number): void {
-  fastify.addHook('onSend', async (request, reply, payload) => {
+  // A callback hook, not an async one: it runs on every response.
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     if (REFUSED_BODY.has(reply.statusCode) && reply.getHeader('connection') === 'close') {
       const length = Number(request.headers['content-length']);
       if (Number.isSafeInteger(length) && length <= readUpTo) reply.removeHeader('connection');
     }
-    return payload;
+    done(null, payload);
   });
 }
