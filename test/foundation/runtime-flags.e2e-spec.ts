@@ -11,6 +11,6 @@ describe('runtime flags', () => {
     const command = /^CMD (\[.*\])$/m.exec(readFileSync('Dockerfile', 'utf8'))?.[1];
     expect(command).toBeDefined();
     expect((JSON.parse(command!) as string[]).join(' ')).toBe(start);
-    expect(start).toContain('--max-semi-space-size=64');
+    expect(start).toContain('--no-allocation-site-pretenuring');
   });
 });
