@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
+import { rowObjects } from './row-objects.js';
 
 // Named statements kept per connection. Each costs server memory until the connection
 // closes, and GET /claims alone has thousands of filter combinations (one text each): a
@@ -87,8 +88,8 @@ async function runNamed<T>(client: pg.ClientBase, text: string, values: unknown[
   if (prepared.has(name)) prepared.delete(name);
   else if (prepared.size >= MAX_PREPARED_STATEMENTS) await deallocateOldest(client, prepared);
   try {
-    const result = await client.query({ name, text, values });
-    return result.rows as T[];
+    const result = await client.query<unknown[]>({ name, text, values, rowMode: 'array' });
+    return rowObjects<T>(result.fields, result.rows);
   } finally {
     // Counted once the backend has it: a statement can be parsed and still fail to run.
     if (bookOf(client).parsedStatements[name] !== undefined) prepared.set(name, true);
