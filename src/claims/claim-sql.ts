@@ -3,6 +3,7 @@ import type { AuthUser } from '../auth/role.js';
 import { identityHolds } from '../auth/token-sql.js';
 import { GENESIS_HASH } from '../audit/audit-event.js';
 import { timestampKey } from '../common/pagination/cursor.js';
+import { isoFromUtcText, utcText } from '../database/utc-text.js';
 import type { ClaimStatus, Stance, Transition } from '../domain/claim-status.js';
 import { textSearchConfigOf } from '../domain/languages.js';
 import type { Priority } from '../domain/priorities.js';
@@ -24,8 +25,10 @@ function dueKey(column: string): string {
 export const CLAIM_COLUMNS = `
   c.id, c.text, c.claimant, c.claimant_id, c.claimed_at::text AS claimed_at, c.article_id, c.span_start,
   c.span_end, c.appearance_url, c.tags, c.priority, c.status, c.rationale, c.submitted_by,
-  c.assignee_id, c.decided_by, c.decided_at, c.version, c.created_at, c.updated_at,
-  c.due_at, c.priority_rank, c.language, ${timestampKey('c.created_at')} AS created_key,
+  c.assignee_id, c.decided_by, ${utcText('c.decided_at')} AS decided_at, c.version,
+  ${utcText('c.created_at')} AS created_at, ${utcText('c.updated_at')} AS updated_at,
+  ${utcText('c.due_at')} AS due_at, c.priority_rank, c.language,
+  ${timestampKey('c.created_at')} AS created_key,
   c.merged_into,
   ${dueKey('c.due_at')} AS due_key`;
 
@@ -46,11 +49,11 @@ export interface ClaimRow {
   submitted_by: string;
   assignee_id: string | null;
   decided_by: string | null;
-  decided_at: Date | null;
+  decided_at: string | null;
   version: number;
-  created_at: Date;
-  updated_at: Date;
-  due_at: Date | null;
+  created_at: string;
+  updated_at: string;
+  due_at: string | null;
   priority_rank: number;
   language: string;
   created_key: string;
@@ -74,13 +77,13 @@ export const toClaimSummary = (row: ClaimRow): ClaimSummaryView => ({
   submittedBy: row.submitted_by,
   assigneeId: row.assignee_id,
   decidedBy: row.decided_by,
-  decidedAt: row.decided_at?.toISOString() ?? null,
-  dueAt: row.due_at?.toISOString() ?? null,
+  decidedAt: row.decided_at === null ? null : isoFromUtcText(row.decided_at),
+  dueAt: row.due_at === null ? null : isoFromUtcText(row.due_at),
   mergedInto: row.merged_into,
   language: row.language,
   version: row.version,
-  createdAt: row.created_at.toISOString(),
-  updatedAt: row.updated_at.toISOString(),
+  createdAt: isoFromUtcText(row.created_at),
+  updatedAt: isoFromUtcText(row.updated_at),
 });
 
 // The claim's row lock for the rest of the transaction, plus the head of the claim's audit
