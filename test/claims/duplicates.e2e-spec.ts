@@ -161,6 +161,8 @@ describe('possible duplicates at submission (SPEC §15)', () => {
 });
 
 describe('possible duplicates over a flood of near-identical claims', () => {
+  const text = 'Officials said 12 people were displaced in district 5 after the floods of week 3.';
+  const QUOTED = 'The water pumps of Zhytomyr failed on Monday.';
   let scratch: { url: string; drop(): Promise<void> };
   let app: AppProcess;
   // The same data, with a lookup bound no lookup can meet.
@@ -181,6 +183,18 @@ describe('possible duplicates over a flood of near-identical claims', () => {
            FROM generate_series(1, 60000) AS g`,
         [reporter.id],
       );
+      // A stock phrase: thousands of claims about "water pumps", and after them one claim
+      // that a reporter quotes again below.
+      await db.query(
+        `INSERT INTO claims (text, submitted_by)
+         SELECT 'Volunteers repaired the water pumps of village ' || g || '.', $1
+           FROM generate_series(1, 3000) AS g`,
+        [reporter.id],
+      );
+      await db.query(`INSERT INTO claims (text, submitted_by) VALUES ($1, $2)`, [
+        QUOTED,
+        reporter.id,
+      ]);
       await db.query('ANALYZE claims');
     });
     bounded = await startApp({
@@ -192,8 +206,6 @@ describe('possible duplicates over a flood of near-identical claims', () => {
     await bounded?.stop();
     await scratch?.drop();
   });
-
-  const text = 'Officials said 12 people were displaced in district 5 after the floods of week 3.';
 
   it('scores a bounded number of candidates and answers the similar ones it found', async () => {
     const response = await client(app.url, reporter.token).post('/api/v1/claims', {
@@ -215,6 +227,23 @@ describe('possible duplicates over a flood of near-identical claims', () => {
       expect(duplicate.similarity).toBeGreaterThanOrEqual(0.5);
       expect(duplicate.similarity).toBeCloseTo(computed.get(duplicate.id)!, 3);
     }
+  });
+
+  it('finds a quoted claim among thousands that share a stock phrase with it', async () => {
+    // "water & pump" matches 3,000 claims, all older than the quoted one: asked for, it
+    // fills the candidates with them. Its rarer word is held by more claims than are
+    // scored, so the lookup asks only for pairs with "zhytomyr", "fail" or "tuesday".
+    const response = await client(app.url, reporter.token).post('/api/v1/claims', {
+      body: { text: 'The water pumps of Zhytomyr failed on Tuesday.' },
+    });
+    expect(response.status).toBe(201);
+    const [first] = response.body.possibleDuplicates as any[];
+    const quoted = await withClient(scratch.url, async (db) => {
+      const { rows } = await db.query('SELECT id FROM claims WHERE text = $1', [QUOTED]);
+      return rows[0].id as string;
+    });
+    expect(first).toMatchObject({ id: quoted, status: 'submitted' });
+    expect(first.similarity).toBeGreaterThanOrEqual(0.5);
   });
 
   it('gives up on the lookup past its bound rather than hold the submission, which still commits', async () => {

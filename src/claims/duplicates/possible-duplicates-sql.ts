@@ -67,8 +67,14 @@ export interface PossibleDuplicate {
 // out words most claims hold, while the text has others). Rarity
 // comes from the statistics ANALYZE keeps on that column (pg_stats.most_common_elems: the
 // lexemes frequent enough to be counted); words not counted there are rarer than any that
-// are, and the longer of them go first. pg_trgm then scores only those candidates, at
-// most MAX_CANDIDATES of them, and stops at MAX_SIMILAR_FOUND similar ones.
+// are, and the longer of them go first. A pair of words that go together ("water pumps",
+// "prime minister") matches as many claims as its rarer word, so a pair is asked for only
+// when that word is held by at most MAX_CANDIDATES claims (its counted frequency times the
+// table's row estimate; an uncounted word always qualifies) — unless no pair qualifies,
+// when all are asked for, as for a text of common words only. pg_trgm then scores only
+// those candidates, each once (OFFSET 0 keeps the planner from computing similarity() for
+// the filter and again for the output), at most MAX_CANDIDATES of them, and stops at
+// MAX_SIMILAR_FOUND similar ones.
 export const POSSIBLE_DUPLICATES_SQL = `WITH common_words AS (
   SELECT e.lexeme, e.frequency
     FROM pg_stats s,
@@ -82,29 +88,38 @@ words AS (
 ),
 telling_words AS (
   SELECT '''' || replace(replace(lexeme, '\\', '\\\\'), '''', '''''') || '''' AS term,
+         frequency,
          row_number() OVER (ORDER BY frequency NULLS FIRST, length(lexeme) DESC, lexeme) AS rarity
     FROM words
    WHERE coalesce(frequency, 0) <= ${COMMON_WORD_FREQUENCY}
       OR (SELECT count(*) FROM words WHERE coalesce(frequency, 0) <= ${COMMON_WORD_FREQUENCY}) < 2
 ),
+word_pairs AS (
+  SELECT '(' || a.term || ' & ' || b.term || ')' AS pair,
+         least(coalesce(a.frequency, 0), coalesce(b.frequency, 0))
+           * (SELECT greatest(reltuples, 0) FROM pg_class WHERE oid = 'claims'::regclass) AS at_most
+    FROM telling_words a
+    JOIN telling_words b ON a.rarity < b.rarity AND b.rarity <= ${CANDIDATE_WORDS}
+),
 candidate_query AS (
   SELECT CASE
            WHEN count(*) < 3 THEN string_agg(term, ' | ')
-           ELSE (SELECT string_agg('(' || a.term || ' & ' || b.term || ')', ' | ')
-                   FROM telling_words a
-                   JOIN telling_words b ON a.rarity < b.rarity AND b.rarity <= ${CANDIDATE_WORDS})
+           ELSE coalesce((SELECT string_agg(pair, ' | ') FROM word_pairs WHERE at_most <= ${MAX_CANDIDATES}),
+                         (SELECT string_agg(pair, ' | ') FROM word_pairs))
          END::tsquery AS query
     FROM telling_words
    WHERE rarity <= ${CANDIDATE_WORDS}
 )
 SELECT id, similarity, status
-  FROM (SELECT c.id, similarity(c.text, $1) AS similarity, c.status
-          FROM (SELECT id, text, status
-                  FROM claims
-                 WHERE search @@ (SELECT coalesce(query, ''::tsquery) FROM candidate_query)
-                   AND id <> $2 AND status NOT IN ('merged', 'withdrawn')
-                 LIMIT ${MAX_CANDIDATES}) AS c
-         WHERE similarity(c.text, $1) >= ${POSSIBLE_DUPLICATE_SIMILARITY}
+  FROM (SELECT id, similarity, status
+          FROM (SELECT c.id, similarity(c.text, $1) AS similarity, c.status
+                  FROM (SELECT id, text, status
+                          FROM claims
+                         WHERE search @@ (SELECT coalesce(query, ''::tsquery) FROM candidate_query)
+                           AND id <> $2 AND status NOT IN ('merged', 'withdrawn')
+                         LIMIT ${MAX_CANDIDATES}) AS c
+                OFFSET 0) AS scored
+         WHERE similarity >= ${POSSIBLE_DUPLICATE_SIMILARITY}
          LIMIT ${MAX_SIMILAR_FOUND}) AS found
  ORDER BY similarity DESC, id
  LIMIT ${MAX_POSSIBLE_DUPLICATES}`;
