@@ -8,6 +8,7 @@ import { ClaimWorkflowService } from './claim-workflow.service.js';
 import { ClaimsController } from './claims.controller.js';
 import { ClaimsService } from './claims.service.js';
 import { DuplicateLookupService } from './duplicates/duplicate-lookup.service.js';
+import { WordStatisticsService } from './duplicates/word-statistics.service.js';
 import { ClaimMergeService } from './merge/claim-merge.service.js';
 
 @Module({
@@ -22,6 +23,7 @@ import { ClaimMergeService } from './merge/claim-merge.service.js';
     ClaimHistoryService,
     ClaimMergeService,
     DuplicateLookupService,
+    WordStatisticsService,
   ],
   exports: [ClaimsService],
 })

@@ -18,6 +18,7 @@ export class AppConfig {
   readonly databaseReadUrl?: string;
   readonly duplicateLookupPoolSize: number;
   readonly duplicateLookupTimeoutMs: number;
+  readonly duplicateStatisticsIntervalMs: number;
   readonly databasePoolSize: number;
   readonly bootstrapAdminToken?: string;
   readonly verifyMinSupportingSources: number;
@@ -53,6 +54,7 @@ export class AppConfig {
     this.databaseReadUrl = env.DATABASE_READ_URL;
     this.duplicateLookupPoolSize = env.DUPLICATE_LOOKUP_POOL_SIZE;
     this.duplicateLookupTimeoutMs = env.DUPLICATE_LOOKUP_TIMEOUT_MS;
+    this.duplicateStatisticsIntervalMs = env.DUPLICATE_STATISTICS_INTERVAL_MS;
     this.databasePoolSize = env.DATABASE_POOL_SIZE;
     this.bootstrapAdminToken = env.BOOTSTRAP_ADMIN_TOKEN;
     this.verifyMinSupportingSources = env.VERIFY_MIN_SUPPORTING_SOURCES;

@@ -198,6 +198,14 @@ export class EnvironmentVariables {
   @IsInt()
   DUPLICATE_LOOKUP_TIMEOUT_MS = 300;
 
+  // How often the service checks whether enough claims have come in since the duplicate
+  // lookup's word statistics were last refreshed (docs/duplicates.md).
+  @Transform(toInt)
+  @Min(100)
+  @Max(24 * 60 * 60 * 1000)
+  @IsInt()
+  DUPLICATE_STATISTICS_INTERVAL_MS = 10_000;
+
   // An export whose reader has not taken a byte for this long is dropped and its
   // connection released.
   @Transform(toInt)

@@ -134,6 +134,15 @@ async function grantPrivileges(client: pg.Client, role: string): Promise<void> {
     await client.query(`GRANT ${privileges} ON ${name} TO ${role}`);
   }
   await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
+  // The one owner's task serving may ask for (its migration says why), once migrated.
+  const { rows: functions } = await client.query<{ present: boolean }>(
+    `SELECT to_regprocedure('public.refresh_claim_word_statistics()') IS NOT NULL AS present`,
+  );
+  if (functions[0]?.present) {
+    await client.query(
+      `GRANT EXECUTE ON FUNCTION public.refresh_claim_word_statistics() TO ${role}`,
+    );
+  }
 }
 
 // Refuses to serve from a connection that could become the owner: the serving URL's

@@ -10,6 +10,7 @@ import { Languages1764002600000 } from './1764002600000-languages.js';
 import { Identity1764002700000 } from './1764002700000-identity.js';
 import { DropUnusedIndexes1764002900000 } from './1764002900000-drop-unused-indexes.js';
 import { SearchPendingList1764003000000 } from './1764003000000-search-pending-list.js';
+import { WordStatistics1764003100000 } from './1764003100000-word-statistics.js';
 
 // Every migration, in order. Listed by hand (not globbed) so a reviewer sees exactly what runs.
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   Identity1764002700000,
   DropUnusedIndexes1764002900000,
   SearchPendingList1764003000000,
+  WordStatistics1764003100000,
 ];

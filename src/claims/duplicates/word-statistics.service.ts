@@ -1,0 +1,79 @@
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../../config/app-config.js';
+
+// Claims inserted since the last refresh that make the statistics stale: at least this
+// many, and at least this share of the table.
+export const STALE_AFTER_INSERTS = 1_000;
+export const STALE_AFTER_SHARE = 0.01;
+
+// The duplicate lookup ranks a new claim's words by the statistics ANALYZE keeps on
+// claims.search: a word they do not count is taken for rare. Words that became common
+// since the last ANALYZE (a new story's place names, a burst of claims about one event)
+// therefore look rare, and every pair of them brings hundreds of candidates: under a
+// burst of such claims each lookup cost some 10 ms of PostgreSQL CPU instead of about 3
+// (docs/duplicates.md, "Under a sustained burst"). Autovacuum refreshes them only once a
+// tenth of the table has changed, and may be turned off. So each process checks, every
+// DUPLICATE_STATISTICS_INTERVAL_MS, how many claims have been inserted since it last
+// refreshed them, and past the bound refreshes that one column's statistics (a sample of
+// the table, about 0.1–0.3 s of PostgreSQL time at 100,000 claims) through
+// refresh_claim_word_statistics(), which runs one refresh at a time across replicas.
+@Injectable()
+export class WordStatisticsService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('WordStatistics');
+  private timer?: NodeJS.Timeout;
+  private checking = false;
+  // pg_stat_user_tables.n_tup_ins (inserts into claims, cumulative) when the statistics
+  // were last refreshed, as far as this process knows; set by the first check.
+  private insertsAtRefresh?: number;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.timer = setInterval(() => void this.check(), this.config.duplicateStatisticsIntervalMs);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+  }
+
+  // Refreshes the statistics if enough claims came in since the last refresh; answers
+  // whether it did. Never rejects: stale statistics slow the lookup, they break nothing.
+  async check(): Promise<boolean> {
+    if (this.checking) return false;
+    this.checking = true;
+    try {
+      const [row] = (await this.dataSource.query(
+        `SELECT s.n_tup_ins AS inserted, s.n_mod_since_analyze AS changed,
+                greatest(c.reltuples, 0) AS estimate
+           FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
+          WHERE s.relid = 'claims'::regclass`,
+      )) as { inserted: string; changed: string; estimate: number }[];
+      if (!row) return false;
+      const inserted = Number(row.inserted);
+      // At first, the last ANALYZE of the whole table (autovacuum's, an operator's): at
+      // most n_mod_since_analyze of the inserts came after it. The counters start again
+      // from zero when the server's statistics are reset.
+      if (this.insertsAtRefresh === undefined || inserted < this.insertsAtRefresh) {
+        this.insertsAtRefresh = Math.max(0, inserted - Number(row.changed));
+      }
+      const bound = Math.max(STALE_AFTER_INSERTS, STALE_AFTER_SHARE * row.estimate);
+      if (inserted - this.insertsAtRefresh < bound) return false;
+      const [result] = (await this.dataSource.query(
+        'SELECT refresh_claim_word_statistics() AS refreshed',
+      )) as { refreshed: boolean }[];
+      // Refreshed here or, at this moment, by another replica: either way they are fresh.
+      this.insertsAtRefresh = inserted;
+      return result?.refreshed ?? false;
+    } catch (error) {
+      this.logger.warn(`could not refresh the duplicate lookup's word statistics: ${error}`);
+      return false;
+    } finally {
+      this.checking = false;
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { SERVING_ROLE } from '../../src/database/roles.js';
+import { AppProcess, startApp } from '../support/app-process.js';
+import { withClient } from '../support/database.js';
+import { createNewsroom, TestUser } from '../support/people.js';
+import { createScratchDatabase } from '../support/scratch-database.js';
+
+// The duplicate lookup ranks words by the statistics ANALYZE keeps on claims.search; the
+// service refreshes them itself once enough claims came in (docs/duplicates.md), since
+// autovacuum may be off (it is on this suite's server) or late.
+describe("the duplicate lookup's word statistics", () => {
+  let scratch: { url: string; drop(): Promise<void> };
+  let app: AppProcess;
+  let reporter: TestUser;
+
+  const countedWords = () =>
+    withClient(scratch.url, async (db) => {
+      const { rows } = await db.query<{ words: string[] | null }>(
+        `SELECT most_common_elems::text::text[] AS words FROM pg_stats
+          WHERE schemaname = current_schema() AND tablename = 'claims' AND attname = 'search'`,
+      );
+      return rows[0]?.words ?? [];
+    });
+
+  beforeAll(async () => {
+    scratch = await createScratchDatabase();
+    app = await startApp({
+      env: { DATABASE_URL: scratch.url, DUPLICATE_STATISTICS_INTERVAL_MS: '200' },
+    });
+    ({ reporter } = await createNewsroom(app.url));
+  }, 60_000);
+  afterAll(async () => {
+    await app?.stop();
+    await scratch?.drop();
+  });
+
+  it('are refreshed by the service once a thousand claims came in since the last time', async () => {
+    expect(await countedWords()).not.toContain('zorvath');
+    // A new story: 1,500 claims naming a place no claim named before.
+    await withClient(scratch.url, (db) =>
+      db.query(
+        `INSERT INTO claims (text, submitted_by)
+         SELECT 'Shelling hit Zorvath again on day ' || g || ', officials said.', $1
+           FROM generate_series(1, 1500) AS g`,
+        [reporter.id],
+      ),
+    );
+    const deadline = Date.now() + 20_000;
+    let words = await countedWords();
+    while (!words.includes('zorvath') && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      words = await countedWords();
+    }
+    expect(words).toContain('zorvath');
+  }, 30_000);
+
+  it('are refreshed through a function only the serving role may call', async () => {
+    const grantees = await withClient(scratch.url, async (db) => {
+      const { rows } = await db.query<{ grantee: string }>(
+        `SELECT CASE a.grantee WHEN 0 THEN 'PUBLIC' ELSE a.grantee::regrole::text END AS grantee
+           FROM pg_proc p, aclexplode(p.proacl) AS a
+          WHERE p.proname = 'refresh_claim_word_statistics' AND a.grantee <> p.proowner`,
+      );
+      return rows.map((row) => row.grantee);
+    });
+    expect(grantees).toEqual([SERVING_ROLE]);
+  });
+});
