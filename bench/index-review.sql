@@ -14,6 +14,15 @@ SELECT claimant FROM claims WHERE claimant IS NOT NULL
 SELECT actor_id AS actor, seq AS mid_seq, xid::text AS xid FROM audit_events
  WHERE xid IS NOT NULL ORDER BY seq DESC LIMIT 1 OFFSET 1000 \gset
 SELECT token_hash FROM api_tokens LIMIT 1 \gset
+-- A claimant with few claims, a claim others were merged into, a language few claims have
+-- (a random id or 'xx' where the database has none, which plans the same).
+SELECT coalesce((SELECT claimant_id FROM claims WHERE claimant_id IS NOT NULL
+                  GROUP BY claimant_id ORDER BY count(*), claimant_id LIMIT 1),
+                gen_random_uuid()) AS claimant_id \gset
+SELECT coalesce((SELECT merged_into FROM claims WHERE merged_into IS NOT NULL LIMIT 1),
+                gen_random_uuid()) AS merge_target \gset
+SELECT coalesce((SELECT language FROM claims GROUP BY language ORDER BY count(*), language
+                  LIMIT 1), 'xx') AS language \gset
 \set QUIET off
 
 \echo '== claims_pkey: a claim by id (GET /claims/:id, the transition lock, claim-reads.ts)'
@@ -114,6 +123,37 @@ EXPLAIN SELECT * FROM audit_events
 
 \echo '== audit_events_chain_link_key, audit_events_id_key: no query reads them; they refuse a fork and a repeated event id'
 \echo '== audit_events_hash_key: no query reads it; a repeated hash means a repeated id (the hash covers it), already refused'
+
+\echo '== claims_claimant_id_idx: GET /claims?claimantId= (claim-listing.service.ts)'
+EXPLAIN SELECT c.* FROM claims c WHERE c.claimant_id = :'claimant_id'
+ ORDER BY c.created_at DESC, c.id DESC LIMIT 51;
+
+\echo '== claims_claimant_id_idx: a claimant''s latest claims and track record (claim-reads.ts)'
+EXPLAIN SELECT c.* FROM claims c WHERE c.claimant_id = :'claimant_id'
+ ORDER BY c.created_at DESC, c.id DESC LIMIT 5;
+EXPLAIN SELECT status, count(*) AS count FROM claims
+ WHERE claimant_id = :'claimant_id'
+   AND status = ANY (ARRAY['verified', 'disputed', 'refuted', 'unverifiable'])
+ GROUP BY status;
+
+\echo '== claims_merged_into_idx: a publication''s merged appearances (merge-sql.ts)'
+EXPLAIN WITH RECURSIVE merged (id) AS (
+         SELECT id FROM claims WHERE merged_into = :'merge_target'
+         UNION
+         SELECT c.id FROM claims c JOIN merged m ON c.merged_into = m.id
+       )
+       SELECT DISTINCT url FROM (
+         SELECT c.appearance_url AS url FROM claims c JOIN merged m ON m.id = c.id
+         UNION ALL
+         SELECT a.url FROM claims c JOIN merged m ON m.id = c.id JOIN articles a ON a.id = c.article_id
+       ) appearances
+      WHERE url IS NOT NULL
+      ORDER BY url;
+
+\echo '== claims_language_idx: GET /claims?language= (claim-search.ts)'
+EXPLAIN SELECT c.* FROM claims c
+ WHERE (c.language = :'language' OR c.language LIKE :'language' || '-%')
+ ORDER BY c.created_at DESC, c.id DESC LIMIT 51;
 
 -- The tables below hold a handful of rows in a seeded database, where a sequential scan
 -- is cheapest; with it off, the plan shows the index that serves the query once they grow.
