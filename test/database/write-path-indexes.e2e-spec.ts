@@ -45,6 +45,27 @@ describe('indexes on the write path', () => {
     expect(await indexesOfSchema()).toEqual([...listed].sort());
   });
 
+  // bench/README.md, "GIN maintenance": fastupdate stays on for the three GIN indexes of
+  // claims; the word index, which every submission's duplicate lookup searches, keeps a
+  // 64 kB pending list (migration 1764003000000), the others PostgreSQL's default.
+  it('keep the GIN maintenance settings bench/README.md chose', async () => {
+    const options = await withDatabase(async (db) => {
+      const { rows } = await db.query<{ name: string; options: string[] | null }>(
+        `SELECT c.relname AS name, c.reloptions AS options
+           FROM pg_class c JOIN pg_am am ON am.oid = c.relam
+          WHERE am.amname = 'gin' AND c.relnamespace = current_schema()::regnamespace
+            AND c.relname LIKE 'claims\\_%'
+          ORDER BY c.relname`,
+      );
+      return rows;
+    });
+    expect(options).toEqual([
+      { name: 'claims_search_idx', options: ['gin_pending_list_limit=64'] },
+      { name: 'claims_tags_idx', options: null },
+      { name: 'claims_text_trgm_idx', options: null },
+    ]);
+  });
+
   it('include none of those the review dropped', async () => {
     const { dropped } = indexesListed(README);
     expect(dropped).toEqual(

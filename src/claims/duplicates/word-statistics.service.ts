@@ -4,8 +4,8 @@ import { AppConfig } from '../../config/app-config.js';
 
 // Claims inserted since the last refresh that make the statistics stale: at least this
 // many, and at least this share of the table.
-export const STALE_AFTER_INSERTS = 1_000;
-export const STALE_AFTER_SHARE = 0.01;
+const STALE_AFTER_INSERTS = 1_000;
+const STALE_AFTER_SHARE = 0.01;
 
 // The duplicate lookup ranks a new claim's words by the statistics ANALYZE keeps on
 // claims.search: a word they do not count is taken for rare. Words that became common
@@ -41,10 +41,10 @@ export class WordStatisticsService implements OnModuleInit, OnModuleDestroy {
     clearInterval(this.timer);
   }
 
-  // Refreshes the statistics if enough claims came in since the last refresh; answers
-  // whether it did. Never rejects: stale statistics slow the lookup, they break nothing.
-  async check(): Promise<boolean> {
-    if (this.checking) return false;
+  // Refreshes the statistics if enough claims came in since the last refresh. Never
+  // rejects: stale statistics slow the lookup, they break nothing.
+  private async check(): Promise<void> {
+    if (this.checking) return;
     this.checking = true;
     try {
       const [row] = (await this.dataSource.query(
@@ -53,7 +53,7 @@ export class WordStatisticsService implements OnModuleInit, OnModuleDestroy {
            FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
           WHERE s.relid = 'claims'::regclass`,
       )) as { inserted: string; changed: string; estimate: number }[];
-      if (!row) return false;
+      if (!row) return;
       const inserted = Number(row.inserted);
       // At first, the last ANALYZE of the whole table (autovacuum's, an operator's): at
       // most n_mod_since_analyze of the inserts came after it. The counters start again
@@ -62,16 +62,12 @@ export class WordStatisticsService implements OnModuleInit, OnModuleDestroy {
         this.insertsAtRefresh = Math.max(0, inserted - Number(row.changed));
       }
       const bound = Math.max(STALE_AFTER_INSERTS, STALE_AFTER_SHARE * row.estimate);
-      if (inserted - this.insertsAtRefresh < bound) return false;
-      const [result] = (await this.dataSource.query(
-        'SELECT refresh_claim_word_statistics() AS refreshed',
-      )) as { refreshed: boolean }[];
-      // Refreshed here or, at this moment, by another replica: either way they are fresh.
+      if (inserted - this.insertsAtRefresh < bound) return;
+      // false when another replica is refreshing them at this moment: fresh either way.
+      await this.dataSource.query('SELECT refresh_claim_word_statistics()');
       this.insertsAtRefresh = inserted;
-      return result?.refreshed ?? false;
     } catch (error) {
       this.logger.warn(`could not refresh the duplicate lookup's word statistics: ${error}`);
-      return false;
     } finally {
       this.checking = false;
     }
