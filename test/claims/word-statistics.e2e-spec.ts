@@ -58,6 +58,18 @@ describe("the duplicate lookup's word statistics", () => {
     expect(words).toContain('zorvath');
   }, 30_000);
 
+  it("are refreshed on a connection of the service's own, not one of the request pool", async () => {
+    const connections = await withClient(scratch.url, async (db) => {
+      const { rows } = await db.query<{ role: string }>(
+        `SELECT usename AS role FROM pg_stat_activity
+          WHERE datname = current_database() AND application_name = 'claimdesk-statistics'`,
+      );
+      return rows.map((row) => row.role);
+    });
+    // One, kept open between checks, as the serving role.
+    expect(connections).toEqual([SERVING_ROLE]);
+  });
+
   it('are refreshed through a function only the serving role may call', async () => {
     const grantees = await withClient(scratch.url, async (db) => {
       const { rows } = await db.query<{ grantee: string }>(

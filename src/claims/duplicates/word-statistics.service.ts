@@ -1,11 +1,14 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import pg from 'pg';
 import { AppConfig } from '../../config/app-config.js';
 
 // Claims inserted since the last refresh that make the statistics stale: at least this
 // many, and at least this share of the table.
 const STALE_AFTER_INSERTS = 1_000;
 const STALE_AFTER_SHARE = 0.01;
+// A refresh samples the table whatever its size (ANALYZE reads 300 × the statistics
+// target rows); this bounds it on a server too busy to finish one in reasonable time.
+const REFRESH_TIMEOUT_MS = 30_000;
 
 // The duplicate lookup ranks a new claim's words by the statistics ANALYZE keeps on
 // claims.search: a word they do not count is taken for rare. Words that became common
@@ -18,6 +21,9 @@ const STALE_AFTER_SHARE = 0.01;
 // refreshed them, and past the bound refreshes that one column's statistics (a sample of
 // the table, about 0.1–0.3 s of PostgreSQL time at 100,000 claims) through
 // refresh_claim_word_statistics(), which runs one refresh at a time across replicas.
+// It does so on one connection of its own, kept open between checks: a refresh holds its
+// connection for 0.1–0.5 s, which requests waiting for the request pool should not wait
+// behind (and which would pass the duplicate lookup pool's statement bound).
 @Injectable()
 export class WordStatisticsService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('WordStatistics');
@@ -26,19 +32,29 @@ export class WordStatisticsService implements OnModuleInit, OnModuleDestroy {
   // pg_stat_user_tables.n_tup_ins (inserts into claims, cumulative) when the statistics
   // were last refreshed, as far as this process knows; set by the first check.
   private insertsAtRefresh?: number;
+  private readonly connection: pg.Pool;
 
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly config: AppConfig) {
+    this.connection = new pg.Pool({
+      connectionString: config.databaseUrl,
+      max: 1,
+      // Kept between checks rather than opened for each one.
+      idleTimeoutMillis: 0,
+      connectionTimeoutMillis: REFRESH_TIMEOUT_MS,
+      statement_timeout: REFRESH_TIMEOUT_MS,
+      application_name: 'claimdesk-statistics',
+    });
+    this.connection.on('error', (error) => this.logger.warn(`statistics connection: ${error}`));
+  }
 
   onModuleInit(): void {
     this.timer = setInterval(() => void this.check(), this.config.duplicateStatisticsIntervalMs);
     this.timer.unref();
   }
 
-  onModuleDestroy(): void {
+  async onModuleDestroy(): Promise<void> {
     clearInterval(this.timer);
+    await this.connection.end();
   }
 
   // Refreshes the statistics if enough claims came in since the last refresh. Never
@@ -47,12 +63,17 @@ export class WordStatisticsService implements OnModuleInit, OnModuleDestroy {
     if (this.checking) return;
     this.checking = true;
     try {
-      const [row] = (await this.dataSource.query(
+      const { rows } = await this.connection.query<{
+        inserted: string;
+        changed: string;
+        estimate: number;
+      }>(
         `SELECT s.n_tup_ins AS inserted, s.n_mod_since_analyze AS changed,
                 greatest(c.reltuples, 0) AS estimate
            FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
           WHERE s.relid = 'claims'::regclass`,
-      )) as { inserted: string; changed: string; estimate: number }[];
+      );
+      const row = rows[0];
       if (!row) return;
       const inserted = Number(row.inserted);
       // At first, the last ANALYZE of the whole table (autovacuum's, an operator's): at
@@ -64,7 +85,7 @@ export class WordStatisticsService implements OnModuleInit, OnModuleDestroy {
       const bound = Math.max(STALE_AFTER_INSERTS, STALE_AFTER_SHARE * row.estimate);
       if (inserted - this.insertsAtRefresh < bound) return;
       // false when another replica is refreshing them at this moment: fresh either way.
-      await this.dataSource.query('SELECT refresh_claim_word_statistics()');
+      await this.connection.query('SELECT refresh_claim_word_statistics()');
       this.insertsAtRefresh = inserted;
     } catch (error) {
       this.logger.warn(`could not refresh the duplicate lookup's word statistics: ${error}`);
