@@ -65,6 +65,10 @@ function unknownKeys(value: object, dto: Dto, limit: number): FieldError[] {
 // class-validator itself lists the errors of an invalid one.
 class BoundedValidationPipe extends ValidationPipe {
   private readonly compiled: CompiledValidation;
+  // Each DTO's declarations, as Nest's search for binary values in nested properties reads
+  // them: Nest looks them up anew for every body holding an object or an array (tags),
+  // but they are fixed once the classes are loaded.
+  private readonly declarations = new Map<unknown, unknown[]>();
 
   constructor(options: ValidationPipeOptions) {
     super(options);
@@ -77,6 +81,13 @@ class BoundedValidationPipe extends ValidationPipe {
   ): Promise<ValidationError[]> | ValidationError[] {
     if (this.compiled.isValid(object) === true) return [];
     return super.validate(object, options);
+  }
+
+  protected override findNestedBinaryValues(
+    object: unknown,
+    declarations: Map<unknown, unknown[]> = this.declarations,
+  ): ValidationError[] {
+    return super.findNestedBinaryValues(object, declarations);
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
