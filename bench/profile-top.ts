@@ -1,5 +1,6 @@
-// node dist/bench/bench/profile-top.js <file.cpuprofile> [count] [--by-package]
-// The frames a V8 CPU profile (node --cpu-prof, BENCH_CPU_PROF) spent most self time in,
+// node dist/bench/bench/profile-top.js <file.cpuprofile> [count] [--by-package | --inclusive]
+// The frames a V8 CPU profile (node --cpu-prof, BENCH_CPU_PROF) spent most self time in
+// (--inclusive: most time in or under, which tells the stages of a request apart),
 // counted from the end of the service's first quiet stretch of 3 s: the profile
 // covers the whole process, and the service starts up, then waits idle while the
 // benchmark seeds, then serves the load. Idle samples are left out of the shares.
@@ -9,6 +10,7 @@ import { basename } from 'node:path';
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
 }
 interface Profile {
   nodes: ProfileNode[];
@@ -18,11 +20,16 @@ interface Profile {
 
 const IDLE_GAP_US = 3_000_000;
 const byPackage = process.argv.includes('--by-package');
+const inclusive = process.argv.includes('--inclusive');
 const [file, countArg] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 if (!file) throw new Error('usage: profile-top <file.cpuprofile> [count]');
 const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 const isIdle = (id: number) => byId.get(id)?.callFrame.functionName === '(idle)';
+const parentOf = new Map<number, number>();
+for (const node of profile.nodes) {
+  for (const child of node.children ?? []) parentOf.set(child, node.id);
+}
 
 // Where the load begins: after the first 3 s in which the service was busy less than 5 %
 // of the time (its timers — pool checks, the webhook worker's poll — wake it now and then).
@@ -53,11 +60,20 @@ for (let index = from; index < profile.samples.length; index++) {
   const id = profile.samples[index];
   if (isIdle(id)) continue;
   const delta = profile.timeDeltas[index + 1] ?? 0;
-  const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
-  const where = url ? `${basename(url)}:${lineNumber + 1}` : '';
-  const frame = byPackage ? packageOf(url) : `${functionName || '(anonymous)'} ${where}`.trim();
-  self.set(frame, (self.get(frame) ?? 0) + delta);
+  // The sample's own frame, or with --inclusive every frame on its stack (once each, for
+  // recursion), each credited with the sample.
+  const frames = new Set<string>();
+  for (let node: number | undefined = id; node !== undefined; node = parentOf.get(node)) {
+    frames.add(nameOf(byId.get(node)!));
+    if (!inclusive) break;
+  }
+  for (const frame of frames) self.set(frame, (self.get(frame) ?? 0) + delta);
   busy += delta;
+}
+function nameOf({ callFrame: { functionName, url, lineNumber } }: ProfileNode): string {
+  if (byPackage) return packageOf(url);
+  const where = url ? `${basename(url)}:${lineNumber + 1}` : '';
+  return `${functionName || '(anonymous)'} ${where}`.trim();
 }
 // Whose code a frame is: a package under node_modules, Node's own, the service's, or
 // native (V8 builtins, the garbage collector, system calls such as writev).
@@ -71,7 +87,8 @@ function packageOf(url: string): string {
 }
 
 const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(countArg ?? 10));
-console.log(`| self ms | share | ${byPackage ? 'code' : 'frame'} |\n| ---: | ---: | --- |`);
+const measure = inclusive ? 'in or under, ms' : 'self ms';
+console.log(`| ${measure} | share | ${byPackage ? 'code' : 'frame'} |\n| ---: | ---: | --- |`);
 for (const [frame, us] of top) {
   console.log(`| ${(us / 1000).toFixed(0)} | ${((100 * us) / busy).toFixed(1)} % | \`${frame}\` |`);
 }
