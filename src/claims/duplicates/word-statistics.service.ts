@@ -84,7 +84,8 @@ export class WordStatisticsService implements OnModuleInit, OnModuleDestroy {
       }
       const bound = Math.max(STALE_AFTER_INSERTS, STALE_AFTER_SHARE * row.estimate);
       if (inserted - this.insertsAtRefresh < bound) return;
-      // false when another replica is refreshing them at this moment: fresh either way.
+      // Refreshed here or, when another replica is at it this moment (the function then
+      // returns false at once), there: fresh either way.
       await this.connection.query('SELECT refresh_claim_word_statistics()');
       this.insertsAtRefresh = inserted;
     } catch (error) {
