@@ -11,7 +11,8 @@ import { TokenAuthenticatorService } from './auth/token-authenticator.service.js
 import { AppConfig } from './config/app-config.js';
 import type { TrustProxy } from './config/environment.js';
 import { clientErrorHandler, routerErrorHandler } from './common/http/framework-errors.js';
-import { allowLargerBodies, parseJsonBody } from './common/http/json-body-parser.js';
+import { allowLargerBodies, parseJsonRequestBody } from './common/http/json-body-parser.js';
+import { checkJsonShapeWhileReading } from './common/http/json-shape.js';
 import { RequestActivityService } from './common/http/request-activity.service.js';
 import { createLogger, PinoNestLogger, RequestLog } from './common/logging/logger.js';
 import { ProblemView } from './common/openapi/api-problems.decorator.js';
@@ -74,9 +75,10 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     Math.max(config.bodyLimit, config.articleBodyLimit),
   );
   app.useLogger(new PinoNestLogger(logger));
-  app.useBodyParser('application/json', { bodyLimit: config.bodyLimit }, (_request, body, done) => {
+  checkJsonShapeWhileReading(adapter.getInstance());
+  app.useBodyParser('application/json', { bodyLimit: config.bodyLimit }, (request, body, done) => {
     try {
-      done(null, parseJsonBody(body.toString('utf8')));
+      done(null, parseJsonRequestBody(request, body));
     } catch (error) {
       done(error as Error, undefined);
     }

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { connect } from 'node:net';
+import { Agent } from 'node:http';
+import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AppProcess, startApp } from '../support/app-process.js';
 import { withDatabase } from '../support/database.js';
-import { client, request } from '../support/http.js';
+import { client, postBytes, request } from '../support/http.js';
 import { createUser, TestUser } from '../support/people.js';
 
 const PROBLEM = 'https://claimdesk.dev/problems/';
@@ -118,8 +119,8 @@ describe('tokens, bodies and slow clients', () => {
   });
 
   it('answers a 1 MB body of 90,000 unknown keys in < 100 ms with at most 20 errors, while /health stays fast', async () => {
-    const body = unknownKeysBody();
-    expect(Buffer.byteLength(body)).toBeLessThan(1024 * 1024);
+    const body = Buffer.from(unknownKeysBody());
+    expect(body.length).toBeLessThan(1024 * 1024);
     const healthTimes: number[] = [];
     const probeHealth = async (until: () => boolean) => {
       while (!until()) {
@@ -131,9 +132,7 @@ describe('tokens, bodies and slow clients', () => {
     for (const path of ['/api/v1/articles', '/api/v1/claims']) {
       let done = false;
       const started = performance.now();
-      const posted = client(app.url, reporter.token)
-        .post(path, { rawBody: body })
-        .finally(() => (done = true));
+      const posted = postBytes(app.url, path, body, reporter.token).finally(() => (done = true));
       const [response] = await Promise.all([posted, probeHealth(() => done)]);
       const elapsed = performance.now() - started;
       expect([400, 413]).toContain(response.status);
@@ -143,6 +142,37 @@ describe('tokens, bodies and slow clients', () => {
     }
     expect(healthTimes.length).toBeGreaterThan(0);
     expect(Math.max(...healthTimes)).toBeLessThan(50);
+  });
+
+  it('reads a body refused for its shape to the end, so its connection serves the next request', async () => {
+    const oneConnection = new Agent({ keepAlive: true, maxSockets: 1 });
+    const released: Socket[] = [];
+    oneConnection.on('free', (socket: Socket) => released.push(socket));
+    try {
+      const body = Buffer.from(unknownKeysBody());
+      const refused = await postBytes(
+        app.url,
+        '/api/v1/articles',
+        body,
+        reporter.token,
+        oneConnection,
+      );
+      expect(refused.status).toBe(400);
+      expect(refused.body.detail).toMatch(/more than 1000 fields and items/);
+      const next = await postBytes(
+        app.url,
+        '/api/v1/claims',
+        Buffer.from(JSON.stringify({ text: 'The minister said 40,000 homes were built in 2025.' })),
+        reporter.token,
+        oneConnection,
+      );
+      expect(next.status).toBe(201);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(released).toHaveLength(2);
+      expect(released[1]).toBe(released[0]);
+    } finally {
+      oneConnection.destroy();
+    }
   });
 
   it('lists at most 20 field errors', async () => {

@@ -1,44 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import secureJson from 'secure-json-parse';
 import { DomainError } from '../problem/domain-error.js';
-
-// Deep enough for any real claimdesk body (the deepest is a claim with a span: 2 levels).
-export const MAX_JSON_DEPTH = 32;
-
-// No claimdesk body has more than a few dozen fields and items (tags ≤ 20); this bound
-// keeps a body of 90,000 keys from costing a parse (~100 ms of CPU for 1 MB) at all.
-export const MAX_JSON_ITEMS = 1000;
-
-// The deepest nesting of objects and arrays in a JSON text, and how many separators
-// (`,` and `:`, i.e. roughly values) it has, found in one pass without parsing, so a
-// hostile body cannot make the parser or later code recurse deeply or walk huge objects.
-export function jsonShape(text: string): { depth: number; separators: number } {
-  let depth = 0;
-  let deepest = 0;
-  let separators = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text.charCodeAt(i);
-    if (inString) {
-      if (char === 0x5c)
-        i++; // backslash: skip the escaped character
-      else if (char === 0x22) inString = false;
-    } else if (char === 0x22) inString = true;
-    else if (char === 0x2c || char === 0x3a) separators++;
-    else if (char === 0x7b || char === 0x5b) deepest = Math.max(deepest, ++depth);
-    else if (char === 0x7d || char === 0x5d) depth--;
-  }
-  return { depth: deepest, separators };
-}
-
-export const jsonNestingDepth = (text: string): number => jsonShape(text).depth;
+import { refuseMisshapenBody } from './json-shape.js';
 
 const FORBIDDEN_KEY_DETAIL =
   'The request body contains a forbidden key (__proto__, constructor or prototype).';
 
 // `constructor` and `prototype` are no field of any body, yet class-transformer drops them
 // before the whitelist looks, so `{"text":"…","prototype":1}` was accepted instead of getting
-// the 400 every other unknown field gets. Refused at any depth (bounded by MAX_JSON_DEPTH).
+// the 400 every other unknown field gets. Refused at any depth (bounded by MAX_JSON_DEPTH:
+// a body deeper than that was refused as it was read).
 function refuseReservedKeys(value: unknown): void {
   if (value === null || typeof value !== 'object') return;
   if (Array.isArray(value)) return value.forEach(refuseReservedKeys);
@@ -50,19 +21,17 @@ function refuseReservedKeys(value: unknown): void {
   }
 }
 
-// JSON bodies: depth-limited, and `__proto__` / `constructor` / `prototype` keys refused
-// rather than silently honoured or dropped (prototype pollution).
+// A request's JSON body, once its shape was found within bounds as it was read (see
+// json-shape.ts).
+export function parseJsonRequestBody(request: object, body: Buffer): unknown {
+  refuseMisshapenBody(request);
+  return parseJsonBody(body.toString('utf8'));
+}
+
+// `__proto__` / `constructor` / `prototype` keys are refused rather than silently honoured
+// or dropped (prototype pollution). The text's shape must have been checked: the walk for
+// reserved keys recurses as deep as the text nests.
 export function parseJsonBody(text: string): unknown {
-  const shape = jsonShape(text);
-  if (shape.depth > MAX_JSON_DEPTH) {
-    throw new DomainError('malformed-request', `JSON nested deeper than ${MAX_JSON_DEPTH} levels.`);
-  }
-  if (shape.separators > 2 * MAX_JSON_ITEMS) {
-    throw new DomainError(
-      'malformed-request',
-      `The request body has more than ${MAX_JSON_ITEMS} fields and items; no request needs that many.`,
-    );
-  }
   if (text.trim() === '') {
     throw new DomainError('malformed-request', 'The request body is empty.');
   }
