@@ -70,17 +70,23 @@ const chainHead = (chain: string) => `(SELECT e.hash FROM audit_events e
                              WHERE n.chain = ${chain} AND n.prev_hash = e.hash))`;
 
 // Decide's token lookup also reads what the process needs to hash the event before its one
-// write: the claim's state, its chain head and its evidence counts. $2 the claim (uuid),
+// write, and to answer with the claim as the API documents it ("200 claim": the claim with
+// its sources): the claim's columns, its evidence and its chain head. $2 the claim (uuid),
 // $3 the same as text (the chain).
 const AUTHENTICATE_AND_READ_CLAIM = `WITH ${TOKEN_CTE}
        SELECT token.id AS token_id, u.id, u.name, u.roles,
-              c.status, c.submitted_by, c.assignee_id, c.rationale, c.decided_by,
-              c.decided_at, c.version, c.updated_at,
+              c.text, c.claimant, c.claimant_id, c.claimed_at::text AS claimed_at, c.article_id,
+              c.span_start, c.span_end, c.appearance_url, c.tags, c.priority, c.status,
+              c.rationale, c.submitted_by, c.assignee_id, c.decided_by, c.decided_at,
+              c.due_at, c.merged_into, c.language, c.version, c.created_at, c.updated_at,
               ${chainHead('$3')} AS chain_head,
-              (SELECT count(*) FILTER (WHERE stance = 'supports')::int FROM claim_sources
-                WHERE claim_id = $2) AS supports,
-              (SELECT count(*) FILTER (WHERE stance = 'contradicts')::int FROM claim_sources
-                WHERE claim_id = $2) AS contradicts
+              (SELECT coalesce(json_agg(json_build_object(
+                        'id', s.id, 'kind', s.kind, 'title', s.title, 'url', s.url,
+                        'publisher', s.publisher, 'published_at', s.published_at,
+                        'stance', cs.stance, 'note', cs.note, 'attached_by', cs.attached_by,
+                        'attached_at', cs.attached_at) ORDER BY cs.attached_at), '[]')
+                 FROM claim_sources cs JOIN sources s ON s.id = cs.source_id
+                WHERE cs.claim_id = $2) AS sources
          FROM token JOIN users u ON u.id = token.user_id
          LEFT JOIN claims c ON c.id = $2
         WHERE u.active`;
@@ -149,10 +155,11 @@ const decideSql = (events: number) => `WITH updated AS (
        SELECT (SELECT count(*) FROM updated)::int AS updated`;
 
 // The review queue's first page, in the order of its keyset index.
-const QUEUE_PAGE = `SELECT c.id, c.text, c.claimant, c.claimed_at::text AS claimed_at, c.article_id,
-              c.span_start, c.span_end, c.appearance_url, c.tags, c.priority, c.status,
-              c.rationale, c.submitted_by, c.assignee_id, c.decided_by, c.decided_at,
-              c.version, c.created_at, c.updated_at, c.due_at, c.priority_rank,
+const QUEUE_PAGE = `SELECT c.id, c.text, c.claimant, c.claimant_id, c.claimed_at::text AS claimed_at,
+              c.article_id, c.span_start, c.span_end, c.appearance_url, c.tags, c.priority,
+              c.status, c.rationale, c.submitted_by, c.assignee_id, c.decided_by, c.decided_at,
+              c.due_at, c.merged_into, c.language, c.version, c.created_at, c.updated_at,
+              c.priority_rank,
               (extract(epoch FROM c.created_at) * 1000000)::bigint::text AS created_key
          FROM claims c
         WHERE c.status IN ('submitted', 'in_review')
@@ -339,6 +346,7 @@ async function submit(request: IncomingMessage, response: ServerResponse, url: U
       id,
       text: input.text,
       claimant: input.claimant,
+      claimantId: null,
       claimedAt: null,
       articleId: null,
       span: null,
@@ -352,6 +360,9 @@ async function submit(request: IncomingMessage, response: ServerResponse, url: U
       decidedBy: null,
       decidedAt: null,
       dueAt: null,
+      mergedInto: null,
+      // The newsroom's language, which the column defaults to on both schemas.
+      language: serviceDefaults.NEWSROOM_LANGUAGE,
       version: 1,
       createdAt: now,
       updatedAt: now,
@@ -409,19 +420,62 @@ async function duplicatesOf(id: string, text: string): Promise<unknown[]> {
   }
 }
 
+// Timestamps inside json_agg arrive as text.
+interface SourceRow {
+  id: string;
+  kind: string;
+  title: string;
+  url: string | null;
+  publisher: string | null;
+  published_at: string | null;
+  stance: string;
+  note: string | null;
+  attached_by: string;
+  attached_at: string;
+}
+
 interface ClaimState extends User {
+  text: string;
+  claimant: string | null;
+  claimant_id: string | null;
+  claimed_at: string | null;
+  article_id: string | null;
+  span_start: number | null;
+  span_end: number | null;
+  appearance_url: string | null;
+  tags: string[];
+  priority: Priority;
   status: ClaimStatus | null;
   submitted_by: string;
   assignee_id: string | null;
   rationale: string | null;
   decided_by: string | null;
   decided_at: Date | null;
+  due_at: Date | null;
+  merged_into: string | null;
+  language: string;
   version: number;
+  created_at: Date;
   updated_at: Date;
   chain_head: string | null;
-  supports: number;
-  contradicts: number;
+  sources: SourceRow[];
 }
+
+const sourceOf = (row: SourceRow) => ({
+  id: row.id,
+  kind: row.kind,
+  title: row.title,
+  url: row.url,
+  publisher: row.publisher,
+  publishedAt: row.published_at === null ? null : new Date(row.published_at).toISOString(),
+  stance: row.stance,
+  note: row.note,
+  attachedBy: row.attached_by,
+  attachedAt: new Date(row.attached_at).toISOString(),
+});
+
+const attached = (sources: SourceRow[], stance: string) =>
+  sources.filter((source) => source.stance === stance).length;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -466,7 +520,11 @@ async function transition(request: IncomingMessage, response: ServerResponse, id
     );
     if (refusal) throw new Problem(403, refusal.code);
     if (rule.rationaleRequired && !rationale) throw new Problem(400, 'rationale');
-    const counts = { supports: state.supports, contradicts: state.contradicts, context: 0 };
+    const counts = {
+      supports: attached(state.sources, 'supports'),
+      contradicts: attached(state.sources, 'contradicts'),
+      context: attached(state.sources, 'context'),
+    };
     if (unmetEvidence(rule, counts, serviceDefaults.VERIFY_MIN_SUPPORTING_SOURCES)) {
       throw new Problem(422, 'evidence');
     }
@@ -524,7 +582,12 @@ async function transition(request: IncomingMessage, response: ServerResponse, id
     );
     // Changed since the lookup read it: the client's version is no longer current.
     if (written.rows[0].updated !== 1) throw new Problem(412, 'version');
-    return { id, ...after, assigneeId: assigneeAfter };
+    return {
+      ...summaryOf({ ...state, id }),
+      ...after,
+      assigneeId: assigneeAfter,
+      sources: state.sources.map(sourceOf),
+    };
   });
   send(response, 200, after, { etag: `"${after.version}"` });
 }
@@ -549,6 +612,7 @@ const summaryOf = (row: Record<string, any>) => ({
   id: row.id,
   text: row.text,
   claimant: row.claimant,
+  claimantId: row.claimant_id,
   claimedAt: row.claimed_at,
   articleId: row.article_id,
   span: row.span_start === null ? null : { start: row.span_start, end: row.span_end },
@@ -562,6 +626,8 @@ const summaryOf = (row: Record<string, any>) => ({
   decidedBy: row.decided_by,
   decidedAt: row.decided_at?.toISOString() ?? null,
   dueAt: row.due_at?.toISOString() ?? null,
+  mergedInto: row.merged_into,
+  language: row.language,
   version: row.version,
   createdAt: row.created_at.toISOString(),
   updatedAt: row.updated_at.toISOString(),

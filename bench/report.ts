@@ -90,6 +90,22 @@ export function errorsOf(results: Results): number {
   return loads(results).reduce((sum, [, run]) => sum + run.errors, others);
 }
 
+// SPEC §9 has every load report CPU per request of the server process, of the PostgreSQL
+// backends serving it (read from /proc, so only where PostgreSQL runs on this machine) and
+// of the load generator. A load without one fails the run as an error does: the smoke run
+// in CI is what notices a figure that went missing.
+export function missingFiguresOf(results: Results, postgresIsLocal: boolean): string[] {
+  return loads(results).flatMap(([name, run]) => {
+    const missing = [
+      !(run.totalRequests > 0) && 'requests',
+      !(run.serverCpuMs > 0) && 'server CPU',
+      postgresIsLocal && !((run.pgCpuMs ?? 0) > 0) && 'PostgreSQL CPU',
+      !(run.loadCpuMs > 0) && 'load generator CPU',
+    ].filter(Boolean);
+    return missing.length > 0 ? [`${name}: no ${missing.join(', ')}`] : [];
+  });
+}
+
 // [name, figures, whether its CPU times are the server's for another load too]
 type LoadRow = [string, Measured, boolean?];
 

@@ -29,6 +29,7 @@ const LEAN_SCHEMA = `
     id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
     text text NOT NULL,
     claimant text,
+    claimant_id uuid,
     claimed_at date,
     article_id uuid,
     span_start integer,
@@ -48,7 +49,9 @@ const LEAN_SCHEMA = `
     version integer NOT NULL DEFAULT 1,
     created_at timestamptz NOT NULL DEFAULT now(),
     updated_at timestamptz NOT NULL DEFAULT now(),
-    due_at timestamptz
+    due_at timestamptz,
+    merged_into uuid,
+    language text NOT NULL DEFAULT 'en'
   );
   CREATE INDEX claims_queue_idx ON claims (priority_rank DESC, created_at, id)
     WHERE status IN ('submitted', 'in_review');
