@@ -28,10 +28,15 @@ export async function request<T = any>(
   if (payload !== undefined) headers['content-type'] ??= 'application/json';
   const response = await fetch(baseUrl + path, { method, headers, body: payload });
   const text = await response.text();
-  let body: unknown = text;
-  if (/application\/(problem\+|ld\+)?json/.test(response.headers.get('content-type') ?? '') && text)
-    body = JSON.parse(text);
-  return { status: response.status, headers: response.headers, body: body as T, text };
+  const body = bodyOf(response.headers.get('content-type'), text) as T;
+  return { status: response.status, headers: response.headers, body, text };
+}
+
+// JSON answers (plain, problem, JSON-LD) parsed; any other text as it came.
+function bodyOf(contentType: string | null | undefined, text: string): unknown {
+  return /application\/(problem\+|ld\+)?json/.test(contentType ?? '') && text
+    ? JSON.parse(text)
+    : text;
 }
 
 export function client(baseUrl: string, token?: string) {
@@ -69,8 +74,8 @@ export function postBytes(
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => (text += chunk));
       response.on('end', () => {
-        const json = /json/.test(response.headers['content-type'] ?? '') && text;
-        resolve({ status: response.statusCode!, body: json ? JSON.parse(text) : text, text });
+        const body = bodyOf(response.headers['content-type'], text);
+        resolve({ status: response.statusCode!, body, text });
       });
       response.on('error', reject);
     });

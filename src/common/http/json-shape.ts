@@ -9,13 +9,13 @@ export const MAX_JSON_DEPTH = 32;
 // keeps a body of 90,000 keys from costing a parse (~100 ms of CPU for 1 MB) at all.
 export const MAX_JSON_ITEMS = 1000;
 
-export interface JsonShape {
+interface JsonShape {
   depth: number;
   separators: number;
   marks: number;
 }
 
-export const JSON_SHAPE_LIMITS: JsonShape = {
+const LIMITS: JsonShape = {
   depth: MAX_JSON_DEPTH,
   // A field is a `:` and a `,`; an array item a `,`.
   separators: 2 * MAX_JSON_ITEMS,
@@ -48,11 +48,9 @@ export class JsonShapeCheck {
   private escaped = false;
   private over = false;
 
-  constructor(private readonly limits: JsonShape = JSON_SHAPE_LIMITS) {}
-
   // Takes the next bytes of the text; false once the text is over a limit.
   push(bytes: Uint8Array): boolean {
-    const { shape, limits } = this;
+    const { shape } = this;
     for (let i = 0; i < bytes.length && !this.over; i++) {
       const byte = bytes[i];
       if (this.inString) {
@@ -63,12 +61,12 @@ export class JsonShapeCheck {
       }
       if (byte === QUOTE) {
         this.inString = true;
-        this.over = ++shape.marks > limits.marks;
+        this.over = ++shape.marks > LIMITS.marks;
       } else if (byte === COMMA || byte === COLON) {
-        this.over = ++shape.separators > limits.separators || ++shape.marks > limits.marks;
+        this.over = ++shape.separators > LIMITS.separators || ++shape.marks > LIMITS.marks;
       } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
         shape.depth = Math.max(shape.depth, ++this.depth);
-        this.over = shape.depth > limits.depth || ++shape.marks > limits.marks;
+        this.over = shape.depth > LIMITS.depth || ++shape.marks > LIMITS.marks;
       } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
         this.depth--;
       }
@@ -79,7 +77,7 @@ export class JsonShapeCheck {
   // The problem to answer a body over a limit with; undefined while it is within them.
   refusal(): DomainError | undefined {
     if (!this.over) return undefined;
-    if (this.shape.depth > this.limits.depth) {
+    if (this.shape.depth > LIMITS.depth) {
       return new DomainError(
         'malformed-request',
         `JSON nested deeper than ${MAX_JSON_DEPTH} levels.`,
