@@ -33,6 +33,7 @@ import {
   POSSIBLE_DUPLICATES_SQL,
 } from '../src/claims/duplicates/possible-duplicates-sql.js';
 import type { Role } from '../src/domain/roles.js';
+import { CLAIMANT_SUGGESTIONS_SQL } from '../src/claimants/claimant-sql.js';
 import { EnvironmentVariables } from '../src/config/environment.js';
 
 const pool = new pg.Pool({
@@ -330,16 +331,17 @@ async function retried<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-// `?duplicates=on` adds the service's duplicate lookup (SPEC §15) as the service runs it:
-// the same statement on connections of its own, begun beside the write. The duplicates
-// scenario measures what it adds to a submission (bench/duplicates-scenario.ts); the other
-// scenarios leave it out: the least a correct submission does is one statement.
+// `?duplicates=on` adds the advice a 201 carries (SPEC §15) with the service's statements:
+// its duplicate lookup on connections of its own, begun beside the write, as the service
+// runs it, and its claimant suggestions (on those connections too, also beside the write:
+// the least a submission must do to answer them). The duplicates scenario measures what
+// the advice adds to a submission (bench/duplicates-scenario.ts); the other scenarios
+// leave it out: the least a correct submission does is one statement.
 async function submit(request: IncomingMessage, response: ServerResponse, url: URL) {
   const user = await authenticate(request, 'reporter', 'editor');
   const input = validateSubmit(await readJson(request));
   const id = randomUUID();
-  const duplicates =
-    url.searchParams.get('duplicates') === 'on' ? duplicatesOf(id, input.text) : undefined;
+  const advice = url.searchParams.get('duplicates') === 'on' ? adviceOf(id, input) : undefined;
   const claim = await retried(async () => {
     const now = new Date().toISOString();
     const claim = {
@@ -382,11 +384,10 @@ async function submit(request: IncomingMessage, response: ServerResponse, url: U
     ]);
     return claim;
   });
-  const possibleDuplicates = await duplicates;
   send(
     response,
     201,
-    { ...claim, sources: [], possibleDuplicates },
+    { ...claim, sources: [], ...(await advice) },
     {
       location: `/api/v1/claims/${claim.id}`,
       etag: `"${claim.version}"`,
@@ -407,14 +408,25 @@ const duplicatesPool = new pg.Pool(
 );
 duplicatesPool.on('error', () => undefined);
 
-async function duplicatesOf(id: string, text: string): Promise<unknown[]> {
+async function adviceOf(id: string, input: { text: string; claimant: string | null }) {
+  const [claimantSuggestions, possibleDuplicates] = await Promise.all([
+    input.claimant === null
+      ? []
+      : advised('claimant-suggestions', CLAIMANT_SUGGESTIONS_SQL, [input.claimant]),
+    advised<{ similarity: number }>('possible-duplicates', POSSIBLE_DUPLICATES_SQL, [
+      input.text,
+      id,
+      'english',
+    ]),
+  ]);
+  // Three places, as the service answers them.
+  for (const row of possibleDuplicates) row.similarity = Math.round(row.similarity * 1000) / 1000;
+  return { claimantSuggestions, possibleDuplicates };
+}
+
+async function advised<T = unknown>(name: string, text: string, values: unknown[]): Promise<T[]> {
   try {
-    const { rows } = await duplicatesPool.query({
-      name: 'possible-duplicates',
-      text: POSSIBLE_DUPLICATES_SQL,
-      values: [text, id, 'english'],
-    });
-    return rows;
+    return (await duplicatesPool.query({ name, text, values })).rows as T[];
   } catch {
     return [];
   }

@@ -12,16 +12,17 @@ import {
   Page,
   pageOf,
 } from '../common/pagination/cursor.js';
+import { preparedQueryWithin } from '../database/prepared-query.js';
 import { SqlParameters, whereClause } from '../database/sql-parameters.js';
-import { CLAIMANT_COLUMNS, ClaimantRow, findClaimantRow, toClaimantView } from './claimant-sql.js';
+import {
+  CLAIMANT_COLUMNS,
+  CLAIMANT_SUGGESTIONS_SQL,
+  ClaimantRow,
+  findClaimantRow,
+  toClaimantView,
+} from './claimant-sql.js';
 import { ListClaimantsQuery } from './dto/claimant.dto.js';
 import { ClaimantListItemView } from './dto/claimant.view.js';
-
-// A suggestion on submit: the free-text claimant is one of the claimant's names in any
-// case, or nearly (trigram similarity ≥ 0.5: "Mayor Vadym Boychenko" names
-// "Vadym Boychenko"). Only `%`, which the trigram index serves, picks the candidates.
-const SUGGESTION_SIMILARITY = 0.5;
-const MAX_SUGGESTIONS = 5;
 
 // A search match's score, rounded so that it can be a keyset cursor's key.
 const SCORE_SHAPE = /^(?:0|1)(?:\.\d{1,4})?$/;
@@ -43,22 +44,10 @@ export class ClaimantSearchService implements ClaimantDirectory {
     return row && { id: row.id, name: row.name, type: row.type, sameAs: row.same_as };
   }
 
+  // Runs on nearly every submission (one that names a claimant without linking one), so
+  // it is a prepared statement: parsed and planned once per connection.
   async suggest(manager: EntityManager, text: string): Promise<ClaimantSuggestion[]> {
-    const rows = (await manager.query(
-      `SELECT id, name, type, matched, score FROM (
-         SELECT DISTINCT ON (c.id) c.id, c.name, c.type, n.name AS matched,
-                CASE WHEN lower(n.name) = lower($1) THEN 1
-                     ELSE round(similarity(n.name, $1)::numeric, 3)::float8 END AS score
-           FROM claimant_names n JOIN claimants c ON c.id = n.claimant_id
-          WHERE n.name % $1
-          ORDER BY c.id, score DESC, n.name
-       ) best
-       WHERE score >= $2
-       ORDER BY score DESC, name, id
-       LIMIT $3`,
-      [text, SUGGESTION_SIMILARITY, MAX_SUGGESTIONS],
-    )) as (Omit<ClaimantSuggestion, 'similarity'> & { score: number })[];
-    return rows.map(({ score, ...row }) => ({ ...row, similarity: score }));
+    return preparedQueryWithin<ClaimantSuggestion>(manager, CLAIMANT_SUGGESTIONS_SQL, [text]);
   }
 
   // By name or alias, best match first, keyset-paginated on (score, id).

@@ -7,6 +7,23 @@ import type { ClaimantView } from './dto/claimant.view.js';
 // claimant_names (one per name, with the claimant's type), which carry the unique index
 // (type, lower(name)) and the trigram index the search and suggestions use.
 
+// A suggestion on submit: the free-text claimant is one of the claimant's names in any
+// case, or nearly (trigram similarity ≥ 0.5: "Mayor Vadym Boychenko" names
+// "Vadym Boychenko"), each claimant once by its best matching name or alias, at most 5.
+// Only `%`, which the trigram index serves, picks the candidates. Parameter: the text.
+const SUGGESTION_SIMILARITY = 0.5;
+const MAX_SUGGESTIONS = 5;
+export const CLAIMANT_SUGGESTIONS_SQL = `SELECT id, name, type, matched, score AS similarity
+  FROM (SELECT DISTINCT ON (c.id) c.id, c.name, c.type, n.name AS matched,
+               CASE WHEN lower(n.name) = lower($1) THEN 1
+                    ELSE round(similarity(n.name, $1)::numeric, 3)::float8 END AS score
+          FROM claimant_names n JOIN claimants c ON c.id = n.claimant_id
+         WHERE n.name % $1
+         ORDER BY c.id, score DESC, n.name) best
+ WHERE score >= ${SUGGESTION_SIMILARITY}
+ ORDER BY score DESC, name, id
+ LIMIT ${MAX_SUGGESTIONS}`;
+
 export const CLAIMANT_COLUMNS = `
   c.id, c.name, c.type, c.aliases, c.same_as, c.description, c.version, c.created_by,
   c.created_at, c.updated_at, ${timestampKey('c.created_at')} AS created_key`;
