@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import pg from 'pg';
 import { AppConfig } from '../../config/app-config.js';
 import {
@@ -8,6 +8,9 @@ import {
 } from './possible-duplicates-sql.js';
 
 export type { PossibleDuplicate };
+
+// No claim has it: the id the lookup leaves out when it only prepares a connection.
+const NO_CLAIM = '00000000-0000-0000-0000-000000000000';
 
 export interface DuplicateLookupInput {
   // The new claim, left out of its own duplicates.
@@ -28,7 +31,7 @@ export interface DuplicateLookupInput {
 // connection. Past either bound the submission is answered without duplicates: a limit
 // refuses the advice, never the claim.
 @Injectable()
-export class DuplicateLookupService implements OnModuleDestroy {
+export class DuplicateLookupService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('PossibleDuplicates');
   private readonly pool: pg.Pool;
 
@@ -44,6 +47,14 @@ export class DuplicateLookupService implements OnModuleDestroy {
     this.pool.on('error', (error) => this.logger.warn(`duplicate lookup connection: ${error}`));
   }
 
+  // Opens every connection of the pool and prepares the lookup on each, so that the first
+  // submissions after a start do not pay for it (see duplicateLookupPoolConfig). Not
+  // awaited: the service serves meanwhile, and a lookup that finds no connection ready yet
+  // opens one, as it would have anyway.
+  onApplicationBootstrap(): void {
+    void this.prepareConnections();
+  }
+
   async onModuleDestroy(): Promise<void> {
     await this.pool.end();
   }
@@ -52,11 +63,7 @@ export class DuplicateLookupService implements OnModuleDestroy {
   // and the answer is "none found", logged.
   async find(claim: DuplicateLookupInput): Promise<PossibleDuplicate[]> {
     try {
-      const { rows } = await this.pool.query<PossibleDuplicate>({
-        name: 'possible-duplicates',
-        text: POSSIBLE_DUPLICATES_SQL,
-        values: [claim.text, claim.id, claim.searchConfig],
-      });
+      const { rows } = await this.lookUp(this.pool, claim);
       // float4 as PostgreSQL sends it, e.g. 0.8235294; three places are plenty to rank by.
       return rows.map((row) => ({ ...row, similarity: Math.round(row.similarity * 1000) / 1000 }));
     } catch (error) {
@@ -65,6 +72,35 @@ export class DuplicateLookupService implements OnModuleDestroy {
           `(bound ${this.config.duplicateLookupTimeoutMs} ms): ${String(error)}`,
       );
       return [];
+    }
+  }
+
+  private lookUp(pool: pg.Pool, claim: DuplicateLookupInput) {
+    return pool.query<PossibleDuplicate>({
+      name: 'possible-duplicates',
+      text: POSSIBLE_DUPLICATES_SQL,
+      values: [claim.text, claim.id, claim.searchConfig],
+    });
+  }
+
+  // As many lookups at once as the pool has connections: each opens one and prepares the
+  // statement on it. Through pool.query, which looks after a connection that fails while
+  // in use (the database gone meanwhile). Never rejects: a connection that could not be
+  // opened or prepared now opens on first use.
+  private async prepareConnections(): Promise<void> {
+    const size = this.config.duplicateLookupPoolSize;
+    const probe = { id: NO_CLAIM, text: 'a claim', searchConfig: 'simple' };
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: size }, () => this.lookUp(this.pool, probe)),
+    );
+    const failures = outcomes.flatMap((outcome) =>
+      outcome.status === 'rejected' ? [String(outcome.reason)] : [],
+    );
+    if (failures.length > 0) {
+      this.logger.warn(
+        `${failures.length} of ${size} duplicate lookup connections were not prepared at ` +
+          `start and open on first use: ${failures[0]}`,
+      );
     }
   }
 }

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { POSSIBLE_DUPLICATES_SQL } from '../../src/claims/duplicates/possible-duplicates-sql.js';
+import { AppProcess, startApp } from '../support/app-process.js';
+import { withClient } from '../support/database.js';
+import { createScratchDatabase } from '../support/scratch-database.js';
+
+const POOL_SIZE = 3;
+// pg closes a pooled connection idle for this long unless told otherwise.
+const PG_DEFAULT_IDLE_TIMEOUT_MS = 10_000;
+
+// The first duplicate lookup on a new connection costs tens of milliseconds more than the
+// next ones (docs/duplicates.md), so the service opens its lookup connections and prepares
+// the lookup on each when it starts, and keeps them through quiet hours.
+describe('the duplicate lookup connections', () => {
+  let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
+  let app: AppProcess;
+
+  beforeAll(async () => {
+    scratch = await createScratchDatabase();
+    app = await startApp({
+      env: { DATABASE_URL: scratch.url, DUPLICATE_LOOKUP_POOL_SIZE: String(POOL_SIZE) },
+    });
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await scratch?.drop();
+  });
+
+  // The service's lookup backends: their process ids and the last statement each ran.
+  const lookupBackends = () =>
+    withClient(scratch.url, async (db) => {
+      const { rows } = await db.query<{ pid: number; query: string }>(
+        `SELECT pid, query FROM pg_stat_activity
+          WHERE datname = current_database() AND application_name = 'claimdesk-duplicates'
+          ORDER BY pid`,
+      );
+      return rows;
+    });
+
+  it('are open with the lookup prepared before any claim is submitted, and stay open while the desk is quiet', async () => {
+    let backends = await lookupBackends();
+    for (let waited = 0; backends.length < POOL_SIZE && waited < 5_000; waited += 100) {
+      await sleep(100);
+      backends = await lookupBackends();
+    }
+    expect(backends).toHaveLength(POOL_SIZE);
+    // Each ran the lookup's statement at start (pg_stat_activity shows its first kilobyte).
+    const lookupStart = POSSIBLE_DUPLICATES_SQL.slice(0, 200);
+    for (const backend of backends) expect(backend.query.startsWith(lookupStart)).toBe(true);
+
+    await sleep(PG_DEFAULT_IDLE_TIMEOUT_MS + 1_500);
+    expect((await lookupBackends()).map((backend) => backend.pid)).toEqual(
+      backends.map((backend) => backend.pid),
+    );
+  });
+});
