@@ -17,6 +17,7 @@ import {
   GENESIS_HASH,
   type HashedAuditEvent,
 } from '../src/audit/audit-event.js';
+import { eventParameters } from '../src/audit/audit-event-sql.js';
 import { hashAuditEvent } from '../src/audit/event-hash.js';
 import { hashTokenSecret } from '../src/auth/token-secret.js';
 import { transitionRefusal } from '../src/domain/claim-access.js';
@@ -261,24 +262,10 @@ function validateSubmit(body: Record<string, unknown>) {
   return { text: text(body.text, 'text', 1, 2000), claimant, tags, priority: priority as Priority };
 }
 
-// The event's row values in EVENT_COLUMNS order, its hash computed here.
-function eventParameters(event: HashedAuditEvent): unknown[] {
-  return [
-    event.id,
-    event.claimId,
-    event.claimId,
-    event.type,
-    event.actor.id,
-    JSON.stringify(event.actor),
-    event.at,
-    event.fromStatus,
-    event.toStatus,
-    event.rationale,
-    JSON.stringify(event.data),
-    event.prevHash,
-    hashAuditEvent(event),
-  ];
-}
+// The event's row values in EVENT_COLUMNS order (the service's column order), its hash
+// computed here.
+const eventRow = (claimId: string, event: HashedAuditEvent): unknown[] =>
+  eventParameters(claimId, { ...event, hash: hashAuditEvent(event) });
 
 interface NewEvent {
   type: AuditEventType;
@@ -310,7 +297,7 @@ function chained(
       data: input.data,
       prevHash,
     };
-    const values = eventParameters(event);
+    const values = eventRow(claimId, event);
     prevHash = values[12] as string;
     return values;
   });

@@ -6,6 +6,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import QueryStream from 'pg-query-stream';
 import type { AuditActor, AuditEventType, HashedAuditEvent } from '../../src/audit/audit-event.js';
 import { GENESIS_HASH } from '../../src/audit/audit-event.js';
+import { eventParameters } from '../../src/audit/audit-event-sql.js';
 import { hashAuditEvent } from '../../src/audit/event-hash.js';
 import { SEEDED_TABLES } from './postgres.js';
 
@@ -252,7 +253,9 @@ function* eventsOf(row: SeededRow, people: People): Generator<HashedAuditEvent> 
   }
 }
 
-const csvField = (value: string | null) => (value === null ? '' : `"${value.replace(/"/g, '""')}"`);
+// Every value of an event row is text or null (eventParameters() writes JSON as text).
+const csvField = (value: unknown) =>
+  value === null ? '' : `"${String(value).replace(/"/g, '""')}"`;
 
 async function writeEvents(
   url: string,
@@ -292,23 +295,8 @@ async function writeEvents(
       for await (const row of rows as AsyncIterable<SeededRow>) {
         if (returnIds) ids.push(row.id);
         for (const event of eventsOf(row, people)) {
-          const hash = hashAuditEvent(event);
           buffer +=
-            [
-              event.id,
-              event.claimId,
-              event.claimId,
-              event.type,
-              event.actor.id,
-              JSON.stringify(event.actor),
-              event.at,
-              event.fromStatus,
-              event.toStatus,
-              event.rationale,
-              JSON.stringify(event.data),
-              event.prevHash,
-              hash,
-            ]
+            eventParameters(row.id, { ...event, hash: hashAuditEvent(event) })
               .map(csvField)
               .join(',') + '\n';
         }
