@@ -60,6 +60,24 @@ describe('bodies refused before they are read', () => {
     socket.destroy();
   });
 
+  it('takes a client that goes away mid-body for a client gone, not for a database outage', async () => {
+    const logged = app.output().length;
+    for (let i = 0; i < 3; i++) {
+      const { socket } = await open();
+      postHead(socket, 5000);
+      socket.write('{"text": "Officials said 12 people');
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      socket.destroy();
+    }
+    // The service reads on, meets the end of the connection and answers no one.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const since = app.output().slice(logged);
+    expect(since).not.toContain('503 on POST');
+    expect(since).not.toContain('database-unavailable');
+    const { status } = await fetch(`${app.url}/health`);
+    expect(status).toBe(200);
+  });
+
   it('closes the connection after the 413 of a body larger than any route accepts', async () => {
     const { socket, state } = await open();
     postHead(socket, 5 * 1024 * 1024);

@@ -1,4 +1,4 @@
-import { pipeline, type Readable, Transform, type TransformCallback } from 'node:stream';
+import { finished, type Readable, Transform, type TransformCallback } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { DomainError } from '../problem/domain-error.js';
 
@@ -108,12 +108,18 @@ class ShapeCheckingStream extends Transform {
 
   // The body is taken from the request only when Fastify reads it: a body it refuses unread
   // (413 on its Content-Length, 415 on its type) is left to Node, which drains it after the
-  // answer as it does any body nobody read. pipeline, not pipe: a client that goes away
-  // mid-body ends the read with its error.
+  // answer as it does any body nobody read. A client that goes away mid-body ends the read
+  // with its error (finished() reports a close before the end as one). Not pipeline(),
+  // which does the same but makes and aborts an AbortController per call, whose
+  // DOMException cost 20 µs per body (25–30 µs a body through pipeline, 6 through pipe
+  // and finished(), 20,000 bodies, process.cpuUsage): about 2 % of a transition.
   override _read(size: number): void {
     if (!this.reading) {
       this.reading = true;
-      pipeline(this.body, this, () => {});
+      this.body.pipe(this);
+      finished(this.body, (error) => {
+        if (error) this.destroy(error);
+      });
     }
     super._read(size);
   }

@@ -40,18 +40,21 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown, request: FastifyRequest): Problem {
     if (exception instanceof DomainError) return problemFromDomainError(exception);
-    if (isDatabaseUnavailable(exception)) {
-      return problemFromDomainError(
-        new DomainError('database-unavailable', 'The database is unreachable; try again shortly.', {
-          headers: { 'retry-after': DATABASE_RETRY_AFTER_SECONDS },
-        }),
-      );
-    }
+    // Before the database's errors: a client that goes away mid-body ends the body's read
+    // with ECONNRESET, which Fastify marks as the client's (400), and which is not the
+    // database's ECONNRESET.
     const status = clientErrorStatus(exception);
     const code = status ? CODE_FOR_STATUS[status] : undefined;
     if (code) {
       return problemFromDomainError(
         new DomainError(code, clientErrorDetail(code, exception, request)),
+      );
+    }
+    if (isDatabaseUnavailable(exception)) {
+      return problemFromDomainError(
+        new DomainError('database-unavailable', 'The database is unreachable; try again shortly.', {
+          headers: { 'retry-after': DATABASE_RETRY_AFTER_SECONDS },
+        }),
       );
     }
     return internalProblem(String(request.id));
