@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { ClaimsService } from './claims/claims.service.js';
 import { AppConfig } from './config/app-config.js';
 import { InvalidEnvironmentError, parseEnvironment } from './config/environment.js';
 import { createApp } from './create-app.js';
@@ -43,6 +44,9 @@ async function main(): Promise<void> {
   }
 
   await app.listen({ port: config.port, host: process.env.HOST ?? '0.0.0.0' });
+  // Once the start's own work is done. Not awaited: the service serves meanwhile; a
+  // submission that finds no lookup connection ready opens one, as it would have anyway.
+  void app.get(ClaimsService).prepareForSubmissions();
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   console.log(`claimdesk listening on http://localhost:${port}`);

@@ -72,6 +72,13 @@ export class ClaimsService {
     private readonly duplicates: DuplicateLookupService,
   ) {}
 
+  // For the serving process at start (not the CLI, which imports this module too): the
+  // duplicate lookup's connections opened and its statement prepared before the first
+  // submission needs them. Never rejects.
+  prepareForSubmissions(): Promise<void> {
+    return this.duplicates.prepareConnections();
+  }
+
   // One statement (submitClaimSql): the claim and its claim.submitted event commit
   // together on their own, so `manager` need not be in a transaction; inside one (the
   // idempotency wrapper's, with an Idempotency-Key) they commit with the stored response.

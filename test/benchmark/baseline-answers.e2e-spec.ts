@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { resolve } from 'node:path';
+import { type ServerProcess, startServer } from '../../bench/lib/processes.js';
 import { AppProcess, startApp } from '../support/app-process.js';
 import { chainProblem } from '../support/chains.js';
 import { attachSource, move, submitClaim } from '../support/claims.js';
@@ -17,7 +16,7 @@ import { createScratchDatabase } from '../support/scratch-database.js';
 describe('the benchmark baseline answers what the service answers', () => {
   let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
   let app: AppProcess;
-  let baseline: BaselineProcess;
+  let baseline: ServerProcess;
   let reporter: TestUser;
   let editor: TestUser;
   let secondEditor: TestUser;
@@ -26,7 +25,13 @@ describe('the benchmark baseline answers what the service answers', () => {
     scratch = await createScratchDatabase();
     app = await startApp({ env: { DATABASE_URL: scratch.url } });
     ({ reporter, editor, secondEditor } = await createNewsroom(app.url));
-    baseline = await startBaseline(scratch.url);
+    // As the benchmark starts it: its own process, on a free port.
+    baseline = await startServer(
+      'baseline',
+      resolve('dist/bench/bench/baseline-server.js'),
+      { DATABASE_URL: scratch.url, PORT: '0' },
+      { database: new URL(scratch.url).pathname.slice(1), applicationName: 'bench-baseline' },
+    );
   });
   afterAll(async () => {
     await baseline?.stop();
@@ -141,38 +146,3 @@ describe('the benchmark baseline answers what the service answers', () => {
     expect(fromBaseline.body.nextCursor === null).toBe(fromService.body.nextCursor === null);
   });
 });
-
-interface BaselineProcess {
-  url: string;
-  stop(): Promise<void>;
-}
-
-// The benchmark's baseline server as the benchmark starts it: its own process, on a free port.
-async function startBaseline(databaseUrl: string): Promise<BaselineProcess> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [resolve('dist/bench/bench/baseline-server.js')],
-    {
-      env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl, PORT: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match) resolveUrl(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`baseline exited (${code}):\n${output}`)));
-  });
-  return {
-    url,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      await once(child, 'exit');
-    },
-  };
-}

@@ -1,4 +1,5 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { AppConfig } from '../../config/app-config.js';
 import {
@@ -11,6 +12,9 @@ export type { PossibleDuplicate };
 
 // No claim has it: the id the lookup leaves out when it only prepares a connection.
 const NO_CLAIM = '00000000-0000-0000-0000-000000000000';
+// How often, and how far apart, the start tries to prepare the lookup's connections.
+const PREPARE_ROUNDS = 5;
+const PREPARE_RETRY_MS = 1_000;
 
 export interface DuplicateLookupInput {
   // The new claim, left out of its own duplicates.
@@ -31,7 +35,7 @@ export interface DuplicateLookupInput {
 // connection. Past either bound the submission is answered without duplicates: a limit
 // refuses the advice, never the claim.
 @Injectable()
-export class DuplicateLookupService implements OnApplicationBootstrap, OnModuleDestroy {
+export class DuplicateLookupService implements OnModuleDestroy {
   private readonly logger = new Logger('PossibleDuplicates');
   private readonly pool: pg.Pool;
 
@@ -47,14 +51,6 @@ export class DuplicateLookupService implements OnApplicationBootstrap, OnModuleD
     this.pool.on('error', (error) => this.logger.warn(`duplicate lookup connection: ${error}`));
   }
 
-  // Opens every connection of the pool and prepares the lookup on each, so that the first
-  // submissions after a start do not pay for it (see duplicateLookupPoolConfig). Not
-  // awaited: the service serves meanwhile, and a lookup that finds no connection ready yet
-  // opens one, as it would have anyway.
-  onApplicationBootstrap(): void {
-    void this.prepareConnections();
-  }
-
   async onModuleDestroy(): Promise<void> {
     await this.pool.end();
   }
@@ -63,7 +59,7 @@ export class DuplicateLookupService implements OnApplicationBootstrap, OnModuleD
   // and the answer is "none found", logged.
   async find(claim: DuplicateLookupInput): Promise<PossibleDuplicate[]> {
     try {
-      const { rows } = await this.lookUp(this.pool, claim);
+      const { rows } = await this.lookUp(claim);
       // float4 as PostgreSQL sends it, e.g. 0.8235294; three places are plenty to rank by.
       return rows.map((row) => ({ ...row, similarity: Math.round(row.similarity * 1000) / 1000 }));
     } catch (error) {
@@ -75,32 +71,37 @@ export class DuplicateLookupService implements OnApplicationBootstrap, OnModuleD
     }
   }
 
-  private lookUp(pool: pg.Pool, claim: DuplicateLookupInput) {
-    return pool.query<PossibleDuplicate>({
+  private lookUp(claim: DuplicateLookupInput) {
+    return this.pool.query<PossibleDuplicate>({
       name: 'possible-duplicates',
       text: POSSIBLE_DUPLICATES_SQL,
       values: [claim.text, claim.id, claim.searchConfig],
     });
   }
 
-  // As many lookups at once as the pool has connections: each opens one and prepares the
-  // statement on it. Through pool.query, which looks after a connection that fails while
-  // in use (the database gone meanwhile). Never rejects: a connection that could not be
-  // opened or prepared now opens on first use.
-  private async prepareConnections(): Promise<void> {
+  // Opens every connection of the pool and prepares the lookup on each, so that the first
+  // submissions after a start do not pay for it (see duplicateLookupPoolConfig): as many
+  // lookups at once as the pool has connections, each on a connection of its own. Through
+  // pool.query, which looks after a connection that fails while in use (the database gone
+  // meanwhile). A start on a busy machine can pass the lookup's 300 ms bound for a
+  // connection, so a round that did not prepare them all is tried again a second later,
+  // a few times. Never rejects: what is still not prepared then opens on first use.
+  async prepareConnections(): Promise<void> {
     const size = this.config.duplicateLookupPoolSize;
     const probe = { id: NO_CLAIM, text: 'a claim', searchConfig: 'simple' };
-    const outcomes = await Promise.allSettled(
-      Array.from({ length: size }, () => this.lookUp(this.pool, probe)),
-    );
-    const failures = outcomes.flatMap((outcome) =>
-      outcome.status === 'rejected' ? [String(outcome.reason)] : [],
-    );
-    if (failures.length > 0) {
-      this.logger.warn(
-        `${failures.length} of ${size} duplicate lookup connections were not prepared at ` +
-          `start and open on first use: ${failures[0]}`,
+    let failure: unknown;
+    for (let round = 1; round <= PREPARE_ROUNDS; round++) {
+      if (round > 1) await sleep(PREPARE_RETRY_MS, undefined, { ref: false });
+      if (this.pool.ending) return;
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: size }, () => this.lookUp(probe)),
       );
+      failure = outcomes.find((outcome) => outcome.status === 'rejected')?.reason;
+      if (failure === undefined) return;
     }
+    this.logger.warn(
+      `The duplicate lookup's connections were not all prepared at start; they open on ` +
+        `first use: ${String(failure)}`,
+    );
   }
 }
