@@ -184,3 +184,11 @@ EXPLAIN SELECT * FROM idempotency_keys WHERE user_id = :'submitter' AND key = 'k
 
 \echo '== idempotency_keys_created_idx: the hourly prune'
 EXPLAIN DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => 24);
+
+\echo '== claim_word_frequencies_pkey: the duplicate lookup''s word counts (possible-duplicates-sql.ts, its first CTE),'
+\echo '   with the settings of the lookup''s connections'
+SET enable_seqscan = off;
+EXPLAIN SELECT w.lexeme, f.frequency
+  FROM unnest(to_tsvector('english', 'The mayor said 1441 civilians went missing in Zhdanvel')) AS w
+  LEFT JOIN claim_word_frequencies f ON f.lexeme = w.lexeme;
+RESET enable_seqscan;

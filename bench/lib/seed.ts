@@ -8,7 +8,7 @@ import type { AuditActor, AuditEventType, HashedAuditEvent } from '../../src/aud
 import { GENESIS_HASH } from '../../src/audit/audit-event.js';
 import { eventParameters } from '../../src/audit/audit-event-sql.js';
 import { hashAuditEvent } from '../../src/audit/event-hash.js';
-import { SEEDED_TABLES } from './postgres.js';
+import { settleTables } from './postgres.js';
 
 export interface Person extends AuditActor {
   token: string;
@@ -124,7 +124,7 @@ export async function seedClaims(
     // Otherwise the first scan after a bulk load rewrites every page it reads, and
     // autovacuum wakes up in the middle of a later measurement (seen: the first export
     // after the million-claim load 40 % slower than the next).
-    await client.query(`VACUUM (ANALYZE) ${SEEDED_TABLES}`);
+    await settleTables(client);
     return ids;
   } finally {
     await client.end();

@@ -12,7 +12,12 @@ export const SERVING_ROLE = 'claimdesk_serving';
 // Tables the serving role only reads and appends to. schema_migrations is left out
 // altogether: serving never needs it.
 const APPEND_ONLY_TABLES = ['audit_events'];
+// Tables only the owner's own functions write (below); serving reads them.
+const READ_ONLY_TABLES = ['claim_word_frequencies'];
 const OWNER_ONLY_TABLES = ['schema_migrations'];
+// The owner's tasks serving may ask for (their migrations say why): each granted once
+// migrated.
+const OWNER_TASKS = ['refresh_claim_word_statistics()', 'copy_claim_word_statistics()'];
 
 // The serving role's password is derived from the owner's (HMAC-SHA-256), never random:
 // every replica started with the same DATABASE_URL computes the same one, so a replica
@@ -119,6 +124,12 @@ async function createRole(client: pg.Client, ownerPassword: string): Promise<voi
   await client.query(`ALTER ROLE ${SERVING_ROLE} LOGIN${password}`);
 }
 
+function privilegesOn(table: string): string {
+  if (APPEND_ONLY_TABLES.includes(table)) return 'SELECT, INSERT';
+  if (READ_ONLY_TABLES.includes(table)) return 'SELECT';
+  return 'SELECT, INSERT, UPDATE, DELETE';
+}
+
 async function grantPrivileges(client: pg.Client, role: string): Promise<void> {
   const { rows } = await client.query<{ name: string }>(
     `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public'`,
@@ -128,20 +139,17 @@ async function grantPrivileges(client: pg.Client, role: string): Promise<void> {
     const bare = name.replace(/"/g, '');
     await client.query(`REVOKE ALL ON ${name} FROM ${role}`);
     if (OWNER_ONLY_TABLES.includes(bare)) continue;
-    const privileges = APPEND_ONLY_TABLES.includes(bare)
-      ? 'SELECT, INSERT'
-      : 'SELECT, INSERT, UPDATE, DELETE';
-    await client.query(`GRANT ${privileges} ON ${name} TO ${role}`);
+    await client.query(`GRANT ${privilegesOn(bare)} ON ${name} TO ${role}`);
   }
   await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
-  // The one owner's task serving may ask for (its migration says why), once migrated.
-  const { rows: functions } = await client.query<{ present: boolean }>(
-    `SELECT to_regprocedure('public.refresh_claim_word_statistics()') IS NOT NULL AS present`,
-  );
-  if (functions[0]?.present) {
-    await client.query(
-      `GRANT EXECUTE ON FUNCTION public.refresh_claim_word_statistics() TO ${role}`,
+  for (const task of OWNER_TASKS) {
+    const { rows: functions } = await client.query<{ present: boolean }>(
+      `SELECT to_regprocedure($1) IS NOT NULL AS present`,
+      [`public.${task}`],
     );
+    if (functions[0]?.present) {
+      await client.query(`GRANT EXECUTE ON FUNCTION public.${task} TO ${role}`);
+    }
   }
 }
 

@@ -22,6 +22,22 @@ describe("the duplicate lookup's word statistics", () => {
       return rows[0]?.words ?? [];
     });
 
+  // What the lookup reads: the counts the service copies after each ANALYZE.
+  const copiedWords = () =>
+    withClient(scratch.url, async (db) => {
+      const { rows } = await db.query<{ lexeme: string }>(
+        'SELECT lexeme FROM claim_word_frequencies',
+      );
+      return rows.map((row) => row.lexeme);
+    });
+
+  const eventually = async (condition: () => Promise<boolean>, timeoutMs: number) => {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await condition()) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  };
+
   beforeAll(async () => {
     scratch = await createScratchDatabase();
     app = await startApp({
@@ -49,13 +65,28 @@ describe("the duplicate lookup's word statistics", () => {
         [reporter.id],
       ),
     );
-    const deadline = Date.now() + 20_000;
-    let words = await countedWords();
-    while (!words.includes('zorvath') && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      words = await countedWords();
-    }
-    expect(words).toContain('zorvath');
+    await eventually(async () => (await copiedWords()).includes('zorvath'), 20_000);
+    expect(await countedWords()).toContain('zorvath');
+    expect(await copiedWords()).toContain('zorvath');
+  }, 30_000);
+
+  it("are copied for the lookup after anyone's ANALYZE, not only the service's", async () => {
+    await withClient(scratch.url, async (db) => {
+      // The desk moves on to another story: fewer new claims than make the service
+      // refresh the statistics itself, then an ANALYZE of the operator's (or autovacuum's).
+      await db.query(`DELETE FROM claims WHERE text LIKE 'Shelling hit Zorvath%'`);
+      await db.query(
+        `INSERT INTO claims (text, submitted_by)
+         SELECT 'Floods reached Quellmar again on day ' || g || ', officials said.', $1
+           FROM generate_series(1, 900) AS g`,
+        [reporter.id],
+      );
+      await db.query('ANALYZE claims');
+    });
+    expect(await countedWords()).toContain('quellmar');
+    expect(await countedWords()).not.toContain('zorvath');
+    await eventually(async () => (await copiedWords()).includes('quellmar'), 20_000);
+    expect((await copiedWords()).sort()).toEqual((await countedWords()).sort());
   }, 30_000);
 
   it("are refreshed on a connection of the service's own, not one of the request pool", async () => {
@@ -70,15 +101,33 @@ describe("the duplicate lookup's word statistics", () => {
     expect(connections).toEqual([SERVING_ROLE]);
   });
 
-  it('are refreshed through a function only the serving role may call', async () => {
+  it('are refreshed and copied through functions only the serving role may call', async () => {
     const grantees = await withClient(scratch.url, async (db) => {
-      const { rows } = await db.query<{ grantee: string }>(
-        `SELECT CASE a.grantee WHEN 0 THEN 'PUBLIC' ELSE a.grantee::regrole::text END AS grantee
+      const { rows } = await db.query<{ name: string; grantee: string }>(
+        `SELECT p.proname AS name,
+                CASE a.grantee WHEN 0 THEN 'PUBLIC' ELSE a.grantee::regrole::text END AS grantee
            FROM pg_proc p, aclexplode(p.proacl) AS a
-          WHERE p.proname = 'refresh_claim_word_statistics' AND a.grantee <> p.proowner`,
+          WHERE p.proname IN ('refresh_claim_word_statistics', 'copy_claim_word_statistics')
+            AND a.grantee <> p.proowner
+          ORDER BY p.proname`,
       );
-      return rows.map((row) => row.grantee);
+      return rows;
     });
-    expect(grantees).toEqual([SERVING_ROLE]);
+    expect(grantees).toEqual([
+      { name: 'copy_claim_word_statistics', grantee: SERVING_ROLE },
+      { name: 'refresh_claim_word_statistics', grantee: SERVING_ROLE },
+    ]);
+  });
+
+  it('are read, never written, by the serving role', async () => {
+    const privileges = await withClient(scratch.url, async (db) => {
+      const { rows } = await db.query<{ privilege: string }>(
+        `SELECT privilege_type AS privilege FROM information_schema.role_table_grants
+          WHERE table_name = 'claim_word_frequencies' AND grantee = $1`,
+        [SERVING_ROLE],
+      );
+      return rows.map((row) => row.privilege);
+    });
+    expect(privileges).toEqual(['SELECT']);
   });
 });

@@ -70,27 +70,22 @@ export interface PossibleDuplicate {
 // milliseconds at 100,000 claims, whatever the corpus. A claim that is ≥ 0.5 similar shares
 // most of its words, so candidates come from the claims' word index instead
 // (claims_search_idx): the claims holding two of the new text's six rarest words (leaving
-// out words most claims hold, while the text has others). Rarity
-// comes from the statistics ANALYZE keeps on that column (pg_stats.most_common_elems: the
-// lexemes frequent enough to be counted); words not counted there are rarer than any that
-// are, and the longer of them go first. A pair of words that go together ("water pumps",
-// "prime minister") matches as many claims as its rarer word, so a pair is asked for only
-// when that word is held by at most MAX_CANDIDATES claims (its counted frequency times the
-// table's row estimate; an uncounted word always qualifies) — unless no pair qualifies,
-// when all are asked for, as for a text of common words only. pg_trgm then scores only
-// those candidates, each once (OFFSET 0 keeps the planner from computing similarity() for
-// the filter and again for the output), at most MAX_CANDIDATES of them, and stops at
-// MAX_SIMILAR_FOUND similar ones.
-export const POSSIBLE_DUPLICATES_SQL = `WITH common_words AS (
-  SELECT e.lexeme, e.frequency
-    FROM pg_stats s,
-         unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(lexeme, frequency)
-   WHERE s.schemaname = current_schema() AND s.tablename = 'claims' AND s.attname = 'search'
-),
-words AS (
-  SELECT w.lexeme, c.frequency
+// out words most claims hold, while the text has others). Rarity comes from the statistics
+// ANALYZE keeps on that column (pg_stats.most_common_elems: the lexemes frequent enough to
+// be counted), as copied into claim_word_frequencies after each ANALYZE (migration
+// 1764003200000: read from pg_stats, they cost each lookup a third of its time); words
+// not counted there are rarer than any that are, and the longer of them go first. A pair
+// of words that go together ("water pumps", "prime minister") matches as many claims as
+// its rarer word, so a pair is asked for only when that word is held by at most
+// MAX_CANDIDATES claims (its counted frequency times the table's row estimate; an
+// uncounted word always qualifies) — unless no pair qualifies, when all are asked for, as
+// for a text of common words only. pg_trgm then scores only those candidates, each once
+// (OFFSET 0 keeps the planner from computing similarity() for the filter and again for the
+// output), at most MAX_CANDIDATES of them, and stops at MAX_SIMILAR_FOUND similar ones.
+export const POSSIBLE_DUPLICATES_SQL = `WITH words AS (
+  SELECT w.lexeme, f.frequency
     FROM unnest(to_tsvector($3::regconfig, $1)) AS w
-    LEFT JOIN common_words c ON c.lexeme = w.lexeme
+    LEFT JOIN claim_word_frequencies f ON f.lexeme = w.lexeme
 ),
 telling_words AS (
   SELECT '''' || replace(replace(lexeme, '\\', '\\\\'), '''', '''''') || '''' AS term,

@@ -21,6 +21,9 @@ const REFRESH_TIMEOUT_MS = 30_000;
 // refreshed them, and past the bound refreshes that one column's statistics (a sample of
 // the table, about 0.1–0.3 s of PostgreSQL time at 100,000 claims) through
 // refresh_claim_word_statistics(), which runs one refresh at a time across replicas.
+// The lookup reads those counts from claim_word_frequencies, a copy that
+// copy_claim_word_statistics() makes; each check copies them once they were analysed
+// anew, by this refresh or any other ANALYZE (autovacuum's, an operator's, a restore's).
 // It does so on one connection of its own, kept open between checks: a refresh holds its
 // connection for 0.1–0.5 s, which requests waiting for the request pool should not wait
 // behind (and which would pass the duplicate lookup pool's statement bound).
@@ -32,6 +35,9 @@ export class WordStatisticsService implements OnModuleInit, OnModuleDestroy {
   // pg_stat_user_tables.n_tup_ins (inserts into claims, cumulative) when the statistics
   // were last refreshed, as far as this process knows; set by the first check.
   private insertsAtRefresh?: number;
+  // When claims were last analysed, as pg_stat_user_tables said, when this process last
+  // copied the counts; unset until its first copy.
+  private copiedAnalysis?: string;
   private readonly connection: pg.Pool;
 
   constructor(private readonly config: AppConfig) {
@@ -57,41 +63,61 @@ export class WordStatisticsService implements OnModuleInit, OnModuleDestroy {
     await this.connection.end();
   }
 
-  // Refreshes the statistics if enough claims came in since the last refresh. Never
-  // rejects: stale statistics slow the lookup, they break nothing.
+  // Refreshes the statistics if enough claims came in since the last refresh, then copies
+  // them if they changed. Never rejects: stale statistics slow the lookup, they break
+  // nothing.
   private async check(): Promise<void> {
     if (this.checking) return;
     this.checking = true;
     try {
-      const { rows } = await this.connection.query<{
-        inserted: string;
-        changed: string;
-        estimate: number;
-      }>(
-        `SELECT s.n_tup_ins AS inserted, s.n_mod_since_analyze AS changed,
-                greatest(c.reltuples, 0) AS estimate
-           FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
-          WHERE s.relid = 'claims'::regclass`,
-      );
-      const row = rows[0];
-      if (!row) return;
-      const inserted = Number(row.inserted);
-      // At first, the last ANALYZE of the whole table (autovacuum's, an operator's): at
-      // most n_mod_since_analyze of the inserts came after it. The counters start again
-      // from zero when the server's statistics are reset.
-      if (this.insertsAtRefresh === undefined || inserted < this.insertsAtRefresh) {
-        this.insertsAtRefresh = Math.max(0, inserted - Number(row.changed));
-      }
-      const bound = Math.max(STALE_AFTER_INSERTS, STALE_AFTER_SHARE * row.estimate);
-      if (inserted - this.insertsAtRefresh < bound) return;
-      // Refreshed here or, when another replica is at it this moment (the function then
-      // returns false at once), there: fresh either way.
-      await this.connection.query('SELECT refresh_claim_word_statistics()');
-      this.insertsAtRefresh = inserted;
+      await this.refreshIfStale();
+      await this.copyIfAnalysed();
     } catch (error) {
       this.logger.warn(`could not refresh the duplicate lookup's word statistics: ${error}`);
     } finally {
       this.checking = false;
     }
+  }
+
+  private async refreshIfStale(): Promise<void> {
+    const { rows } = await this.connection.query<{
+      inserted: string;
+      changed: string;
+      estimate: number;
+    }>(
+      `SELECT s.n_tup_ins AS inserted, s.n_mod_since_analyze AS changed,
+              greatest(c.reltuples, 0) AS estimate
+         FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
+        WHERE s.relid = 'claims'::regclass`,
+    );
+    const row = rows[0];
+    if (!row) return;
+    const inserted = Number(row.inserted);
+    // At first, the last ANALYZE of the whole table (autovacuum's, an operator's): at
+    // most n_mod_since_analyze of the inserts came after it. The counters start again
+    // from zero when the server's statistics are reset.
+    if (this.insertsAtRefresh === undefined || inserted < this.insertsAtRefresh) {
+      this.insertsAtRefresh = Math.max(0, inserted - Number(row.changed));
+    }
+    const bound = Math.max(STALE_AFTER_INSERTS, STALE_AFTER_SHARE * row.estimate);
+    if (inserted - this.insertsAtRefresh < bound) return;
+    // Refreshed here or, when another replica is at it this moment (the function then
+    // returns false at once), there: fresh either way.
+    await this.connection.query('SELECT refresh_claim_word_statistics()');
+    this.insertsAtRefresh = inserted;
+  }
+
+  private async copyIfAnalysed(): Promise<void> {
+    const { rows } = await this.connection.query<{ analysedAt: string | null }>(
+      `SELECT greatest(last_analyze, last_autoanalyze)::text AS "analysedAt"
+         FROM pg_stat_user_tables WHERE relid = 'claims'::regclass`,
+    );
+    const analysedAt = rows[0]?.analysedAt;
+    if (!analysedAt || analysedAt === this.copiedAnalysis) return;
+    // False while another replica refreshes or copies them: tried again at the next check.
+    const { rows: copies } = await this.connection.query<{ copied: boolean }>(
+      'SELECT copy_claim_word_statistics() AS copied',
+    );
+    if (copies[0]?.copied) this.copiedAnalysis = analysedAt;
   }
 }

@@ -11,6 +11,7 @@ import { Identity1764002700000 } from './1764002700000-identity.js';
 import { DropUnusedIndexes1764002900000 } from './1764002900000-drop-unused-indexes.js';
 import { SearchPendingList1764003000000 } from './1764003000000-search-pending-list.js';
 import { WordStatistics1764003100000 } from './1764003100000-word-statistics.js';
+import { WordFrequencies1764003200000 } from './1764003200000-word-frequencies.js';
 
 // Every migration, in order. Listed by hand (not globbed) so a reviewer sees exactly what runs.
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   DropUnusedIndexes1764002900000,
   SearchPendingList1764003000000,
   WordStatistics1764003100000,
+  WordFrequencies1764003200000,
 ];
