@@ -29,7 +29,11 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot({
-          ...dataSourceOptions({ url: config.databaseUrl, poolSize: config.databasePoolSize }),
+          ...dataSourceOptions({
+            url: config.databaseUrl,
+            poolSize: config.databasePoolSize,
+            keepIdleConnections: true,
+          }),
           autoLoadEntities: true,
           // Migrations run before the app starts (see main.ts), under a lock.
           migrationsRun: false,

@@ -6,6 +6,12 @@ export interface PoolSettings {
   url: string;
   poolSize: number;
   applicationName?: string;
+  // Whether idle connections stay open (up to poolSize) instead of closing after pg's 10 s.
+  // A new connection is a new backend: its first statements fill its caches and are parsed
+  // and planned anew, tens of milliseconds that the first requests after every quiet spell
+  // would pay. The serving process keeps them; short-lived processes (the CLI, migrations)
+  // let them go so that they can exit.
+  keepIdleConnections?: boolean;
 }
 
 // Bounded waits everywhere: while PostgreSQL is unreachable a request must fail fast with
@@ -13,7 +19,12 @@ export interface PoolSettings {
 export const CONNECT_TIMEOUT_MS = 3000;
 export const STATEMENT_TIMEOUT_MS = 30000;
 
-export function dataSourceOptions({ url, poolSize, applicationName }: PoolSettings) {
+export function dataSourceOptions({
+  url,
+  poolSize,
+  applicationName,
+  keepIdleConnections = false,
+}: PoolSettings) {
   return {
     type: 'postgres',
     url,
@@ -25,6 +36,7 @@ export function dataSourceOptions({ url, poolSize, applicationName }: PoolSettin
     logging: false,
     extra: {
       max: poolSize,
+      ...(keepIdleConnections && { idleTimeoutMillis: 0 }),
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
       statement_timeout: STATEMENT_TIMEOUT_MS,
       idle_in_transaction_session_timeout: 60000,
