@@ -40,6 +40,8 @@ import { EnvironmentVariables } from '../src/config/environment.js';
 const pool = new pg.Pool({
   connectionString: process.env.DATABASE_URL,
   max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+  // Kept open while idle, as the service keeps its own (src/app.module.ts).
+  idleTimeoutMillis: 0,
   // The benchmark finds this server's PostgreSQL backends by it, to read their CPU time.
   application_name: process.env.BASELINE_APPLICATION_NAME ?? 'bench-baseline',
 });

@@ -9,7 +9,7 @@ import { servingUrl } from '../src/database/roles.js';
 import { BULK_ITEMS, bulkScenario } from './bulk-scenario.js';
 import { duplicatesScenario } from './duplicates-scenario.js';
 import { BenchContext, FULL, QUICK, Sizes } from './lib/context.js';
-import { openBenchDatabase, settle, withClient } from './lib/postgres.js';
+import { checkpointsBeforeTurns, openBenchDatabase, settle, withClient } from './lib/postgres.js';
 import { startServer } from './lib/processes.js';
 import { createLeanDatabase } from './lib/lean-schema.js';
 import { createPeople, seedClaims } from './lib/seed.js';
@@ -57,6 +57,8 @@ const sizes = process.env.BENCH_LOAD_SECONDS
   : quick
     ? QUICK
     : FULL;
+if (process.env.BENCH_WARMUP_SECONDS)
+  sizes.warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS);
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 const secondsSince = (begun: number) => ((Date.now() - begun) / 1000).toFixed(1);
 // Each scenario's wall time, so that a slow one shows in the log (and in CI's).
@@ -289,6 +291,8 @@ async function main(): Promise<number> {
       // As the server reported them at the start (the run refuses to start with either off).
       synchronousCommit: database.durability.synchronous_commit,
       fsync: database.durability.fsync,
+      // Whether every measured turn began with a CHECKPOINT (bench/lib/postgres.ts).
+      checkpointBeforeTurns: checkpointsBeforeTurns(),
       // How PostgreSQL CPU per request is measured.
       postgresCpu: '/proc/<pid>/stat utime+stime of the backends serving each server',
       serviceNodeFlags: [...START_FLAGS, process.env.BENCH_SERVICE_NODE_FLAGS ?? '']

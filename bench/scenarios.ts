@@ -7,7 +7,7 @@ import type { BenchContext } from './lib/context.js';
 import { download, psqlCopy, Transfer } from './lib/export-download.js';
 import { LoadResult, LoadSpec, runLoad } from './lib/load.js';
 import { backendCpu, backendCpuBetween } from './lib/backends.js';
-import { settle, withClient } from './lib/postgres.js';
+import { checkpoint, settle, withClient } from './lib/postgres.js';
 import { sampleProcess, ServerProcess, watchRss } from './lib/processes.js';
 import { createPeople, seedClaims } from './lib/seed.js';
 
@@ -42,6 +42,7 @@ export async function measure(
   if (warmup && canWarmUp && ctx.sizes.warmupSeconds > 0) {
     await runLoad({ ...full, ...warmupChanges, durationS: ctx.sizes.warmupSeconds });
   }
+  await checkpoint(ctx.ownerUrl);
   const pgBefore = await backendCpu(ctx.ownerUrl, server.backends);
   const cpuBefore = sampleProcess(server.pid).cpuMs;
   const result = await runLoad(full);
@@ -421,6 +422,7 @@ export async function exportScenario(ctx: BenchContext): Promise<ExportResult> {
   type Run = Awaited<ReturnType<typeof copyOnce>>;
   const runs: Record<'csv' | 'copy', Run[]> = { csv: [], copy: [] };
   for (const kind of order) {
+    await checkpoint(ctx.ownerUrl);
     runs[kind].push(kind === 'csv' ? await exportOnce(ctx, 'csv') : await copyOnce(ctx));
   }
   const csv = combined(runs.csv.map((run) => run.figures));
