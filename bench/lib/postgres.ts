@@ -106,13 +106,13 @@ export async function settleTables(client: pg.Client): Promise<void> {
 
 // Each measured turn starts right after a checkpoint. The first change to a page after a
 // checkpoint writes the whole page to the WAL, and PostgreSQL starts one whenever the WAL
-// written since the last reaches its bound — under the benchmark's write loads every 15–60 s,
-// at moments no turn chooses: a decide turn that one began in, the baseline's or the
-// service's, spent up to half again as much PostgreSQL CPU per transition as the turn
-// before it (bench/README.md, "Turns begin at a checkpoint"). Forced before every turn, all
-// turns start from the same state and none is long enough to set off another. It needs
-// superuser or pg_checkpoint; without it turns start where they fall, and the report says
-// so.
+// written since the last reaches its bound — under the benchmark's write loads every
+// 18–57 s in one run, at moments no turn chooses: a decide turn that one began in, the
+// baseline's or the service's, spent up to half again as much PostgreSQL CPU per
+// transition as the turn before it (bench/README.md, "Turns begin at a checkpoint").
+// Forced before every turn, all turns start from the same state and none is long enough
+// to set off another. It needs superuser or pg_checkpoint; without it turns start where
+// they fall, and the report says so.
 let checkpointRefused: string | undefined;
 export async function checkpoint(url: string): Promise<void> {
   if (checkpointRefused) return;

@@ -10,6 +10,17 @@ const STALE_AFTER_SHARE = 0.01;
 // target rows); this bounds it on a server too busy to finish one in reasonable time.
 const REFRESH_TIMEOUT_MS = 30_000;
 
+// pg_stat_user_tables and pg_class on claims, as a check reads them.
+interface ClaimsTableState {
+  // Inserts into claims, cumulative; rows changed since the last ANALYZE.
+  inserted: number;
+  changed: number;
+  // The table's estimated rows.
+  estimate: number;
+  // When claims was last analysed, by anyone; null if never since the counters began.
+  analysedAt: string | null;
+}
+
 // The duplicate lookup ranks a new claim's words by the statistics ANALYZE keeps on
 // claims.search: a word they do not count is taken for rare. Words that became common
 // since the last ANALYZE (a new story's place names, a burst of claims about one event)
@@ -64,14 +75,28 @@ export class WordStatisticsService implements OnModuleInit, OnModuleDestroy {
   }
 
   // Refreshes the statistics if enough claims came in since the last refresh, then copies
-  // them if they changed. Never rejects: stale statistics slow the lookup, they break
-  // nothing.
+  // them if they were analysed anew. One read of the table's counters on a quiet check.
+  // Never rejects: stale statistics slow the lookup, they break nothing.
   private async check(): Promise<void> {
     if (this.checking) return;
     this.checking = true;
     try {
-      await this.refreshIfStale();
-      await this.copyIfAnalysed();
+      let state = await this.readState();
+      if (state && this.isStale(state)) {
+        // Refreshed here or, when another replica is at it this moment (the function then
+        // returns false at once), there: fresh either way.
+        await this.connection.query('SELECT refresh_claim_word_statistics()');
+        this.insertsAtRefresh = state.inserted;
+        // The refresh's own ANALYZE, to copy at once.
+        state = await this.readState();
+      }
+      if (state?.analysedAt && state.analysedAt !== this.copiedAnalysis) {
+        // False while another replica refreshes or copies them: tried again next check.
+        const { rows } = await this.connection.query<{ copied: boolean }>(
+          'SELECT copy_claim_word_statistics() AS copied',
+        );
+        if (rows[0]?.copied) this.copiedAnalysis = state.analysedAt;
+      }
     } catch (error) {
       this.logger.warn(`could not refresh the duplicate lookup's word statistics: ${error}`);
     } finally {
@@ -79,45 +104,31 @@ export class WordStatisticsService implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  private async refreshIfStale(): Promise<void> {
+  private async readState(): Promise<ClaimsTableState | undefined> {
     const { rows } = await this.connection.query<{
       inserted: string;
       changed: string;
       estimate: number;
+      analysedAt: string | null;
     }>(
       `SELECT s.n_tup_ins AS inserted, s.n_mod_since_analyze AS changed,
-              greatest(c.reltuples, 0) AS estimate
+              greatest(c.reltuples, 0) AS estimate,
+              greatest(s.last_analyze, s.last_autoanalyze)::text AS "analysedAt"
          FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
         WHERE s.relid = 'claims'::regclass`,
     );
     const row = rows[0];
-    if (!row) return;
-    const inserted = Number(row.inserted);
+    return row && { ...row, inserted: Number(row.inserted), changed: Number(row.changed) };
+  }
+
+  private isStale({ inserted, changed, estimate }: ClaimsTableState): boolean {
     // At first, the last ANALYZE of the whole table (autovacuum's, an operator's): at
     // most n_mod_since_analyze of the inserts came after it. The counters start again
     // from zero when the server's statistics are reset.
     if (this.insertsAtRefresh === undefined || inserted < this.insertsAtRefresh) {
-      this.insertsAtRefresh = Math.max(0, inserted - Number(row.changed));
+      this.insertsAtRefresh = Math.max(0, inserted - changed);
     }
-    const bound = Math.max(STALE_AFTER_INSERTS, STALE_AFTER_SHARE * row.estimate);
-    if (inserted - this.insertsAtRefresh < bound) return;
-    // Refreshed here or, when another replica is at it this moment (the function then
-    // returns false at once), there: fresh either way.
-    await this.connection.query('SELECT refresh_claim_word_statistics()');
-    this.insertsAtRefresh = inserted;
-  }
-
-  private async copyIfAnalysed(): Promise<void> {
-    const { rows } = await this.connection.query<{ analysedAt: string | null }>(
-      `SELECT greatest(last_analyze, last_autoanalyze)::text AS "analysedAt"
-         FROM pg_stat_user_tables WHERE relid = 'claims'::regclass`,
-    );
-    const analysedAt = rows[0]?.analysedAt;
-    if (!analysedAt || analysedAt === this.copiedAnalysis) return;
-    // False while another replica refreshes or copies them: tried again at the next check.
-    const { rows: copies } = await this.connection.query<{ copied: boolean }>(
-      'SELECT copy_claim_word_statistics() AS copied',
-    );
-    if (copies[0]?.copied) this.copiedAnalysis = analysedAt;
+    const bound = Math.max(STALE_AFTER_INSERTS, STALE_AFTER_SHARE * estimate);
+    return inserted - this.insertsAtRefresh >= bound;
   }
 }
