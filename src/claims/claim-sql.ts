@@ -1,7 +1,6 @@
 import { chainHeadQuery, insertEventsPart } from '../audit/audit-event-sql.js';
 import type { AuthUser } from '../auth/role.js';
 import { identityHolds } from '../auth/token-sql.js';
-import { GENESIS_HASH } from '../audit/audit-event.js';
 import { timestampKey } from '../common/pagination/cursor.js';
 import { isoFromUtcText, utcText } from '../database/utc-text.js';
 import type { ClaimStatus, Stance, Transition } from '../domain/claim-status.js';
@@ -242,60 +241,79 @@ export const toClaimSourceViews = (rows: JsonSourceRow[]): ClaimSourceView[] =>
     }),
   );
 
-// A transition in ONE statement, as data-modifying CTEs without BEGIN and COMMIT: it takes
-// the claim's row lock, then checks what the process decided on against the claim as it is
-// under that lock, and only then writes the claim (as transitionedClaim() computed it) and
-// its events (one, or two when the transition also assigns):
+// A transition in ONE statement, as data-modifying CTEs without BEGIN and COMMIT: it writes
+// the claim (as transitionedClaim() computed it) and its events (one, or two when the
+// transition also assigns) only if what the process decided on still holds:
 // - the version must still be the one read (every change to a claim or its evidence bumps
-//   it), so the rules checked in the process (If-Match, workflow, four-eyes) still hold;
-// - the evidence is counted after the lock was taken: its rows are read FOR SHARE, which
-//   skips a row deleted (and follows a row changed) by a transaction that committed while
-//   this one waited — the evidence gate holds even against a change without a new version;
-// - the claim's chain must still end at the head read with the claim. The statement's
-//   snapshot predates any wait for the lock, so an event appended meanwhile (a comment,
-//   which leaves the version alone) is not seen here: then the unique (chain, prev_hash)
-//   refuses these events and the whole statement fails (23505), writing nothing.
-// It answers one row: the version and evidence found under the lock and, if it wrote, the
-// claim's id (no row if the claim does not exist). Parameters: transitionClaimParameters(),
-// then the events' eventParameters() from $14. One text per event count, built once: the
-// prepared statement's name is looked up by the text on every request.
-const transitionTexts = new Map<number, string>();
-export function transitionClaimSql(eventCount: number): string {
-  let text = transitionTexts.get(eventCount);
-  if (text === undefined) transitionTexts.set(eventCount, (text = transitionText(eventCount)));
+//   it), so the rules checked in the process (If-Match, workflow, four-eyes) still hold.
+//   The UPDATE's own row lock settles this: a concurrent change makes it re-check the
+//   version on the row as committed, and find it moved on;
+// - the claim's chain must still end at the head the events were linked to. Nothing reads
+//   the head again: an event appended since (a comment, which leaves the version alone)
+//   already points back to that head, so the unique (chain, prev_hash) refuses these events
+//   and the whole statement fails (23505), writing nothing;
+// - for a transition with an evidence rule, the evidence must still meet it. Counting it
+//   needs the claim's lock first, so this form takes it (FOR UPDATE) before anything else
+//   and reads the evidence FOR SHARE, which skips a row deleted (and follows a row changed)
+//   by a transaction that committed while this one waited: the gate holds even against a
+//   change that left the version alone.
+// The plain form answers the claim's id if it wrote, and no row otherwise (a newer version,
+// or no such claim: the caller reads again to tell which). The guarded form answers one
+// row, the version and evidence found under the lock and, if it wrote, the claim's id (no
+// row if the claim does not exist). Parameters: transitionClaimParameters(), then the
+// events' eventParameters() from transitionEventsFrom(). One text per form and event count,
+// built once: the prepared statement's name is looked up by the text on every request.
+const transitionTexts = new Map<string, string>();
+export function transitionClaimSql(eventCount: number, guardsEvidence: boolean): string {
+  const key = `${eventCount}:${guardsEvidence}`;
+  let text = transitionTexts.get(key);
+  if (text === undefined) {
+    text = guardsEvidence ? evidenceGuardedTransition(eventCount) : plainTransition(eventCount);
+    transitionTexts.set(key, text);
+  }
   return text;
 }
 
-const transitionText = (eventCount: number) => `WITH locked AS (
+// Where the events' parameters start.
+export const transitionEventsFrom = (guardsEvidence: boolean) => (guardsEvidence ? 12 : 10);
+
+const SET_TRANSITIONED = `SET status = $3, rationale = $4, assignee_id = $5::uuid,
+                decided_by = $6::uuid, decided_at = $7::timestamptz, version = $8,
+                updated_at = $9::timestamptz`;
+
+const plainTransition = (eventCount: number) => `WITH c AS (
+         UPDATE claims ${SET_TRANSITIONED}
+          WHERE id = $1 AND version = $2
+          RETURNING id
+       ), transitioned AS (${insertEventsPart(eventCount, 10, 'EXISTS (SELECT FROM c)')})
+       SELECT c.id AS written FROM c`;
+
+const evidenceGuardedTransition = (eventCount: number) => `WITH locked AS (
          SELECT l.id, l.version FROM claims l WHERE l.id = $1 FOR UPDATE
        ), evidence AS (
          SELECT cs.stance FROM claim_sources cs
-          WHERE cs.claim_id = (SELECT id FROM locked) AND $13::int > 0
+          WHERE cs.claim_id = (SELECT id FROM locked)
             FOR SHARE
        ), counted AS (
          SELECT count(*) FILTER (WHERE stance = 'supports')::int AS supports,
                 count(*) FILTER (WHERE stance = 'contradicts')::int AS contradicts,
                 count(*) FILTER (WHERE stance = 'context')::int AS context,
-                count(*) FILTER (WHERE stance = $12)::int AS required
+                count(*) FILTER (WHERE stance = $10)::int AS required
            FROM evidence
-       ), chain_head AS (${chainHeadQuery('$10')}), c AS (
-         UPDATE claims AS c
-            SET status = $3, rationale = $4, assignee_id = $5::uuid, decided_by = $6::uuid,
-                decided_at = $7::timestamptz, version = $8, updated_at = $9::timestamptz
+       ), c AS (
+         UPDATE claims AS c ${SET_TRANSITIONED}
            FROM locked
           WHERE c.id = locked.id AND locked.version = $2
-            AND coalesce((SELECT hash FROM chain_head), '${GENESIS_HASH}') = $11
-            AND (SELECT required FROM counted) >= $13
+            AND (SELECT required FROM counted) >= $11
           RETURNING c.id
-       ), transitioned AS (${insertEventsPart(eventCount, 14, 'EXISTS (SELECT FROM c)')})
+       ), transitioned AS (${insertEventsPart(eventCount, 12, 'EXISTS (SELECT FROM c)')})
        SELECT locked.version AS locked_version, counted.supports AS evidence_supports,
               counted.contradicts AS evidence_contradicts, counted.context AS evidence_context,
               c.id AS written
          FROM locked CROSS JOIN counted LEFT JOIN c ON true`;
 
-// What the transition's statement found under the lock, and whether it wrote. It writes
-// exactly the claim transitionedClaim() computed, so that claim is the answer; the row is
-// not read back.
+// What the guarded form found under the lock, and whether it wrote. It writes exactly the
+// claim transitionedClaim() computed, so that claim is the answer; the row is not read back.
 export interface TransitionAttemptRow {
   written: string | null;
   locked_version: number;
@@ -307,7 +325,6 @@ export interface TransitionAttemptRow {
 export const transitionClaimParameters = (
   before: ClaimSummaryView,
   after: ClaimSummaryView,
-  chainHead: string,
   evidence: { stance: Stance; required: number } | undefined,
 ): unknown[] => [
   before.id,
@@ -319,10 +336,7 @@ export const transitionClaimParameters = (
   after.decidedAt,
   after.version,
   after.updatedAt,
-  before.id,
-  chainHead,
-  evidence?.stance ?? null,
-  evidence?.required ?? 0,
+  ...(evidence ? [evidence.stance, evidence.required] : []),
 ];
 
 // The claim a transition leaves, computed from the claim it starts from: what the

@@ -43,12 +43,12 @@ const MAX_ATTEMPTS = 5;
 // Moves claims through the workflow of claim-status.ts, with two round trips and no
 // explicit transaction: one read of the claim, its chain head and its evidence (no lock),
 // against which every rule is checked (If-Match, the workflow, four-eyes, rationale, the
-// evidence gate); then ONE statement (transitionClaimSql) that takes the claim's row lock
-// and writes the claim and its events only if the claim is still at the version read
-// (every change to a claim or its evidence bumps it), its evidence, counted under the
-// lock, still meets the rule, and its chain still ends at the head read. Fifty editors
-// deciding at the same version queue on that lock: the first writes, the others find a
-// newer version and answer 412.
+// evidence gate); then ONE statement (transitionClaimSql) that writes the claim and its
+// events only if the claim is still at the version read (every change to a claim or its
+// evidence bumps it), its chain still ends at the head read and, for a transition with an
+// evidence rule, its evidence counted under the claim's lock still meets the rule. Fifty
+// editors deciding at the same version queue on the claim's row lock: the first writes,
+// the others find a newer version and answer 412.
 @Injectable()
 export class ClaimWorkflowService {
   constructor(
@@ -133,25 +133,26 @@ export class ClaimWorkflowService {
       stance: transition.evidence.stance,
       required: requiredSources(transition, this.config.verifyMinSupportingSources),
     };
+    const parameters = [
+      ...transitionClaimParameters(before, after, evidence),
+      ...linked.flatMap((event) => eventParameters(id, event)),
+    ];
+    const text = transitionClaimSql(linked.length, evidence !== undefined);
     let attempt: TransitionAttemptRow | undefined;
     try {
-      [attempt] = await preparedQuery<TransitionAttemptRow>(
-        this.dataSource,
-        transitionClaimSql(linked.length),
-        [
-          ...transitionClaimParameters(before, after, head, evidence),
-          ...linked.flatMap((event) => eventParameters(id, event)),
-        ],
-      );
+      [attempt] = await preparedQuery<TransitionAttemptRow>(this.dataSource, text, parameters);
     } catch (error) {
-      // Another transaction appended to the chain after this statement's snapshot.
+      // Another transaction appended to the chain after the head was read.
       if (isUniqueViolation(error)) return undefined;
       throw error;
     }
+    if (attempt?.written) return { ...after, sources };
+    // Nothing written. Without an evidence rule, the claim moved on (or is gone): reading it
+    // again tells which, and a newer version answers 412.
+    if (!evidence) return undefined;
     if (!attempt) throw new DomainError('not-found', `No claim ${id}.`);
-    if (attempt.written !== null) return { ...after, sources };
-    // Nothing written. A newer version: the request's If-Match is stale. Evidence gone:
-    // the gate refuses. Otherwise the chain moved on: the caller reads and tries again.
+    // A newer version: the request's If-Match is stale. Evidence gone: the gate refuses.
+    // Otherwise the caller reads and tries again.
     assertVersionMatches(precondition, attempt.locked_version);
     if (attempt.locked_version !== before.version) return undefined;
     this.checkEvidence(transition, {

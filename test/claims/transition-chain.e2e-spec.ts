@@ -49,7 +49,7 @@ describe('the audit events of a transition', () => {
         const { rows } = await db.query(
           `SELECT count(*)::int AS n FROM pg_stat_activity
             WHERE datname = current_database() AND wait_event_type = 'Lock'
-              AND query LIKE '%chain_head%'`,
+              AND query LIKE '%transitioned AS (%'`,
         );
         return rows[0].n as number;
       });
