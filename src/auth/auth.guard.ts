@@ -35,13 +35,15 @@ export class AuthGuard implements CanActivate {
     }
     request.user = user;
     this.assertMayCall(context, user);
+    // For the handler's statement, should it find the remembered identity no longer holds.
+    if (user.remembered) request.confirmIdentity = () => this.confirm(context);
     return true;
   }
 
   // The request's identity looked up now, as if the request had just arrived: 401 when it
-  // no longer holds, 403 when it lacks the route's role. RememberedIdentityInterceptor
-  // calls it when a statement could not confirm a remembered identity.
-  async confirm(context: ExecutionContext): Promise<AuthUser> {
+  // no longer holds, 403 when it lacks the route's role. confirmingIdentity() calls it when
+  // a statement could not confirm a remembered identity.
+  private async confirm(context: ExecutionContext): Promise<AuthUser> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const user = await authenticateRequest(request, this.authenticator, this.sessions);
     if (!user) throw unauthenticated();

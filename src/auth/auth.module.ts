@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { ApiToken } from './api-token.entity.js';
 import { AuthGuard } from './auth.guard.js';
-import { RememberedIdentityInterceptor } from './remembered-identity.interceptor.js';
 import { BootstrapAdminService } from './bootstrap-admin.service.js';
 import { TokenThrottlerGuard } from './rate-limit.js';
 import { TokenAuthenticatorService } from './token-authenticator.service.js';
@@ -35,9 +34,6 @@ import { UsersService } from './users.service.js';
     { provide: APP_GUARD, useClass: TokenThrottlerGuard },
     AuthGuard,
     { provide: APP_GUARD, useExisting: AuthGuard },
-    // Global because the routes it serves live in rooms that do not import this module
-    // (the operator CLI loads them without guards or start-up hooks).
-    { provide: APP_INTERCEPTOR, useClass: RememberedIdentityInterceptor },
   ],
   exports: [UsersService, TokensService],
 })

@@ -31,7 +31,12 @@ export const Public =
 export const Roles = (...roles: Role[]) => RequireRoles(...roles);
 export { REQUIRED_ROLES } from '../common/http/roles.decorator.js';
 
-export type AuthenticatedRequest = FastifyRequest & { user?: AuthUser };
+export type AuthenticatedRequest = FastifyRequest & {
+  user?: AuthUser;
+  // Set by the AuthGuard when it admits a remembered identity: looks the token up now and
+  // checks the route's roles (AuthGuard.confirm), for confirmingIdentity().
+  confirmIdentity?: () => Promise<AuthUser>;
+};
 
 export const CurrentUser = createParamDecorator(
   (_data: unknown, context: ExecutionContext): AuthUser =>

@@ -1,3 +1,4 @@
+import type { AuthenticatedRequest } from './decorators.js';
 import type { AuthUser } from './role.js';
 
 // Writes that confirm the caller's identity in their own statement (submit, transitions)
@@ -6,7 +7,7 @@ import type { AuthUser } from './role.js';
 // a remembered identity: a revoked token or a deactivated user must be refused on the very
 // next request, on every process, and only the database knows that. So the statement
 // checks identityHolds() (token-sql.ts) and writes nothing when it fails; the request is
-// then answered as if it had just arrived (RememberedIdentityInterceptor).
+// then answered as if it had just arrived (confirmingIdentity()).
 
 // How long a lookup is remembered. It bounds how stale last_used_at may get (the lookup
 // writes it at most once a minute), never what a revoked token may do.
@@ -27,6 +28,27 @@ export class UnconfirmedIdentityError extends Error {
 // looked up for this request, whose statement has no check).
 export const identityCheckParameters = (user: AuthUser): unknown[] =>
   user.remembered ? [user.tokenId, user.id, user.name, user.roles] : [];
+
+// Runs a write whose statement confirms the caller's identity (a route marked
+// @ConfirmsIdentityInStatement()) for the request's user. When it meets
+// UnconfirmedIdentityError (nothing was written), the token is looked up now and the
+// request answered as if it had just arrived: 401 for a revoked token or a deactivated
+// user, 403 for a role taken away, otherwise the write runs again, once, for the identity
+// just found. The handler calls it itself, rather than a global interceptor wrapping
+// every request of the service in observables for the sake of these two routes.
+export async function confirmingIdentity<T>(
+  request: AuthenticatedRequest,
+  write: (user: AuthUser) => Promise<T>,
+): Promise<T> {
+  try {
+    return await write(request.user!);
+  } catch (error) {
+    if (!(error instanceof UnconfirmedIdentityError) || !request.confirmIdentity) throw error;
+    const confirm = request.confirmIdentity;
+    request.confirmIdentity = undefined;
+    return write(await confirm());
+  }
+}
 
 // A step that must not answer a remembered identity (see UnconfirmedIdentityError).
 export function requireConfirmedIdentity(user: AuthUser): void {

@@ -22,6 +22,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuditEvent } from '../audit/audit-event.js';
 import { ConfirmsIdentityInStatement } from '../auth/confirms-identity.decorator.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
+import type { AuthenticatedRequest } from '../auth/decorators.js';
+import { confirmingIdentity } from '../auth/remembered-identity.js';
 import type { AuthUser } from '../auth/role.js';
 import { etagOf, IfMatch, withEtag } from '../common/http/etag.js';
 import type { VersionPrecondition } from '../common/http/etag.js';
@@ -70,19 +72,21 @@ export class ClaimsController {
   @ApiCreatedResponse({ type: SubmittedClaimView, description: 'with Location and ETag' })
   @ApiProblems(400, 403, 409, 413, 422)
   async submit(
-    @CurrentUser() user: AuthUser,
+    @Req() request: AuthenticatedRequest,
     @IdempotencyKey() key: string | undefined,
     @Body() body: CreateClaimDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SubmittedClaimView> {
-    const result = await this.idempotency.run(
-      { userId: user.id, key, scope: 'POST /claims', body, singleStatement: true },
-      async (manager) => {
-        // The advice is stored with the 201, so a replay answers alike.
-        const claim = await this.claims.submitWithAdvice(manager, user, body);
-        const headers = { location: `/api/v1/claims/${claim.id}`, etag: etagOf(claim.version) };
-        return { status: 201, body: claim, headers };
-      },
+    const result = await confirmingIdentity(request, (user) =>
+      this.idempotency.run(
+        { userId: user.id, key, scope: 'POST /claims', body, singleStatement: true },
+        async (manager) => {
+          // The advice is stored with the 201, so a replay answers alike.
+          const claim = await this.claims.submitWithAdvice(manager, user, body);
+          const location = `/api/v1/claims/${claim.id}`;
+          return { status: 201, body: claim, headers: { location, etag: etagOf(claim.version) } };
+        },
+      ),
     );
     void reply.status(result.status).headers(result.headers);
     if (result.replayed) void reply.header('idempotent-replayed', 'true');
@@ -174,13 +178,16 @@ export class ClaimsController {
   @ApiOkResponse({ type: ClaimView })
   @ApiProblems(400, 403, 404, 409, 412, 422, 428)
   async transition(
-    @CurrentUser() user: AuthUser,
+    @Req() request: AuthenticatedRequest,
     @Param('id', ParseIdPipe) id: string,
     @IfMatch({ required: true }) precondition: VersionPrecondition,
     @Body() body: TransitionDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ClaimView> {
-    return withEtag(reply, await this.workflow.transition(user, id, precondition, body));
+    const claim = await confirmingIdentity(request, (user) =>
+      this.workflow.transition(user, id, precondition, body),
+    );
+    return withEtag(reply, claim);
   }
 
   // Folds a duplicate into the claim that stays; If-Match names the merged claim's version.
