@@ -126,7 +126,9 @@ describe('review queue: assignee, due dates and overdue (SPEC §14)', () => {
     }
     const ours = new Set(claims.map((claim) => claim.id));
     const reassign = async (page: number) => {
-      // One claim already seen and one not yet seen change hands (the due date stays).
+      // One claim already seen and one not yet seen change hands (the due date stays),
+      // over the first seven page turns; a queue shared with other suites may have more.
+      if (page >= claims.length / 2) return;
       for (const claim of [claims[page], claims[claims.length - 1 - page]]) {
         await assign(await current(claim), page % 2 ? other.id : null);
       }
