@@ -1,9 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
+import type { AuthenticatedRequest } from './decorators.js';
 import {
+  confirmingIdentity,
   identityCheckParameters,
   RecentLookups,
   REMEMBER_AT_MOST,
   REMEMBER_FOR_MS,
+  UnconfirmedIdentityError,
 } from './remembered-identity.js';
 import type { AuthUser } from './role.js';
 
@@ -54,5 +57,80 @@ describe('identityCheckParameters', () => {
     const remembered = { ...user('a'), remembered: true as const };
     expect(identityCheckParameters(remembered)).toEqual(['token-a', 'a', 'User a', ['editor']]);
     expect(identityCheckParameters(user('a'))).toEqual([]);
+  });
+});
+
+describe('confirmingIdentity', () => {
+  const remembered = { ...user('a'), remembered: true };
+  const found = { ...user('a'), name: 'Renamed' };
+  const requestWith = (confirm?: () => Promise<AuthUser>) => {
+    const lookups: AuthUser[] = [];
+    const request = {
+      user: remembered,
+      confirmIdentity:
+        confirm &&
+        (async () => {
+          const confirmed = await confirm();
+          lookups.push(confirmed);
+          return confirmed;
+        }),
+    } as unknown as AuthenticatedRequest;
+    return { request, lookups };
+  };
+
+  it('runs the write for the remembered identity, with no lookup, when its statement confirms it', async () => {
+    const { request, lookups } = requestWith(async () => found);
+    const users: AuthUser[] = [];
+    const answer = await confirmingIdentity(request, async (who) => {
+      users.push(who);
+      return 'written';
+    });
+    expect(answer).toBe('written');
+    expect(users).toEqual([remembered]);
+    expect(lookups).toEqual([]);
+  });
+
+  it('looks the token up and runs the write once more, for the identity found, when it does not', async () => {
+    const { request, lookups } = requestWith(async () => found);
+    const users: AuthUser[] = [];
+    const answer = await confirmingIdentity(request, async (who) => {
+      users.push(who);
+      if (who.remembered) throw new UnconfirmedIdentityError();
+      return 'written';
+    });
+    expect(answer).toBe('written');
+    expect(users).toEqual([remembered, found]);
+    expect(lookups).toEqual([found]);
+  });
+
+  it("answers the lookup's refusal (a revoked token, a role taken away) without writing again", async () => {
+    const refused = new Error('401');
+    const { request } = requestWith(() => Promise.reject(refused));
+    let writes = 0;
+    const attempt = confirmingIdentity(request, async () => {
+      writes++;
+      throw new UnconfirmedIdentityError();
+    });
+    await expect(attempt).rejects.toBe(refused);
+    expect(writes).toBe(1);
+  });
+
+  it('tries once only, and lets every other error through untouched', async () => {
+    const { request, lookups } = requestWith(async () => found);
+    let writes = 0;
+    const again = confirmingIdentity(request, async () => {
+      writes++;
+      throw new UnconfirmedIdentityError();
+    });
+    await expect(again).rejects.toBeInstanceOf(UnconfirmedIdentityError);
+    expect(writes).toBe(2);
+    expect(lookups).toEqual([found]);
+
+    const other = new Error('no such claim');
+    const second = requestWith(async () => found);
+    await expect(confirmingIdentity(second.request, () => Promise.reject(other))).rejects.toBe(
+      other,
+    );
+    expect(second.lookups).toEqual([]);
   });
 });
