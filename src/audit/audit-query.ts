@@ -26,7 +26,9 @@ export const AUDIT_EVENT_COLUMNS = `seq::text AS seq, id, claim_id, type, actor,
 
 // The export's CSV columns, named as in the export and in the same order, for PostgreSQL
 // to encode itself (COPY … CSV): `actor` and `data` as JSON text, null as an empty cell.
-// The hash stays last: the export finds record ends by it (export/crlf-line-ends.ts).
+// The hash comes last but for one column that is always NULL, an empty cell: the export
+// finds record ends by the two and puts the CR in that cell's comma's place
+// (export/crlf-line-ends.ts).
 // A spreadsheet runs a cell that begins with = + - @ (or a tab or CR before one) as a
 // formula: such a cell gets a leading ' (SPEC §10, docs/audit.md). The rationale is the only
 // free text that can begin a cell; the others begin with a digit, a hex digit, a letter of
@@ -37,7 +39,7 @@ const CSV_COLUMNS = `seq, id, claim_id AS "claimId", type, actor::text AS actor,
   to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at,
   from_status AS "fromStatus", to_status AS "toStatus",
   CASE WHEN ${FORMULA_START} THEN '''' || rationale ELSE rationale END AS rationale,
-  data::text AS data, prev_hash AS "prevHash", hash`;
+  data::text AS data, prev_hash AS "prevHash", hash, NULL AS "recordEnd"`;
 
 // One export-shaped JSON object per event, built by PostgreSQL (for NDJSON over COPY).
 // PostgreSQL escapes every control character in JSON text, so a line never contains a raw
