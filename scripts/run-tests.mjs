@@ -15,9 +15,6 @@ const TIMED_SPECS = [
   // The lookup answers within DUPLICATE_LOOKUP_TIMEOUT_MS (300 ms) or not at all, and here
   // it scores its worst case, hundreds of near-identical candidates.
   'test/claims/duplicates.e2e-spec.ts',
-  // A stop within 9 s of SIGTERM, and the released delivery sent again within 8 s of the
-  // restart: beside a seeding neighbour the restart alone took longer.
-  'test/events/at-least-once.e2e-spec.ts',
 ];
 
 const JEST = [
