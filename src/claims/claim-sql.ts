@@ -202,7 +202,8 @@ export const submittedClaim = (
 // its evidence, all read with one snapshot, and whether the changer's remembered identity
 // still holds. Parameters [id, id] (the chain is text), then identityCheckParameters(). The
 // change then writes with one statement guarded by the version read here (every change to
-// a claim or its evidence bumps the version) and by the chain head (see transitionClaimSql).
+// a claim or its evidence bumps the version); the events it links to the head read here
+// are refused by UNIQUE (chain, prev_hash) if the chain moved on (see transitionClaimSql).
 const claimForChangeText = (
   identityCheck: string,
 ) => `SELECT ${CLAIM_COLUMNS}, (${chainHeadQuery('$2')}) AS chain_head,
@@ -261,7 +262,7 @@ export const toClaimSourceViews = (rows: JsonSourceRow[]): ClaimSourceView[] =>
 // or no such claim: the caller reads again to tell which). The guarded form answers one
 // row, the version and evidence found under the lock and, if it wrote, the claim's id (no
 // row if the claim does not exist). Parameters: transitionClaimParameters(), then the
-// events' eventParameters() from transitionEventsFrom(). One text per form and event count,
+// events' eventParameters() from EVENTS_FROM of the form. One text per form and event count,
 // built once: the prepared statement's name is looked up by the text on every request.
 const transitionTexts = new Map<string, string>();
 export function transitionClaimSql(eventCount: number, guardsEvidence: boolean): string {
@@ -274,8 +275,9 @@ export function transitionClaimSql(eventCount: number, guardsEvidence: boolean):
   return text;
 }
 
-// Where the events' parameters start.
-export const transitionEventsFrom = (guardsEvidence: boolean) => (guardsEvidence ? 12 : 10);
+// Where the events' parameters start: after transitionClaimParameters()' nine, and the
+// evidence rule's two in the guarded form.
+const EVENTS_FROM = { plain: 10, guarded: 12 };
 
 const SET_TRANSITIONED = `SET status = $3, rationale = $4, assignee_id = $5::uuid,
                 decided_by = $6::uuid, decided_at = $7::timestamptz, version = $8,
@@ -285,7 +287,7 @@ const plainTransition = (eventCount: number) => `WITH c AS (
          UPDATE claims ${SET_TRANSITIONED}
           WHERE id = $1 AND version = $2
           RETURNING id
-       ), transitioned AS (${insertEventsPart(eventCount, 10, 'EXISTS (SELECT FROM c)')})
+       ), transitioned AS (${insertEventsPart(eventCount, EVENTS_FROM.plain, 'EXISTS (SELECT FROM c)')})
        SELECT c.id AS written FROM c`;
 
 const evidenceGuardedTransition = (eventCount: number) => `WITH locked AS (
@@ -306,7 +308,7 @@ const evidenceGuardedTransition = (eventCount: number) => `WITH locked AS (
           WHERE c.id = locked.id AND locked.version = $2
             AND (SELECT required FROM counted) >= $11
           RETURNING c.id
-       ), transitioned AS (${insertEventsPart(eventCount, 12, 'EXISTS (SELECT FROM c)')})
+       ), transitioned AS (${insertEventsPart(eventCount, EVENTS_FROM.guarded, 'EXISTS (SELECT FROM c)')})
        SELECT locked.version AS locked_version, counted.supports AS evidence_supports,
               counted.contradicts AS evidence_contradicts, counted.context AS evidence_context,
               c.id AS written

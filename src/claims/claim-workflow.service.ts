@@ -152,7 +152,8 @@ export class ClaimWorkflowService {
     if (!evidence) return undefined;
     if (!attempt) throw new DomainError('not-found', `No claim ${id}.`);
     // A newer version: the request's If-Match is stale. Evidence gone: the gate refuses.
-    // Otherwise the caller reads and tries again.
+    // (Nothing else keeps the guarded form from writing; should the two counts ever
+    // disagree, the caller reads and tries again.)
     assertVersionMatches(precondition, attempt.locked_version);
     if (attempt.locked_version !== before.version) return undefined;
     this.checkEvidence(transition, {

@@ -9,9 +9,10 @@ import { withDatabase } from '../support/database.js';
 import { client } from '../support/http.js';
 import { createNewsroom, TestUser } from '../support/people.js';
 
-// A transition reads the claim's chain head in the statement that takes the row lock and
-// writes its events with one INSERT. These pin down that the chain it writes is the chain
-// it should write, also when another transaction held the lock first.
+// A transition links its events to the chain head it read with the claim and writes them
+// with one statement, which UNIQUE (chain, prev_hash) refuses if the chain moved on. These
+// pin down that the chain it writes is the chain it should write, also when another
+// transaction held the claim's lock first.
 describe('the audit events of a transition', () => {
   let app: AppProcess;
   let reporter: TestUser;
