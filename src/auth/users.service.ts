@@ -133,7 +133,7 @@ export class UsersService {
         repository.create({ name: input.name, email: input.email, roles: input.roles }),
       );
     } catch (error) {
-      if (isUniqueViolation(error)) {
+      if (isUniqueViolation(error, 'users_email_key')) {
         throw new DomainError('conflict', `A user with email ${input.email} already exists.`, {
           errors: [{ field: 'email', message: 'is already taken' }],
         });

@@ -139,7 +139,7 @@ export class ClaimantsService {
     try {
       return await work();
     } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
+      if (!isUniqueViolation(error, 'claimant_names_unique_idx')) throw error;
       throw new DomainError('conflict', 'Another claimant of this type has one of these names.', {
         errors: [{ field: 'name', message: 'or an alias is taken by another claimant' }],
       });

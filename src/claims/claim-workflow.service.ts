@@ -143,7 +143,7 @@ export class ClaimWorkflowService {
       [attempt] = await preparedQuery<TransitionAttemptRow>(this.dataSource, text, parameters);
     } catch (error) {
       // Another transaction appended to the chain after the head was read.
-      if (isUniqueViolation(error)) return undefined;
+      if (isUniqueViolation(error, 'audit_events_chain_link_key')) return undefined;
       throw error;
     }
     if (attempt?.written) return { ...after, sources };

@@ -1,11 +1,23 @@
 // SQLSTATE codes the service reacts to (https://www.postgresql.org/docs/current/errcodes-appendix.html).
-const sqlState = (error: unknown): string | undefined => {
-  const candidate = error as { code?: unknown; driverError?: { code?: unknown } } | null;
-  const code = candidate?.driverError?.code ?? candidate?.code;
-  return typeof code === 'string' ? code : undefined;
+// TypeORM wraps the driver's error and copies its fields; either may reach us.
+interface PostgresErrorFields {
+  code?: unknown;
+  constraint?: unknown;
+}
+
+const fieldOf = (error: unknown, field: keyof PostgresErrorFields): string | undefined => {
+  const candidate = error as (PostgresErrorFields & { driverError?: PostgresErrorFields }) | null;
+  const value = candidate?.driverError?.[field] ?? candidate?.[field];
+  return typeof value === 'string' ? value : undefined;
 };
 
-export const isUniqueViolation = (error: unknown) => sqlState(error) === '23505';
+const sqlState = (error: unknown) => fieldOf(error, 'code');
+
+// A unique violation of the one constraint (or unique index) a caller expects to race on.
+// Named, because a caller that answers "taken" or tries again on that race must not do so
+// for another: a duplicate no one expected is a defect to surface, not a conflict to retry.
+export const isUniqueViolation = (error: unknown, constraint: string) =>
+  sqlState(error) === '23505' && fieldOf(error, 'constraint') === constraint;
 export const isForeignKeyViolation = (error: unknown) => sqlState(error) === '23503';
 export const isCheckViolation = (error: unknown) => sqlState(error) === '23514';
 export const isSerializationFailure = (error: unknown) =>

@@ -85,7 +85,7 @@ export class PublicationService {
         if (existing) await sql.updateDraft(manager, claimId, slug, draft);
         else await sql.insertDraft(manager, claimId, slug, draft);
       } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
+        if (!isUniqueViolation(error, 'publications_slug_key')) throw error;
         throw slugTaken(slug);
       }
       return { view: (await this.viewOf(manager, claimId))!, created: !existing };

@@ -175,7 +175,7 @@ export class PasskeysService {
           ],
         )) as PasskeyRow[];
       } catch (error) {
-        if (isUniqueViolation(error)) {
+        if (isUniqueViolation(error, 'passkeys_credential_id_key')) {
           throw new DomainError('conflict', 'This passkey is already registered.');
         }
         throw error;
