@@ -24,7 +24,7 @@ export const FULL: Sizes = {
   smallClaims: 10_000,
   queueClaims: 100_000,
   largeClaims: 1_000_000,
-  decideClaims: 36_000,
+  decideClaims: 48_000,
   mixedDecideClaims: 15_000,
   bulkRequests: 10,
   loadSeconds: 20,
