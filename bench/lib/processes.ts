@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BackendSelector } from './backends.js';
 
 export interface ServerProcess {
@@ -33,6 +34,18 @@ export async function startServer(
   };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
+  // BENCH_SERVER_LOGS=<folder>: all each server writes, e.g. what --trace-gc prints.
+  if (process.env.BENCH_SERVER_LOGS) {
+    const log = createWriteStream(
+      join(process.env.BENCH_SERVER_LOGS, `${name.replace(/\W+/g, '-')}.log`),
+      {
+        flags: 'a',
+      },
+    );
+    child.stdout!.pipe(log, { end: false });
+    child.stderr!.pipe(log, { end: false });
+    child.once('exit', () => log.end());
+  }
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${name} did not start:\n${output}`)), 60_000);
     child.stdout!.on('data', () => {
