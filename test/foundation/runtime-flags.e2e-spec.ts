@@ -12,5 +12,6 @@ describe('runtime flags', () => {
     expect(command).toBeDefined();
     expect((JSON.parse(command!) as string[]).join(' ')).toBe(start);
     expect(start).toContain('--no-allocation-site-pretenuring');
+    expect(start).toContain('--heap-growing-percent=100');
   });
 });
