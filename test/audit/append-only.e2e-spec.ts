@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { prepareServingRole, SERVING_ROLE, servingUrl } from '../../src/database/roles.js';
-import { AppProcess, startApp, testDatabaseUrl } from '../support/app-process.js';
-import { withDatabase } from '../support/database.js';
+import { AppProcess, startApp } from '../support/app-process.js';
+import { withClient } from '../support/database.js';
 import { client } from '../support/http.js';
 import { createUser } from '../support/people.js';
 import { createScratchDatabase } from '../support/scratch-database.js';
@@ -20,17 +20,23 @@ const sqlState = (promise: Promise<unknown>) =>
     (error: { code?: string }) => error.code,
   );
 
+// On a database of its own: the owner's TRUNCATE below takes audit_events' exclusive lock
+// before the trigger refuses it, and while it waits for that lock (behind a long export of
+// another spec's, say) every other session's read or write of audit_events would queue
+// behind it — in the suite's shared database, other specs' requests stalled for as long.
 describe('append-only audit trail', () => {
+  let database: Awaited<ReturnType<typeof createScratchDatabase>>;
   let app: AppProcess;
   let serving: pg.Client;
   let owner: pg.Client;
   let eventId: string;
 
   beforeAll(async () => {
-    app = await startApp(); // prepares the serving role in the suite's database
+    database = await createScratchDatabase();
+    app = await startApp({ env: { DATABASE_URL: database.url } }); // prepares the serving role
     const reporter = await createUser(app.url, ['reporter']);
-    owner = await connect(testDatabaseUrl());
-    serving = await connect(servingUrl(testDatabaseUrl()));
+    owner = await connect(database.url);
+    serving = await connect(servingUrl(database.url));
     const claimId = await insertClaim(owner, reporter.id);
     // The serving role may append: this is how every request writes history.
     const [event] = await appendClaimEvents(serving, claimId, { ...reporter }, ['a note']);
@@ -40,6 +46,7 @@ describe('append-only audit trail', () => {
     await serving?.end();
     await owner?.end();
     await app?.stop();
+    await database?.drop();
   });
 
   describe('as the serving role', () => {
@@ -135,24 +142,24 @@ describe('append-only audit trail', () => {
 
   describe('the running service', () => {
     it('serves requests as the serving role: revoking its SELECT breaks the audit log', async () => {
-      const database = await createScratchDatabase();
-      const scratch = await startApp({ env: { DATABASE_URL: database.url } });
+      const revoking = await createScratchDatabase();
+      const scratch = await startApp({ env: { DATABASE_URL: revoking.url } });
       try {
         const admin = client(scratch.url, (await createUser(scratch.url, ['admin'])).token);
         expect((await admin.get('/api/v1/audit/events')).status).toBe(200);
-        const db = await connect(database.url);
+        const db = await connect(revoking.url);
         await db.query(`REVOKE SELECT ON audit_events FROM ${SERVING_ROLE}`);
         await db.end();
         expect((await admin.get('/api/v1/audit/events')).status).toBe(500);
       } finally {
         await scratch.stop();
-        await database.drop();
+        await revoking.drop();
       }
     });
 
     it('grants again on start, idempotently, when several processes start at once', async () => {
-      await Promise.all([1, 2, 3, 4].map(() => prepareServingRole(testDatabaseUrl())));
-      await withDatabase(async (db) => {
+      await Promise.all([1, 2, 3, 4].map(() => prepareServingRole(database.url)));
+      await withClient(database.url, async (db) => {
         const { rows } = await db.query(
           `SELECT has_table_privilege($1, 'audit_events', 'INSERT') AS insert,
                   has_table_privilege($1, 'audit_events', 'DELETE') AS delete,
