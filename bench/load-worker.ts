@@ -111,16 +111,7 @@ function requestsFor(): autocannon.Request[] {
 // Latencies of the 2xx answers, in milliseconds as measured (autocannon's own histogram
 // keeps whole milliseconds, too coarse for answers of 2-3 ms: a p50 of 2 against 3 reads
 // as 1.5x). Health checks after the prepared claims ran out are not counted.
-let latencies = new Float64Array(1 << 16);
-let answered = 0;
-function recordLatency(ms: number) {
-  if (answered === latencies.length) {
-    const grown = new Float64Array(latencies.length * 2);
-    grown.set(latencies);
-    latencies = grown;
-  }
-  latencies[answered++] = ms;
-}
+const latencies: number[] = [];
 // The nearest-rank percentile of what was recorded.
 function percentile(sorted: Float64Array, share: number): number {
   if (sorted.length === 0) return 0;
@@ -166,11 +157,11 @@ const instance = autocannon(
   },
 );
 instance.on('response', (_client, statusCode: number, _bytes, responseTime: number) => {
-  if (!exhausted && statusCode >= 200 && statusCode < 300) recordLatency(responseTime);
+  if (!exhausted && statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
 });
 
 function latencyFigures(): LoadResult['latencyMs'] {
-  const sorted = latencies.subarray(0, answered).sort();
+  const sorted = Float64Array.from(latencies).sort();
   return {
     p50: round(percentile(sorted, 0.5)),
     p99: round(percentile(sorted, 0.99)),

@@ -63,6 +63,17 @@ describe('identityCheckParameters', () => {
 describe('confirmingIdentity', () => {
   const remembered = { ...user('a'), remembered: true };
   const found = { ...user('a'), name: 'Renamed' };
+  // A write whose statement never confirms the identity it was given, counting its runs.
+  const neverConfirmed = () => {
+    let runs = 0;
+    return {
+      run: async (): Promise<never> => {
+        runs++;
+        throw new UnconfirmedIdentityError();
+      },
+      count: () => runs,
+    };
+  };
   const requestWith = (confirm?: () => Promise<AuthUser>) => {
     const lookups: AuthUser[] = [];
     const request = {
@@ -106,24 +117,18 @@ describe('confirmingIdentity', () => {
   it("answers the lookup's refusal (a revoked token, a role taken away) without writing again", async () => {
     const refused = new Error('401');
     const { request } = requestWith(() => Promise.reject(refused));
-    let writes = 0;
-    const attempt = confirmingIdentity(request, async () => {
-      writes++;
-      throw new UnconfirmedIdentityError();
-    });
+    const write = neverConfirmed();
+    const attempt = confirmingIdentity(request, write.run);
     await expect(attempt).rejects.toBe(refused);
-    expect(writes).toBe(1);
+    expect(write.count()).toBe(1);
   });
 
   it('tries once only, and lets every other error through untouched', async () => {
     const { request, lookups } = requestWith(async () => found);
-    let writes = 0;
-    const again = confirmingIdentity(request, async () => {
-      writes++;
-      throw new UnconfirmedIdentityError();
-    });
+    const write = neverConfirmed();
+    const again = confirmingIdentity(request, write.run);
     await expect(again).rejects.toBeInstanceOf(UnconfirmedIdentityError);
-    expect(writes).toBe(2);
+    expect(write.count()).toBe(2);
     expect(lookups).toEqual([found]);
 
     const other = new Error('no such claim');
