@@ -29,12 +29,10 @@ import {
   unmetEvidence,
 } from '../src/domain/claim-status.js';
 import { type Priority, PRIORITIES } from '../src/domain/priorities.js';
-import {
-  duplicateLookupPoolConfig,
-  POSSIBLE_DUPLICATES_SQL,
-} from '../src/claims/duplicates/possible-duplicates-sql.js';
+import { POSSIBLE_DUPLICATES_SQL } from '../src/claims/duplicates/possible-duplicates-sql.js';
 import type { Role } from '../src/domain/roles.js';
 import { CLAIMANT_SUGGESTIONS_SQL } from '../src/claimants/claimant-sql.js';
+import { advicePoolConfig } from '../src/database/advice-pool.js';
 import { EnvironmentVariables } from '../src/config/environment.js';
 
 const pool = new pg.Pool({
@@ -384,10 +382,10 @@ async function submit(request: IncomingMessage, response: ServerResponse, url: U
   );
 }
 
-// As DuplicateLookupService (src/claims/duplicates): its own pool, the service's default
-// size and time bound; past the bound, no duplicates and the claim stays. Never rejects.
-const duplicatesPool = new pg.Pool(
-  duplicateLookupPoolConfig({
+// As the service's AdvicePool (src/database/advice-pool.ts): its own pool, the service's
+// default size and time bound; past the bound, no advice and the claim stays. Never rejects.
+const advicePool = new pg.Pool(
+  advicePoolConfig({
     connectionString: process.env.DATABASE_URL,
     size: serviceDefaults.DUPLICATE_LOOKUP_POOL_SIZE,
     timeoutMs: serviceDefaults.DUPLICATE_LOOKUP_TIMEOUT_MS,
@@ -395,7 +393,7 @@ const duplicatesPool = new pg.Pool(
     applicationName: process.env.BASELINE_APPLICATION_NAME ?? 'bench-baseline',
   }),
 );
-duplicatesPool.on('error', () => undefined);
+advicePool.on('error', () => undefined);
 
 async function adviceOf(id: string, input: { text: string; claimant: string | null }) {
   const [claimantSuggestions, possibleDuplicates] = await Promise.all([
@@ -415,7 +413,7 @@ async function adviceOf(id: string, input: { text: string; claimant: string | nu
 
 async function advised<T = unknown>(name: string, text: string, values: unknown[]): Promise<T[]> {
   try {
-    return (await duplicatesPool.query({ name, text, values })).rows as T[];
+    return (await advicePool.query({ name, text, values })).rows as T[];
   } catch {
     return [];
   }

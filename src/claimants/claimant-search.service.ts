@@ -12,7 +12,7 @@ import {
   Page,
   pageOf,
 } from '../common/pagination/cursor.js';
-import { preparedQueryWithin } from '../database/prepared-query.js';
+import { AdvicePool } from '../database/advice-pool.js';
 import { SqlParameters, whereClause } from '../database/sql-parameters.js';
 import {
   CLAIMANT_COLUMNS,
@@ -33,7 +33,10 @@ const SCORE_SHAPE = /^(?:0|1)(?:\.\d{1,4})?$/;
 // with the server's default thresholds (0.3 and 0.6), then ranked by the exact figures.
 @Injectable()
 export class ClaimantSearchService implements ClaimantDirectory {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly advice: AdvicePool,
+  ) {}
 
   async list(query: ListClaimantsQuery): Promise<Page<ClaimantListItemView>> {
     return query.q ? this.search(query, query.q) : this.newestFirst(query);
@@ -44,10 +47,13 @@ export class ClaimantSearchService implements ClaimantDirectory {
     return row && { id: row.id, name: row.name, type: row.type, sameAs: row.same_as };
   }
 
-  // Runs on nearly every submission (one that names a claimant without linking one), so
-  // it is a prepared statement: parsed and planned once per connection.
-  async suggest(manager: EntityManager, text: string): Promise<ClaimantSuggestion[]> {
-    return preparedQueryWithin<ClaimantSuggestion>(manager, CLAIMANT_SUGGESTIONS_SQL, [text]);
+  // Runs on nearly every submission (one that names a claimant without linking one), as
+  // advice beside the claim's insert: on the advice's connections, whose planner settings
+  // take the names' trigram index (src/database/advice-pool.ts), as a named statement.
+  suggest(text: string): Promise<ClaimantSuggestion[]> {
+    return this.advice.query<ClaimantSuggestion>('claimant-suggestions', CLAIMANT_SUGGESTIONS_SQL, [
+      text,
+    ]);
   }
 
   // By name or alias, best match first, keyset-paginated on (score, id).

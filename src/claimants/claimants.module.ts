@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { CLAIMANT_DIRECTORY } from '../claims/claimant-directory.js';
+import { AdvicePoolModule } from '../database/advice-pool.module.js';
 import { ClaimantSearchService } from './claimant-search.service.js';
 import { ClaimantsController } from './claimants.controller.js';
 import { ClaimantsService } from './claimants.service.js';
@@ -8,6 +9,7 @@ import { ClaimantsService } from './claimants.service.js';
 // receive the ClaimantDirectory they declare, wherever their modules are imported.
 @Global()
 @Module({
+  imports: [AdvicePoolModule],
   controllers: [ClaimantsController],
   providers: [
     ClaimantsService,

@@ -25,6 +25,7 @@ export interface ClaimantSuggestion {
 
 export interface ClaimantDirectory {
   find(manager: EntityManager, id: string): Promise<LinkedClaimant | undefined>;
-  // Claimants known by a name or alias like `text`, best first.
-  suggest(manager: EntityManager, text: string): Promise<ClaimantSuggestion[]>;
+  // Claimants known by a name or alias like `text`, best first. Advice read beside a
+  // submission, outside its transaction; rejects past the advice's bounds.
+  suggest(text: string): Promise<ClaimantSuggestion[]>;
 }

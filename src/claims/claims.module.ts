@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdempotencyModule } from '../common/idempotency/idempotency.module.js';
+import { AdvicePoolModule } from '../database/advice-pool.module.js';
 import { ClaimBulkService } from './bulk/claim-bulk.service.js';
 import { ClaimAssignmentService } from './claim-assignment.service.js';
 import { ClaimHistoryService } from './claim-history.service.js';
@@ -12,7 +13,7 @@ import { WordStatisticsService } from './duplicates/word-statistics.service.js';
 import { ClaimMergeService } from './merge/claim-merge.service.js';
 
 @Module({
-  imports: [IdempotencyModule],
+  imports: [IdempotencyModule, AdvicePoolModule],
   controllers: [ClaimsController],
   providers: [
     ClaimsService,

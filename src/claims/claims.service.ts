@@ -88,18 +88,20 @@ export class ClaimsService {
   }
 
   // A submission as POST /claims answers it: the claim and what the desk should look at
-  // before working it (SPEC §15). The duplicate lookup runs on its own connections while
-  // the claim is written, so it adds to the answer's time only what it takes beyond the
-  // write.
+  // before working it (SPEC §15). The advice (possible duplicates, claimant suggestions)
+  // is read on connections of its own while the claim is written, so it adds to the
+  // answer's time only what it takes beyond the write.
   async submitWithAdvice(
     manager: EntityManager,
     user: AuthUser,
     input: CreateClaimDto,
   ): Promise<ClaimView & SubmissionAdvice> {
-    const { claim, duplicates } = await this.insert(manager, user, input, { lookUp: true });
+    const { claim, duplicates, suggestions } = await this.insert(manager, user, input, {
+      advise: true,
+    });
     return {
       ...claim,
-      claimantSuggestions: await this.claimantSuggestions(manager, claim),
+      claimantSuggestions: await suggestions,
       possibleDuplicates: await duplicates,
     };
   }
@@ -108,8 +110,12 @@ export class ClaimsService {
     manager: EntityManager,
     user: AuthUser,
     input: CreateClaimDto,
-    { lookUp = false } = {},
-  ): Promise<{ claim: ClaimView; duplicates: Promise<PossibleDuplicate[]> }> {
+    { advise = false } = {},
+  ): Promise<{
+    claim: ClaimView;
+    duplicates: Promise<PossibleDuplicate[]>;
+    suggestions: Promise<ClaimantSuggestion[]>;
+  }> {
     // A claimant or article that does not exist is answered before the insert: only to a
     // confirmed identity.
     if (input.claimantId || input.articleId) requireConfirmedIdentity(user);
@@ -118,14 +124,15 @@ export class ClaimsService {
     const language = input.language ?? article?.language ?? this.config.newsroomLanguage;
     const at = new Date().toISOString();
     const submitted = submittedClaim(randomUUID(), input, user.id, language, at);
-    // Never rejects, so it may run unawaited while the insert fails.
-    const duplicates = lookUp
+    // Neither rejects, so they may run unawaited while the insert fails.
+    const duplicates = advise
       ? this.duplicates.find({
           id: submitted.id,
           text: submitted.text,
           searchConfig: textSearchConfigOf(language),
         })
       : Promise.resolve([]);
+    const suggestions = advise ? this.claimantSuggestions(submitted) : Promise.resolve([]);
     // The full initial claim, so the claim can be rebuilt from its events alone. A new
     // claim's chain is empty: its first event links to the genesis hash.
     const [event] = linkEvents(
@@ -147,25 +154,20 @@ export class ClaimsService {
       ...identityCheckParameters(user),
     ]);
     if (!row) throw new UnconfirmedIdentityError();
-    return { claim: { ...toClaimSummary(row), sources: [] }, duplicates };
+    return { claim: { ...toClaimSummary(row), sources: [] }, duplicates, suggestions };
   }
 
   // Claimants the submitted claim's free-text claimant names (by name or alias), so the
-  // reporter can link one; none when the claim is linked already or names no one. Read
-  // after the insert. Without an Idempotency-Key the claim is committed by then (one
-  // statement, no transaction), so a read that fails — the database gone for a moment —
-  // must not turn the 201 into an error a client would retry into a second claim: the
-  // suggestions are left empty and logged. In a transaction the failure rolls the claim
-  // back with it and is answered as such.
+  // reporter can link one; none when the claim is linked already or names no one. Never
+  // rejects: advice past its bounds, or the database gone for a moment, leaves the
+  // suggestions empty (logged) and the submission as it is.
   private async claimantSuggestions(
-    manager: EntityManager,
-    claim: ClaimSummaryView,
+    claim: Pick<ClaimSummaryView, 'id' | 'claimant' | 'claimantId'>,
   ): Promise<ClaimantSuggestion[]> {
     if (!claim.claimant || claim.claimantId) return [];
     try {
-      return await this.claimants.suggest(manager, claim.claimant);
+      return await this.claimants.suggest(claim.claimant);
     } catch (error) {
-      if (manager.queryRunner?.isTransactionActive) throw error;
       this.logger.warn(`No claimant suggestions for claim ${claim.id}: ${String(error)}`);
       return [];
     }

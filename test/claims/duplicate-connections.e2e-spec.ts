@@ -32,7 +32,7 @@ describe('the duplicate lookup connections', () => {
     withClient(scratch.url, async (db) => {
       const { rows } = await db.query<{ pid: number; query: string }>(
         `SELECT pid, query FROM pg_stat_activity
-          WHERE datname = current_database() AND application_name = 'claimdesk-duplicates'
+          WHERE datname = current_database() AND application_name = 'claimdesk-advice'
           ORDER BY pid`,
       );
       return rows;

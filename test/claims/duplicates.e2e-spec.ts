@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import {
-  POSSIBLE_DUPLICATES_SETTINGS,
-  POSSIBLE_DUPLICATES_SQL,
-} from '../../src/claims/duplicates/possible-duplicates-sql.js';
+import { POSSIBLE_DUPLICATES_SQL } from '../../src/claims/duplicates/possible-duplicates-sql.js';
+import { ADVICE_PLANNER_SETTINGS } from '../../src/database/advice-pool.js';
 import { AppProcess, startApp } from '../support/app-process.js';
 import { move, submitClaim } from '../support/claims.js';
 import { withClient, withDatabase } from '../support/database.js';
@@ -129,7 +127,7 @@ describe('possible duplicates at submission (SPEC §15)', () => {
           // The word counts as the service copies them after an ANALYZE.
           await db.query('SELECT copy_claim_word_statistics()');
           // As the lookup's own connections are set.
-          for (const [name, value] of Object.entries(POSSIBLE_DUPLICATES_SETTINGS)) {
+          for (const [name, value] of Object.entries(ADVICE_PLANNER_SETTINGS)) {
             await db.query(`SET LOCAL ${name} = ${value}`);
           }
           await db.query(`PREPARE possible_duplicates AS ${POSSIBLE_DUPLICATES_SQL}`);

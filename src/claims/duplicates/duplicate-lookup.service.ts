@@ -1,12 +1,8 @@
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
 import { AppConfig } from '../../config/app-config.js';
-import {
-  PossibleDuplicate,
-  duplicateLookupPoolConfig,
-  POSSIBLE_DUPLICATES_SQL,
-} from './possible-duplicates-sql.js';
+import { AdvicePool } from '../../database/advice-pool.js';
+import { PossibleDuplicate, POSSIBLE_DUPLICATES_SQL } from './possible-duplicates-sql.js';
 
 export type { PossibleDuplicate };
 
@@ -25,41 +21,24 @@ export interface DuplicateLookupInput {
 }
 
 // Duplicates at submission (SPEC §15): the claims a new claim's text is similar to, so the
-// reporter sees "we already have this" in the 201. Advice only: it runs beside the insert
-// and can neither refuse nor roll back the submission.
-//
-// The lookup has connections of its own (DUPLICATE_LOOKUP_POOL_SIZE), which bounds how many
-// run at once, keeps them from taking the connections requests need, and lets it run while
-// the insert does (one round trip, no transaction). Each connection carries the lookup's
-// time bound as its statement_timeout (and the lookup's planner settings); a lookup also waits at most that long for a
-// connection. Past either bound the submission is answered without duplicates: a limit
-// refuses the advice, never the claim.
+// reporter sees "we already have this" in the 201. Advice only: it runs beside the insert,
+// on the advice's own connections (src/database/advice-pool.ts), and can neither refuse nor
+// roll back the submission. Past the advice's bounds the submission is answered without
+// duplicates.
 @Injectable()
-export class DuplicateLookupService implements OnModuleDestroy {
+export class DuplicateLookupService {
   private readonly logger = new Logger('PossibleDuplicates');
-  private readonly pool: pg.Pool;
 
-  constructor(private readonly config: AppConfig) {
-    this.pool = new pg.Pool(
-      duplicateLookupPoolConfig({
-        connectionString: config.databaseUrl,
-        size: config.duplicateLookupPoolSize,
-        timeoutMs: config.duplicateLookupTimeoutMs,
-        applicationName: 'claimdesk-duplicates',
-      }),
-    );
-    this.pool.on('error', (error) => this.logger.warn(`duplicate lookup connection: ${error}`));
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.pool.end();
-  }
+  constructor(
+    private readonly config: AppConfig,
+    private readonly advice: AdvicePool,
+  ) {}
 
   // Most similar first, ties by id. Never rejects: whatever goes wrong, the claim stands
   // and the answer is "none found", logged.
   async find(claim: DuplicateLookupInput): Promise<PossibleDuplicate[]> {
     try {
-      const { rows } = await this.lookUp(claim);
+      const rows = await this.lookUp(claim);
       // float4 as PostgreSQL sends it, e.g. 0.8235294; three places are plenty to rank by.
       return rows.map((row) => ({ ...row, similarity: Math.round(row.similarity * 1000) / 1000 }));
     } catch (error) {
@@ -72,15 +51,15 @@ export class DuplicateLookupService implements OnModuleDestroy {
   }
 
   private lookUp(claim: DuplicateLookupInput) {
-    return this.pool.query<PossibleDuplicate>({
-      name: 'possible-duplicates',
-      text: POSSIBLE_DUPLICATES_SQL,
-      values: [claim.text, claim.id, claim.searchConfig],
-    });
+    return this.advice.query<PossibleDuplicate>('possible-duplicates', POSSIBLE_DUPLICATES_SQL, [
+      claim.text,
+      claim.id,
+      claim.searchConfig,
+    ]);
   }
 
-  // Opens every connection of the pool and prepares the lookup on each, so that the first
-  // submissions after a start do not pay for it (see duplicateLookupPoolConfig): as many
+  // Opens every connection of the advice's pool and prepares the lookup on each, so that
+  // the first submissions after a start do not pay for it (see advicePoolConfig): as many
   // lookups at once as the pool has connections, each on a connection of its own. Through
   // pool.query, which looks after a connection that fails while in use (the database gone
   // meanwhile). A start on a busy machine can pass the lookup's 300 ms bound for a
@@ -92,7 +71,7 @@ export class DuplicateLookupService implements OnModuleDestroy {
     let failure: unknown;
     for (let round = 1; round <= PREPARE_ROUNDS; round++) {
       if (round > 1) await sleep(PREPARE_RETRY_MS, undefined, { ref: false });
-      if (this.pool.ending) return;
+      if (this.advice.closing) return;
       const outcomes = await Promise.allSettled(
         Array.from({ length: size }, () => this.lookUp(probe)),
       );

@@ -1,4 +1,3 @@
-import type { PoolConfig } from 'pg';
 import type { ClaimStatus } from '../../domain/claim-status.js';
 
 // The duplicate lookup's statement, apart from the code that runs it, so the benchmark's
@@ -21,39 +20,6 @@ export const MAX_CANDIDATES = 500;
 // are answered: a burst of near-identical submissions (one statement pasted a hundred
 // times) then costs a few dozen scores, not MAX_CANDIDATES.
 export const MAX_SIMILAR_FOUND = 20;
-
-// The settings of the lookup's own connections. Sequential scans are off because the
-// planner, not knowing how few claims the candidate query matches until it runs, prices a
-// scan of the whole table that stops at MAX_CANDIDATES matches as cheap — and over 100,000
-// claims with a handful of matches it reads them all.
-export const POSSIBLE_DUPLICATES_SETTINGS = { enable_seqscan: 'off' };
-
-// The lookup's own pool, as the service and the benchmark's baseline both open it: `size`
-// connections, each with the lookup's settings, whose statements and waits for a
-// connection are both bounded by `timeoutMs`. They stay open however long they idle (pg
-// closes an idle connection after 10 s by default): the first lookup on a new connection
-// took 40–53 ms on an idle machine against 1.6–1.8 ms on the next ones (the backend
-// starts and fills its caches, the statement is parsed and planned), and a desk that
-// submits less often than every 10 s would pay that on every submission — under load,
-// past the time bound.
-export function duplicateLookupPoolConfig(settings: {
-  connectionString: string | undefined;
-  size: number;
-  timeoutMs: number;
-  applicationName: string;
-}): PoolConfig {
-  return {
-    connectionString: settings.connectionString,
-    max: settings.size,
-    idleTimeoutMillis: 0,
-    connectionTimeoutMillis: settings.timeoutMs,
-    statement_timeout: settings.timeoutMs,
-    options: Object.entries(POSSIBLE_DUPLICATES_SETTINGS)
-      .map(([name, value]) => `-c ${name}=${value}`)
-      .join(' '),
-    application_name: settings.applicationName,
-  };
-}
 
 export interface PossibleDuplicate {
   id: string;
