@@ -103,7 +103,11 @@ export class IdempotencyService implements OnModuleInit, OnModuleDestroy {
     });
   }
 
+  // The first sweep runs at start, not an interval after it: a service restarted more
+  // often than the interval (by deploys, say) would otherwise never sweep. The start does
+  // not wait for it.
   onModuleInit(): void {
+    void this.sweep();
     this.sweeper = setInterval(() => void this.sweep(), SWEEP_INTERVAL_MS);
     this.sweeper.unref();
   }
