@@ -1,7 +1,5 @@
 import type { Socket } from 'node:net';
-
-const SSL_REQUEST = 80877103;
-const GSSENC_REQUEST = 80877104;
+import { MessageReader, readFrontendMessages } from './frontend-messages.js';
 
 // Counts the named prepared statements each connection holds on its backend, read from
 // what the client sends (PostgreSQL's frontend protocol): a Parse message with a name
@@ -18,40 +16,22 @@ export class StatementCensus {
   readonly observe = (client: Socket) => {
     const live = new Set<string>();
     this.connections.push(live);
-    let buffered = Buffer.alloc(0);
-    let startup = true;
-    client.on('data', (chunk: Buffer) => {
-      buffered = Buffer.concat([buffered, chunk]);
-      for (;;) {
-        const header = startup ? 0 : 1;
-        if (buffered.length < header + 4) return;
-        const length = buffered.readInt32BE(header);
-        if (buffered.length < header + length) return;
-        const body = buffered.subarray(header + 4, header + length);
-        if (startup) {
-          const code = buffered.readInt32BE(4);
-          if (code !== SSL_REQUEST && code !== GSSENC_REQUEST) startup = false;
-        } else {
-          this.read(String.fromCharCode(buffered[0]), body, live);
-        }
-        buffered = buffered.subarray(header + length);
-      }
-    });
+    readFrontendMessages(client, (type, body) => this.read(type, body, live));
   };
 
   private read(type: string, body: Buffer, live: Set<string>) {
-    const cstring = (from: number) => body.toString('utf8', from, body.indexOf(0, from));
+    const message = new MessageReader(body);
     if (type === 'P') {
-      const name = cstring(0);
+      const name = message.cstring();
       if (name) {
         this.parses++;
         live.add(name);
         this.peak = Math.max(this.peak, live.size);
       }
-    } else if (type === 'C' && body[0] === 'S'.charCodeAt(0)) {
-      live.delete(cstring(1));
+    } else if (type === 'C' && message.bytes(1)[0] === 'S'.charCodeAt(0)) {
+      live.delete(message.cstring());
     } else if (type === 'Q') {
-      const match = /^\s*DEALLOCATE\s+(?:PREPARE\s+)?("?)(\w+)\1\s*;?\s*$/i.exec(cstring(0));
+      const match = /^\s*DEALLOCATE\s+(?:PREPARE\s+)?("?)(\w+)\1\s*;?\s*$/i.exec(message.cstring());
       if (match && match[2].toUpperCase() === 'ALL') live.clear();
       else if (match) live.delete(match[2]);
     }
