@@ -1,4 +1,4 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import pg, { type PoolConfig } from 'pg';
 import { AppConfig } from '../config/app-config.js';
 
@@ -47,6 +47,7 @@ export function advicePoolConfig(settings: {
 // refuses the advice, never the write.
 @Injectable()
 export class AdvicePool implements OnModuleDestroy {
+  private readonly logger = new Logger('AdvicePool');
   private readonly pool: pg.Pool;
 
   constructor(config: AppConfig) {
@@ -59,7 +60,7 @@ export class AdvicePool implements OnModuleDestroy {
       }),
     );
     // An idle connection that fails is dropped by the pool; the next read opens another.
-    this.pool.on('error', () => undefined);
+    this.pool.on('error', (error) => this.logger.warn(`advice connection: ${String(error)}`));
   }
 
   get closing(): boolean {
