@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { seedClaims } from '../../bench/lib/seed.js';
 import { startReceiver, type Receiver } from '../events/support/receiver.js';
-import { deliveriesOf, subscribe, WEBHOOK_ENV } from '../events/support/webhooks.js';
+import { subscribe, WEBHOOK_ENV } from '../events/support/webhooks.js';
 import { signInWithToken } from '../identity/support/sessions.js';
 import { ADMIN_TOKEN, AppProcess, startApp } from '../support/app-process.js';
 import { attachSource, move, submitClaim, uniqueTag } from '../support/claims.js';
@@ -81,6 +81,13 @@ function indexesIn(node: unknown, found = new Set<string>()): Set<string> {
     }
   }
   return found;
+}
+
+// A setup request's answer, which must have succeeded for the requests after it to mean
+// anything.
+function succeeded(response: { status: number; text: string; body: any }) {
+  if (response.status >= 300) throw new Error(`setup: ${response.status} ${response.text}`);
+  return response.body;
 }
 
 // Tables a desk fills over months, grown by SQL beside the claims seedClaims writes: a
@@ -204,11 +211,11 @@ describe('each index on the write path is used by the statements the service sen
     await growTables(scratch.url, { userId: admin.id, webhookId: webhook.id });
 
     const claimantName = `Minister ${uniqueTag('c')}`;
-    const claimant = (
+    const claimant = succeeded(
       await as(editor).post('/api/v1/claimants', {
         body: { name: claimantName, type: 'Person', aliases: [] },
-      })
-    ).body;
+      }),
+    );
     const otherReporter = await createUser(app.url, ['reporter']);
     const tag = uniqueTag('floods');
     const rareWord = `zeppelinport${uniqueTag('w').replace(/-/g, '')}`;
@@ -220,39 +227,49 @@ describe('each index on the write path is used by the statements the service sen
         tags: [tag],
       });
     });
-    await as(otherReporter).post('/api/v1/claims', {
-      body: {
-        text: 'Шість тисяч людей залишили місто за тиждень.',
-        language: 'uk',
-        claimantId: claimant.id,
-      },
-    });
+    succeeded(
+      await as(otherReporter).post('/api/v1/claims', {
+        body: {
+          text: 'Шість тисяч людей залишили місто за тиждень.',
+          language: 'uk',
+          claimantId: claimant.id,
+        },
+      }),
+    );
     const claim = await move(app.url, editor, submitted, 'in_review');
-    const assigned = await as(editor).post(`/api/v1/claims/${claim.id}/assignment`, {
-      body: { assigneeId: secondEditor.id },
-      headers: { 'if-match': `"${claim.version}"` },
-    });
-    const withSource = await attachSource(app.url, editor, assigned.body, 'supports');
+    const assigned = succeeded(
+      await as(editor).post(`/api/v1/claims/${claim.id}/assignment`, {
+        body: { assigneeId: secondEditor.id },
+        headers: { 'if-match': `"${claim.version}"` },
+      }),
+    );
+    const withSource = await attachSource(app.url, editor, assigned, 'supports');
     const sourceId: string = withSource.sources[0].id;
     await during('POST /claims/:id/transitions', () =>
       move(app.url, editor, withSource, 'verified'),
     );
-    await as(editor).post(`/api/v1/claims/${claim.id}/comments`, { body: { body: 'Port data.' } });
+    succeeded(
+      await as(editor).post(`/api/v1/claims/${claim.id}/comments`, {
+        body: { body: 'Port data.' },
+      }),
+    );
 
     // A published fact-check with a claim merged into it.
     const decided = await decidedClaim(app.url, { reporter, editor });
     await publishDraft(app.url, editor, decided.claim.id, draftOf(decided.sourceId));
     const twin = await submitClaim(app.url, reporter);
-    await as(editor).post(`/api/v1/claims/${twin.id}/merge`, {
-      body: { intoId: decided.claim.id, rationale: 'The same claim.' },
-      headers: { 'if-match': `"${twin.version}"` },
-    });
+    succeeded(
+      await as(editor).post(`/api/v1/claims/${twin.id}/merge`, {
+        body: { intoId: decided.claim.id, rationale: 'The same claim.' },
+        headers: { 'if-match': `"${twin.version}"` },
+      }),
+    );
 
     const signedIn = await signInWithToken(app.url, editor.token);
     const since = new Date(Date.now() - 60_000).toISOString();
     const until = new Date(Date.now() + 60_000).toISOString();
 
-    const reads: [string, string, { token?: string; cookie?: string }][] = [
+    const reads: [string, string, { token?: string }][] = [
       ['GET /claims', '/api/v1/claims', editor],
       ['GET /claims?status=', '/api/v1/claims?status=verified', editor],
       ['GET /claims?sort=-priority', '/api/v1/claims?sort=-priority', editor],
@@ -316,13 +333,9 @@ describe('each index on the write path is used by the statements the service sen
         },
       }),
     );
-    // The delivery of the submission's event, then its log.
-    for (let tries = 0; ; tries++) {
-      const deliveries = await deliveriesOf(app.url, webhook.id);
-      if (deliveries.some((delivery) => delivery.status === 'delivered')) break;
-      if (tries > 100) throw new Error('the webhook was not delivered');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    // The worker's round for the submission's event (its cursor, its due deliveries) has
+    // run once the receiver has it; then the delivery log.
+    await receiver.waitFor((received) => received.length > 0, 30_000);
     await during('GET /webhooks/:id/deliveries', () =>
       client(app.url, ADMIN_TOKEN).get(`/api/v1/webhooks/${webhook.id}/deliveries`),
     );
