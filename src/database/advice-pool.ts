@@ -8,7 +8,8 @@ import { AppConfig } from '../config/app-config.js';
 // matches until it runs (a scan that stops at its limit looks cheap, and over 100,000
 // claims with a handful of matches it reads them all), and it prices trigram similarity
 // (`%`) at a fraction of what it costs (3,000 claimant names: 4.9 ms scanned, 0.1 ms
-// through their trigram index, which it took only past ~4,500 names).
+// through their trigram index, which by its own cost estimates it would take only past some
+// 4,500 names).
 export const ADVICE_PLANNER_SETTINGS = { enable_seqscan: 'off' };
 
 // The advice's own pool, as the service and the benchmark's baseline both open it: `size`
@@ -49,13 +50,18 @@ export function advicePoolConfig(settings: {
 export class AdvicePool implements OnModuleDestroy {
   private readonly logger = new Logger('AdvicePool');
   private readonly pool: pg.Pool;
+  // Connections, and so reads at once; how long a read waits for one, and runs.
+  readonly size: number;
+  readonly timeoutMs: number;
 
   constructor(config: AppConfig) {
+    this.size = config.duplicateLookupPoolSize;
+    this.timeoutMs = config.duplicateLookupTimeoutMs;
     this.pool = new pg.Pool(
       advicePoolConfig({
         connectionString: config.databaseUrl,
-        size: config.duplicateLookupPoolSize,
-        timeoutMs: config.duplicateLookupTimeoutMs,
+        size: this.size,
+        timeoutMs: this.timeoutMs,
         applicationName: 'claimdesk-advice',
       }),
     );

@@ -163,6 +163,7 @@ describe('possible duplicates at submission (SPEC §15)', () => {
 describe('possible duplicates over a flood of near-identical claims', () => {
   const text = 'Officials said 12 people were displaced in district 5 after the floods of week 3.';
   const QUOTED = 'The water pumps of Zhytomyr failed on Monday.';
+  const CLAIMANT = 'Regional Water Authority';
   let scratch: { url: string; drop(): Promise<void> };
   let app: AppProcess;
   // The same data, with a lookup bound no lookup can meet.
@@ -195,6 +196,14 @@ describe('possible duplicates over a flood of near-identical claims', () => {
         QUOTED,
         reporter.id,
       ]);
+      // A claimant a submission can name, for the suggestions read beside it.
+      await db.query(
+        `WITH made AS (INSERT INTO claimants (name, type, created_by)
+                       VALUES ($1, 'Organization', $2) RETURNING id, type, name)
+         INSERT INTO claimant_names (claimant_id, type, name, is_alias)
+         SELECT id, type, name, false FROM made`,
+        [CLAIMANT, reporter.id],
+      );
       await db.query('ANALYZE claims');
       // Copied at once, as the service's next check would (docs/duplicates.md).
       await db.query('SELECT copy_claim_word_statistics()');
@@ -261,5 +270,23 @@ describe('possible duplicates over a flood of near-identical claims', () => {
       `/api/v1/claims/${response.body.id}/history`,
     );
     expect(history.body.items.map((event: any) => event.type)).toEqual(['claim.submitted']);
+  });
+
+  // The claimant suggestions are advice read beside the insert on the same bounded
+  // connections: past the bound the 201 has none, and the claim stands.
+  it('suggests the claimant a submission names, and gives the suggestions up past the bound while the claim commits', async () => {
+    const body = { text: 'The authority cut water to 40,000 homes on Friday.', claimant: CLAIMANT };
+    const advised = await client(app.url, reporter.token).post('/api/v1/claims', { body });
+    expect(advised.status).toBe(201);
+    expect(advised.body.claimantSuggestions).toEqual([
+      expect.objectContaining({ name: CLAIMANT, matched: CLAIMANT, similarity: 1 }),
+    ]);
+
+    const refused = await client(bounded.url, reporter.token).post('/api/v1/claims', { body });
+    expect(refused.status).toBe(201);
+    expect(refused.body.claimantSuggestions).toEqual([]);
+    expect(bounded.output()).toContain('No claimant suggestions');
+    const stored = await client(app.url, reporter.token).get(`/api/v1/claims/${refused.body.id}`);
+    expect(stored.body).toMatchObject({ text: body.text, claimant: CLAIMANT, status: 'submitted' });
   });
 });

@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { AppConfig } from '../../config/app-config.js';
 import { AdvicePool } from '../../database/advice-pool.js';
 import { PossibleDuplicate, POSSIBLE_DUPLICATES_SQL } from './possible-duplicates-sql.js';
 
@@ -29,10 +28,7 @@ export interface DuplicateLookupInput {
 export class DuplicateLookupService {
   private readonly logger = new Logger('PossibleDuplicates');
 
-  constructor(
-    private readonly config: AppConfig,
-    private readonly advice: AdvicePool,
-  ) {}
+  constructor(private readonly advice: AdvicePool) {}
 
   // Most similar first, ties by id. Never rejects: whatever goes wrong, the claim stands
   // and the answer is "none found", logged.
@@ -44,7 +40,7 @@ export class DuplicateLookupService {
     } catch (error) {
       this.logger.warn(
         `The duplicate lookup for claim ${claim.id} was skipped ` +
-          `(bound ${this.config.duplicateLookupTimeoutMs} ms): ${String(error)}`,
+          `(bound ${this.advice.timeoutMs} ms): ${String(error)}`,
       );
       return [];
     }
@@ -66,14 +62,13 @@ export class DuplicateLookupService {
   // connection, so a round that did not prepare them all is tried again a second later,
   // a few times. Never rejects: what is still not prepared then opens on first use.
   async prepareConnections(): Promise<void> {
-    const size = this.config.duplicateLookupPoolSize;
     const probe = { id: NO_CLAIM, text: 'a claim', searchConfig: 'simple' };
     let failure: unknown;
     for (let round = 1; round <= PREPARE_ROUNDS; round++) {
       if (round > 1) await sleep(PREPARE_RETRY_MS, undefined, { ref: false });
       if (this.advice.closing) return;
       const outcomes = await Promise.allSettled(
-        Array.from({ length: size }, () => this.lookUp(probe)),
+        Array.from({ length: this.advice.size }, () => this.lookUp(probe)),
       );
       failure = outcomes.find((outcome) => outcome.status === 'rejected')?.reason;
       if (failure === undefined) return;
