@@ -221,6 +221,44 @@ describe('editors desk: a claim from submission to decision', () => {
     await desk.context.close();
   });
 
+  it('keeps the evidence being typed when the claim changed meanwhile, and says so', async () => {
+    const claimId = await fileClaim(people.reporter, `Evidence raced (${Date.now()})`);
+    await startReview(people.editor, claimId);
+    const desk = await openDesk(browser, app.url);
+    await signIn(desk.page, people.editor);
+    await openClaim(desk.page, claimId);
+
+    // A colleague attaches a source while the page still holds version 2.
+    const elsewhere = await client(app.url, people.secondEditor.token).post(
+      `/api/v1/claims/${claimId}/sources`,
+      {
+        body: {
+          source: {
+            url: `https://example.org/elsewhere-${Date.now()}`,
+            title: 'Elsewhere',
+            kind: 'media_report',
+          },
+          stance: 'context',
+        },
+        headers: { 'if-match': '"2"' },
+      },
+    );
+    expect(elsewhere.status).toBe(201);
+
+    const evidence = desk.page.getByRole('region', { name: 'Evidence' });
+    await evidence.getByLabel('Source URL').fill(`https://example.org/mine-${Date.now()}`);
+    await evidence.getByLabel('Source title').fill('Ministry casualty table');
+    await evidence.getByRole('button', { name: 'Attach' }).click();
+    const alert = evidence.getByRole('alert');
+    await expect(alert.textContent()).resolves.toContain('Changed by someone else');
+    await expect(alert.textContent()).resolves.toContain('What you typed is kept.');
+    await expect(evidence.getByLabel('Source title').inputValue()).resolves.toBe(
+      'Ministry casualty table',
+    );
+    await expect(evidence.getByRole('button', { name: 'Attach' }).isEnabled()).resolves.toBe(true);
+    await desk.context.close();
+  });
+
   it('reads well on a narrow screen', async () => {
     const claimId = await fileClaim(people.reporter, `Narrow screen check (${Date.now()})`);
     const { page, context } = await openDesk(browser, app.url, { width: 390, height: 844 });

@@ -4,13 +4,13 @@ import { formatDateTime } from '../format.js';
 import { can, type Me } from '../session.js';
 import type { Comment, Page } from '../types.js';
 import { Alert, Field, inputValue } from '../ui.js';
+import { useRequest } from '../use-request.js';
 
 export function CommentsSection(props: { me: Me; claimId: string; onCommented: () => void }) {
   const { me, claimId } = props;
   const [comments, setComments] = useState<Comment[]>([]);
   const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, send } = useRequest();
 
   const load = () =>
     get<Page<Comment>>(`/claims/${claimId}/comments?limit=200`)
@@ -18,21 +18,15 @@ export function CommentsSection(props: { me: Me; claimId: string; onCommented: (
       .catch((failure) => setError(messageOf(failure)));
   useEffect(() => void load(), [claimId]);
 
-  const submit = async (event: Event) => {
+  const submit = (event: Event) => {
     event.preventDefault();
     if (!text.trim()) return;
-    setBusy(true);
-    setError(null);
-    try {
+    return send(async () => {
       await post(`/claims/${claimId}/comments`, { body: { body: text.trim() } });
       setText('');
       await load();
       props.onCommented();
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,12 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, messageOf, post } from '../api.js';
 import type { Page, Source } from '../types.js';
+import { useRequest } from '../use-request.js';
 import type { Loaded } from './use-claim.js';
 
 export type SourceMode = 'new' | 'existing';
 export type NewSource = typeof emptySource;
 
 const emptySource = { url: '', title: '', kind: 'media_report', publisher: '' };
+
+// A 412 leaves the form as it was typed, for sending again after a reload: it says so.
+const describeAttachFailure = (failure: unknown) =>
+  failure instanceof ApiError && failure.status === 412
+    ? `${messageOf(failure)} What you typed is kept.`
+    : messageOf(failure);
 
 // The attach form's state: a new source or an existing one (listed when first asked for),
 // the stance and a note. Attaching carries If-Match; on a 412 what was typed is kept.
@@ -17,8 +24,7 @@ export function useAttachForm(loaded: Loaded, onAttached: () => Promise<void>) {
   const [known, setKnown] = useState<Source[]>([]);
   const [stance, setStance] = useState('supports');
   const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, send } = useRequest(describeAttachFailure);
 
   useEffect(() => {
     if (mode !== 'existing' || known.length) return;
@@ -27,30 +33,20 @@ export function useAttachForm(loaded: Loaded, onAttached: () => Promise<void>) {
       .catch((failure) => setError(messageOf(failure)));
   }, [mode]);
 
-  const submit = async (event: Event) => {
+  const submit = (event: Event) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
     const extra = note.trim() ? { note: note.trim() } : {};
     const body =
       mode === 'existing'
         ? { sourceId, stance, ...extra }
         : { source: compact(source), stance, ...extra };
-    try {
+    return send(async () => {
       await post(`/claims/${loaded.claim.id}/sources`, { body, ifMatch: loaded.etag });
       setSource(emptySource);
       setSourceId('');
       setNote('');
       await onAttached();
-    } catch (failure) {
-      setError(
-        failure instanceof ApiError && failure.status === 412
-          ? `${messageOf(failure)} What you typed is kept.`
-          : messageOf(failure),
-      );
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return {

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
-import { ApiError, call, messageOf } from '../api.js';
+import { call } from '../api.js';
 import { languageProblem } from '../language.js';
 import type { Claim, Priority } from '../types.js';
+import { useRequest } from '../use-request.js';
 import type { Loaded } from './use-claim.js';
 
 export interface EditForm {
@@ -26,9 +27,7 @@ const formOf = (claim: Claim): EditForm => ({
 // someone else changed the claim; reloading then shows their version.
 export function useEditClaim(loaded: Loaded, onSaved: () => Promise<void>) {
   const [form, setForm] = useState<EditForm | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [stale, setStale] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, stale, send } = useRequest();
 
   const open = () => {
     setForm(formOf(loaded.claim));
@@ -38,14 +37,11 @@ export function useEditClaim(loaded: Loaded, onSaved: () => Promise<void>) {
   const set = (field: keyof EditForm, value: string | null) =>
     setForm((current) => current && { ...current, [field]: value });
 
-  const save = async () => {
+  const save = () => {
     if (!form) return;
     const problem = languageProblem(form.language);
     if (problem) return setError(problem);
-    setBusy(true);
-    setError(null);
-    setStale(false);
-    try {
+    return send(async () => {
       const tags = form.tags
         .split(',')
         .map((tag) => tag.trim())
@@ -62,12 +58,7 @@ export function useEditClaim(loaded: Loaded, onSaved: () => Promise<void>) {
       await call<Claim>('PATCH', `/claims/${loaded.claim.id}`, { body, ifMatch: loaded.etag });
       setForm(null);
       await onSaved();
-    } catch (failure) {
-      setStale(failure instanceof ApiError && failure.status === 412);
-      setError(messageOf(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return { form, open, close, set, save, error, stale, busy };
 }

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
-import { ApiError, get, messageOf, post, query } from '../api.js';
+import { get, messageOf, post, query } from '../api.js';
 import type { Claim, Page } from '../types.js';
+import { useRequest } from '../use-request.js';
 import type { Loaded } from './use-claim.js';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
@@ -12,9 +13,7 @@ export function useMerge(loaded: Loaded, onChanged: () => Promise<void>) {
   const [results, setResults] = useState<Claim[] | null>(null);
   const [target, setTarget] = useState<Claim | null>(null);
   const [rationale, setRationale] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [stale, setStale] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, stale, send } = useRequest();
 
   const find = async () => {
     setError(null);
@@ -31,25 +30,17 @@ export function useMerge(loaded: Loaded, onChanged: () => Promise<void>) {
     }
   };
 
-  const merge = async () => {
+  const merge = () => {
     if (!target) return setError('Pick the claim this one duplicates.');
     if (!rationale.trim()) return setError('Write why these are the same claim.');
-    setBusy(true);
-    setError(null);
-    setStale(false);
-    try {
+    return send(async () => {
       await post<Claim>(`/claims/${loaded.claim.id}/merge`, {
         body: { intoId: target.id, rationale: rationale.trim() },
         ifMatch: loaded.etag,
       });
       setRationale('');
       await onChanged();
-    } catch (failure) {
-      setStale(failure instanceof ApiError && failure.status === 412);
-      setError(messageOf(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return {

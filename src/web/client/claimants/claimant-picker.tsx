@@ -1,8 +1,8 @@
-import { useState } from 'preact/hooks';
-import { messageOf, post } from '../api.js';
+import { post } from '../api.js';
 import { href } from '../router.js';
 import { can, type Me } from '../session.js';
 import { Alert } from '../ui.js';
+import { useRequest } from '../use-request.js';
 import { CLAIMANT_TYPES, type Claimant, type ClaimantType } from './types.js';
 import { useClaimant, useClaimantSearch } from './use-claimant-search.js';
 
@@ -17,22 +17,14 @@ export function ClaimantPicker(props: {
 }) {
   const suggestions = useClaimantSearch(props.linkedId ? '' : props.text);
   const linked = useClaimant(props.linkedId);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, send } = useRequest();
   const name = props.text.trim();
 
-  const create = async (type: ClaimantType) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const create = (type: ClaimantType) =>
+    send(async () => {
       const reply = await post<Claimant>('/claimants', { body: { name, type } });
       props.onLink(reply.body);
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   if (props.linkedId) {
     return (

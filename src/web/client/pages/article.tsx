@@ -6,39 +6,33 @@ import { can, type Me } from '../session.js';
 import type { Article, Candidate, Claim, ExtractionFeature } from '../types.js';
 import { CommonLanguages, LanguageInput, languageName, languageProblem } from '../language.js';
 import { Alert, Field, inputValue, Loading } from '../ui.js';
+import { useRequest } from '../use-request.js';
 
 const emptyArticle = { title: '', url: '', outlet: '', text: '', language: '' };
 
 export function NewArticlePage({ me }: { me: Me }) {
   const [form, setForm] = useState(emptyArticle);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, send } = useRequest();
   const [key, setKey] = useState(newKey);
   if (!can.submit(me)) return <Alert>Only reporters and editors ingest articles.</Alert>;
 
   const set = (field: keyof typeof emptyArticle) => (event: Event) =>
     setForm({ ...form, [field]: inputValue(event) });
 
-  const submit = async (event: Event) => {
+  const submit = (event: Event) => {
     event.preventDefault();
     const problem = languageProblem(form.language);
     if (problem) return setError(problem);
-    setBusy(true);
-    setError(null);
     const body = Object.fromEntries(
       Object.entries(form)
         .filter(([, value]) => value.trim() !== '')
         .map(([field, value]) => [field, field === 'language' ? value.trim() : value]),
     );
-    try {
+    return send(async () => {
       const reply = await post<{ article: Article }>('/articles', { body, idempotencyKey: key });
       setKey(newKey());
       navigate(href.article(reply.body.article.id));
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -135,8 +129,7 @@ export function ArticlePage({ id, me }: { id: string; me: Me }) {
 function CandidateItem(props: { article: Article; candidate: Candidate; me: Me }) {
   const { article, candidate, me } = props;
   const [claimId, setClaimId] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, send } = useRequest();
   const [key] = useState(newKey);
   const marks = findMarks(candidate.sentence, [
     ...(candidate.claimant ? [{ text: candidate.claimant, kind: 'claimant' }] : []),
@@ -148,9 +141,7 @@ function CandidateItem(props: { article: Article; candidate: Candidate; me: Me }
     ...candidate.hedges.map((hedge) => ({ text: hedge, kind: 'hedge' })),
   ]);
 
-  const makeClaim = async () => {
-    setBusy(true);
-    setError(null);
+  const makeClaim = () => {
     const body = {
       text: candidate.sentence.slice(0, 2000),
       articleId: article.id,
@@ -158,14 +149,10 @@ function CandidateItem(props: { article: Article; candidate: Candidate; me: Me }
       ...(candidate.claimant ? { claimant: candidate.claimant } : {}),
       ...(article.url ? { appearanceUrl: article.url } : {}),
     };
-    try {
+    return send(async () => {
       const reply = await post<Claim>('/claims', { body, idempotencyKey: key });
       setClaimId(reply.body.id);
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

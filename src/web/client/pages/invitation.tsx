@@ -1,34 +1,26 @@
-import { useState } from 'preact/hooks';
 import { get, messageOf } from '../api.js';
 import { passkeysSupported, registerPasskey } from '../passkeys.js';
 import { navigate } from '../router.js';
 import { type Me, session } from '../session.js';
 import { Alert } from '../ui.js';
+import { useRequest } from '../use-request.js';
+
+// The browser refused or the person cancelled: no passkey, nothing sent.
+const describeRegistrationFailure = (failure: unknown) =>
+  failure instanceof DOMException ? 'The passkey was not created. Try again.' : messageOf(failure);
 
 // Where an invitation link lands: the person registers a passkey on this device and is
 // signed in by it. The link works once.
 export function InvitationPage({ token }: { token: string }) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, send } = useRequest(describeRegistrationFailure);
 
-  const register = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const register = () =>
+    send(async () => {
       await registerPasskey(token);
       const me = (await get<Me>('/me')).body;
       navigate('#/');
       session.signIn(me);
-    } catch (failure) {
-      setError(
-        failure instanceof DOMException
-          ? 'The passkey was not created. Try again.'
-          : messageOf(failure),
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <main class="sign-in" id="main">

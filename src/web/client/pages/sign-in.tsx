@@ -5,30 +5,27 @@ import { type Me, session } from '../session.js';
 import { NewsroomAccountButton } from '../sign-in/newsroom-account-button.js';
 import { useSignal } from '../signal.js';
 import { Alert, Field, inputValue } from '../ui.js';
+import { useRequest } from '../use-request.js';
+
+// The browser refused or the person cancelled: nothing was signed.
+const describePasskeyFailure = (failure: unknown) =>
+  failure instanceof DOMException
+    ? 'No passkey was used. Try again, or ask an admin for an invitation link.'
+    : messageOf(failure);
+
+const describeTokenFailure = (failure: unknown) =>
+  failure instanceof ApiError && failure.status === 401
+    ? 'That token is not valid (revoked, mistyped, or its user is deactivated).'
+    : messageOf(failure);
 
 // People sign in with a passkey. An access token (meant for scripts) still works here for
 // whoever has one and no passkey yet, e.g. the first admin: it is traded for a session
 // once, and the desk never keeps it.
 export function SignInPage() {
   const notice = useSignal(session.notice);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, send } = useRequest(describePasskeyFailure);
 
-  const withPasskey = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      session.signIn(await signInWithPasskey());
-    } catch (failure) {
-      setError(
-        failure instanceof DOMException
-          ? 'No passkey was used. Try again, or ask an admin for an invitation link.'
-          : messageOf(failure),
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
+  const withPasskey = () => send(async () => session.signIn(await signInWithPasskey()));
 
   return (
     <main class="sign-in" id="main">
@@ -57,27 +54,16 @@ export function SignInPage() {
 
 function TokenSignIn() {
   const [token, setToken] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, send } = useRequest(describeTokenFailure);
 
-  const submit = async (event: Event) => {
+  const submit = (event: Event) => {
     event.preventDefault();
     const secret = token.trim();
     if (!secret) return setError('Paste your token first.');
-    setBusy(true);
-    setError(null);
-    try {
+    return send(async () => {
       await call('POST', '/auth/token-sign-in', { token: secret });
       session.signIn((await call<Me>('GET', '/me')).body);
-    } catch (failure) {
-      setError(
-        failure instanceof ApiError && failure.status === 401
-          ? 'That token is not valid (revoked, mistyped, or its user is deactivated).'
-          : messageOf(failure),
-      );
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { messageOf, newKey, post } from '../api.js';
+import { newKey, post } from '../api.js';
 import { href, navigate } from '../router.js';
 import { can, type Me } from '../session.js';
 import { ClaimantPicker } from '../claimants/claimant-picker.js';
@@ -7,6 +7,7 @@ import { recentDuplicates } from '../duplicates/recent-duplicates.js';
 import { type Claim, type PossibleDuplicate, PRIORITIES } from '../types.js';
 import { CommonLanguages, LanguageInput, languageProblem } from '../language.js';
 import { Alert, Field, inputValue } from '../ui.js';
+import { useRequest } from '../use-request.js';
 
 const empty = {
   text: '',
@@ -21,8 +22,7 @@ const empty = {
 
 export function SubmitPage({ me }: { me: Me }) {
   const [form, setForm] = useState(empty);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, send } = useRequest();
   // One key per claim being written: a second click or a retry replays, never duplicates.
   const [key, setKey] = useState(newKey);
 
@@ -31,12 +31,10 @@ export function SubmitPage({ me }: { me: Me }) {
   const set = (field: keyof typeof empty) => (event: Event) =>
     setForm({ ...form, [field]: inputValue(event) });
 
-  const submit = async (event: Event) => {
+  const submit = (event: Event) => {
     event.preventDefault();
     const problem = languageProblem(form.language);
     if (problem) return setError(problem);
-    setBusy(true);
-    setError(null);
     const tags = form.tags
       .split(',')
       .map((tag) => tag.trim())
@@ -51,7 +49,7 @@ export function SubmitPage({ me }: { me: Me }) {
       ...(tags.length ? { tags } : {}),
       ...(form.language.trim() ? { language: form.language.trim() } : {}),
     };
-    try {
+    return send(async () => {
       const reply = await post<Claim & { possibleDuplicates?: PossibleDuplicate[] }>('/claims', {
         body,
         idempotencyKey: key,
@@ -62,11 +60,7 @@ export function SubmitPage({ me }: { me: Me }) {
       const duplicates = reply.body.possibleDuplicates ?? [];
       recentDuplicates.set({ claimId: reply.body.id, duplicates });
       navigate(href.claim(reply.body.id));
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

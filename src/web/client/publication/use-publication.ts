@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, call, get, messageOf, newKey } from '../api.js';
 import type { ClaimantType, PublicationStatus } from '../../../domain/publication.js';
+import { useRequest } from '../use-request.js';
 
 // The publication as GET /claims/:id/publication answers it (SPEC §12).
 export interface Publication {
@@ -37,8 +38,7 @@ export function usePublication(claimId: string, claimText: string) {
   const [etag, setEtag] = useState<string | null>(null);
   const [fields, setFields] = useState<DraftFields>({ ...EMPTY, claimReviewed: claimText });
   const [preview, setPreview] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, send: run } = useRequest();
   const path = `/claims/${claimId}/publication`;
 
   const adopt = (body: Publication, tag: string | null) => {
@@ -55,18 +55,6 @@ export function usePublication(claimId: string, claimText: string) {
         if (!(failure instanceof ApiError && failure.status === 404)) setError(messageOf(failure));
       });
   }, [claimId]);
-
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const save = async () => {
     const { claimantType, slug, ...rest } = fields;

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
-import { messageOf, post } from '../api.js';
+import { post } from '../api.js';
 import type { Claim } from '../types.js';
+import { useRequest } from '../use-request.js';
 
 export type BulkAction =
   'assign' | 'start_review' | 'set_priority' | 'add_tags' | 'remove_tags' | 'withdraw';
@@ -40,15 +41,12 @@ export function summarise(results: BulkResult[]): string {
 // Runs one bulk action over the ticked claims (at their listed versions) and keeps the
 // per-item answers, so the desk can say what happened to each.
 export function useBulk(onDone: () => void) {
-  const [busy, setBusy] = useState(false);
   const [summary, setSummary] = useState<string | null>(null);
   const [failures, setFailures] = useState<Failure[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, send } = useRequest();
 
-  const run = async (action: BulkAction, claims: Claim[], params: Record<string, unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const run = (action: BulkAction, claims: Claim[], params: Record<string, unknown>) =>
+    send(async () => {
       const items = claims.map(({ id, version }) => ({ id, version }));
       const reply = await post<{ results: BulkResult[] }>('/claims/bulk', {
         body: { action, items, params },
@@ -66,11 +64,6 @@ export function useBulk(onDone: () => void) {
           })),
       );
       onDone();
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return { run, busy, summary, failures, error };
 }

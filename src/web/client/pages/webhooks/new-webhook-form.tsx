@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
-import { messageOf, post } from '../../api.js';
+import { post } from '../../api.js';
 import { Alert, Field, inputValue } from '../../ui.js';
+import { useRequest } from '../../use-request.js';
 import type { Webhook } from './types.js';
 
 // Creates a subscription; the answer carries the signing secret, shown once by the caller.
@@ -13,16 +14,13 @@ export function NewWebhookForm(props: {
     format: 'standard',
     description: '',
   });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, send } = useRequest();
   const set = (field: keyof typeof form) => (event: Event) =>
     setForm({ ...form, [field]: inputValue(event) });
 
-  const submit = async (event: Event) => {
+  const submit = (event: Event) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    return send(async () => {
       const events = form.events
         .split(',')
         .map((item) => item.trim())
@@ -37,11 +35,7 @@ export function NewWebhookForm(props: {
       });
       props.onCreated(reply.body);
       setForm({ ...form, url: '', description: '' });
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
