@@ -221,6 +221,30 @@ describe('editors desk: a claim from submission to decision', () => {
     await desk.context.close();
   });
 
+  it('holds the submit button while the claim is on its way, so it is filed once', async () => {
+    const { page, context } = await openDesk(browser, app.url);
+    await signIn(page, people.reporter);
+    // The browser holds the submission for a moment before sending it on to the service,
+    // as a slow network would.
+    await page.route('**/api/v1/claims', async (route) => {
+      if (route.request().method() === 'POST') await new Promise((r) => setTimeout(r, 1000));
+      await route.continue();
+    });
+    const text = `Ministry says 1,204 wells were dug (${Date.now()})`;
+    await page.getByRole('link', { name: 'Submit a claim' }).first().click();
+    await page.getByLabel('Claim', { exact: true }).fill(text);
+    await page.getByRole('button', { name: 'Submit claim' }).click();
+
+    const sending = page.getByRole('button', { name: 'Submitting…' });
+    await expect(sending.isDisabled()).resolves.toBe(true);
+    await expect(page.locator('#claim-text').textContent()).resolves.toBe(text);
+    const found = await client(app.url, people.reporter.token).get(
+      `/api/v1/claims?q=${encodeURIComponent(text)}`,
+    );
+    expect(found.body.items.map((claim: { text: string }) => claim.text)).toEqual([text]);
+    await context.close();
+  });
+
   it('keeps the evidence being typed when the claim changed meanwhile, and says so', async () => {
     const claimId = await fileClaim(people.reporter, `Evidence raced (${Date.now()})`);
     await startReview(people.editor, claimId);
