@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ClaimsService } from './claims/claims.service.js';
+import { IdempotencyService } from './common/idempotency/idempotency.service.js';
 import { AppConfig } from './config/app-config.js';
 import { InvalidEnvironmentError, parseEnvironment } from './config/environment.js';
 import { createApp } from './create-app.js';
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
   // Once the start's own work is done. Not awaited: the service serves meanwhile; a
   // submission that finds no lookup connection ready opens one, as it would have anyway.
   void app.get(ClaimsService).prepareForSubmissions();
+  app.get(IdempotencyService).startSweeping();
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   console.log(`claimdesk listening on http://localhost:${port}`);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import canonicalize from 'canonicalize';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../problem/domain-error.js';
@@ -40,7 +40,7 @@ const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 //   recorded exactly when its effect is, and a crash leaves neither behind;
 // - a later retry finds the stored response and replays it, or 422 if the body differs.
 @Injectable()
-export class IdempotencyService implements OnModuleInit, OnModuleDestroy {
+export class IdempotencyService implements OnModuleDestroy {
   private readonly logger = new Logger(IdempotencyService.name);
   private sweeper?: NodeJS.Timeout;
 
@@ -103,10 +103,11 @@ export class IdempotencyService implements OnModuleInit, OnModuleDestroy {
     });
   }
 
-  // The first sweep runs at start, not an interval after it: a service restarted more
-  // often than the interval (by deploys, say) would otherwise never sweep. The start does
-  // not wait for it.
-  onModuleInit(): void {
+  // For the serving process once it listens (not the CLI, which imports this module too
+  // and lives seconds). The first sweep runs then, not an interval later: a service
+  // restarted more often than the interval (by deploys, say) would otherwise never sweep.
+  // Nothing waits for it.
+  startSweeping(): void {
     void this.sweep();
     this.sweeper = setInterval(() => void this.sweep(), SWEEP_INTERVAL_MS);
     this.sweeper.unref();
