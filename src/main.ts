@@ -4,6 +4,7 @@ import { IdempotencyService } from './common/idempotency/idempotency.service.js'
 import { AppConfig } from './config/app-config.js';
 import { InvalidEnvironmentError, parseEnvironment } from './config/environment.js';
 import { createApp } from './create-app.js';
+import { AdvicePool } from './database/advice-pool.js';
 import { openDatabase } from './database/open-database.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -45,9 +46,11 @@ async function main(): Promise<void> {
   }
 
   await app.listen({ port: config.port, host: process.env.HOST ?? '0.0.0.0' });
-  // Once the start's own work is done. Not awaited: the service serves meanwhile; a
-  // submission that finds no lookup connection ready opens one, as it would have anyway.
-  void app.get(ClaimsService).prepareForSubmissions();
+  // The serving process's own upkeep, begun once the start's work is done (the operator
+  // CLI builds the same modules and begins none of it). The advice's connections are not
+  // awaited: the service serves meanwhile, and a submission that finds none ready opens one.
+  void app.get(AdvicePool).open();
+  app.get(ClaimsService).startUpkeep();
   app.get(IdempotencyService).startSweeping();
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -12,7 +12,7 @@ import {
   Page,
   pageOf,
 } from '../common/pagination/cursor.js';
-import { AdvicePool } from '../database/advice-pool.js';
+import { AdvicePool, AdviceStatement } from '../database/advice-pool.js';
 import { SqlParameters, whereClause } from '../database/sql-parameters.js';
 import {
   CLAIMANT_COLUMNS,
@@ -23,6 +23,12 @@ import {
 } from './claimant-sql.js';
 import { ListClaimantsQuery } from './dto/claimant.dto.js';
 import { ClaimantListItemView } from './dto/claimant.view.js';
+
+const CLAIMANT_SUGGESTIONS: AdviceStatement = {
+  name: 'claimant-suggestions',
+  text: CLAIMANT_SUGGESTIONS_SQL,
+  readyingValues: ['no such claimant'],
+};
 
 // A search match's score, rounded so that it can be a keyset cursor's key.
 const SCORE_SHAPE = /^(?:0|1)(?:\.\d{1,4})?$/;
@@ -36,7 +42,9 @@ export class ClaimantSearchService implements ClaimantDirectory {
   constructor(
     private readonly dataSource: DataSource,
     private readonly advice: AdvicePool,
-  ) {}
+  ) {
+    advice.declare(CLAIMANT_SUGGESTIONS);
+  }
 
   async list(query: ListClaimantsQuery): Promise<Page<ClaimantListItemView>> {
     return query.q ? this.search(query, query.q) : this.newestFirst(query);
@@ -51,9 +59,7 @@ export class ClaimantSearchService implements ClaimantDirectory {
   // advice beside the claim's insert: on the advice's connections, whose planner settings
   // take the names' trigram index (src/database/advice-pool.ts), as a named statement.
   suggest(text: string): Promise<ClaimantSuggestion[]> {
-    return this.advice.query<ClaimantSuggestion>('claimant-suggestions', CLAIMANT_SUGGESTIONS_SQL, [
-      text,
-    ]);
+    return this.advice.query<ClaimantSuggestion>(CLAIMANT_SUGGESTIONS, [text]);
   }
 
   // By name or alias, best match first, keyset-paginated on (score, id).

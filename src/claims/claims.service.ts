@@ -6,6 +6,7 @@ import {
   DuplicateLookupService,
   type PossibleDuplicate,
 } from './duplicates/duplicate-lookup.service.js';
+import { WordStatisticsService } from './duplicates/word-statistics.service.js';
 import { AuditAppendService } from '../audit/audit-append.service.js';
 import { eventParameters } from '../audit/audit-event-sql.js';
 import { GENESIS_HASH } from '../audit/audit-event.js';
@@ -70,13 +71,13 @@ export class ClaimsService {
     @Inject(CLAIMANT_DIRECTORY) private readonly claimants: ClaimantDirectory,
     private readonly config: AppConfig,
     private readonly duplicates: DuplicateLookupService,
+    private readonly wordStatistics: WordStatisticsService,
   ) {}
 
-  // For the serving process at start (not the CLI, which imports this module too): the
-  // duplicate lookup's connections opened and its statement prepared before the first
-  // submission needs them. Never rejects.
-  prepareForSubmissions(): Promise<void> {
-    return this.duplicates.prepareConnections();
+  // For the serving process once it listens (not the CLI, which imports this module too
+  // and lives seconds): the duplicate lookup's word statistics kept fresh from then on.
+  startUpkeep(): void {
+    this.wordStatistics.startChecking();
   }
 
   // One statement (submitClaimSql): the claim and its claim.submitted event commit

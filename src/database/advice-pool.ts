@@ -1,6 +1,21 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
 import pg, { type PoolConfig } from 'pg';
 import { AppConfig } from '../config/app-config.js';
+
+// How often, and how far apart, opening the pool's connections is tried when the service
+// starts: a start on a busy machine can pass the 300 ms bound for a connection.
+const OPEN_ROUNDS = 5;
+const OPEN_RETRY_MS = 1_000;
+
+// A read the advice runs, as a named statement: parsed and planned once per connection.
+// `readyingValues` run it without finding anything, to ready it on a connection before a
+// submission needs it.
+export interface AdviceStatement {
+  name: string;
+  text: string;
+  readyingValues: unknown[];
+}
 
 // The planner settings of the advice's connections. Sequential scans are off because for
 // both of its reads the planner prices a scan of the whole table as the cheaper way, and
@@ -50,6 +65,8 @@ export function advicePoolConfig(settings: {
 export class AdvicePool implements OnModuleDestroy {
   private readonly logger = new Logger('AdvicePool');
   private readonly pool: pg.Pool;
+  // Every statement a reader declared, by name: readied on each connection when it opens.
+  private readonly statements = new Map<string, AdviceStatement>();
   // Connections, and so reads at once; how long a read waits for one, and runs.
   readonly size: number;
   readonly timeoutMs: number;
@@ -69,13 +86,53 @@ export class AdvicePool implements OnModuleDestroy {
     this.pool.on('error', (error) => this.logger.warn(`advice connection: ${String(error)}`));
   }
 
-  get closing(): boolean {
-    return this.pool.ending;
+  // A reader declares its statement when it is made, so that open() readies it too.
+  declare(statement: AdviceStatement): void {
+    this.statements.set(statement.name, statement);
   }
 
-  // A named statement: parsed and planned once per connection.
-  async query<T>(name: string, text: string, values: unknown[]): Promise<T[]> {
-    return (await this.pool.query({ name, text, values })).rows as T[];
+  async query<T>(statement: AdviceStatement, values: unknown[]): Promise<T[]> {
+    return (await this.pool.query({ name: statement.name, text: statement.text, values }))
+      .rows as T[];
+  }
+
+  // Opens every connection and readies each declared statement on each, so that the first
+  // submissions after a start do not pay for it (see advicePoolConfig), once the service
+  // listens (src/main.ts). Statements are readied in the order of their names, so what
+  // a connection ran last is known (test/claims/duplicate-connections). A round that could
+  // not open or ready them all is tried again a second later, a few times. Never rejects:
+  // what is still not open then opens on first use.
+  async open(): Promise<void> {
+    const statements = [...this.statements.values()].sort((a, b) => a.name.localeCompare(b.name));
+    let failure: unknown;
+    for (let round = 1; round <= OPEN_ROUNDS; round++) {
+      if (round > 1) await sleep(OPEN_RETRY_MS, undefined, { ref: false });
+      if (this.pool.ending) return;
+      // All at once: each connect() that finds no idle connection opens one of its own.
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: this.size }, () => this.ready(statements)),
+      );
+      failure = outcomes.find((outcome) => outcome.status === 'rejected')?.reason;
+      if (failure === undefined) return;
+    }
+    this.logger.warn(
+      `The advice's connections were not all opened at start; they open on first use: ` +
+        String(failure),
+    );
+  }
+
+  private async ready(statements: AdviceStatement[]): Promise<void> {
+    const connection = await this.pool.connect();
+    try {
+      for (const { name, text, readyingValues } of statements) {
+        await connection.query({ name, text, values: readyingValues });
+      }
+      connection.release();
+    } catch (error) {
+      // A connection that failed is not given back to be used again.
+      connection.release(error instanceof Error ? error : new Error(String(error)));
+      throw error;
+    }
   }
 
   async onModuleDestroy(): Promise<void> {

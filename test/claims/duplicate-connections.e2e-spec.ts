@@ -39,9 +39,10 @@ describe('the duplicate lookup connections', () => {
     });
 
   it('are open with the lookup prepared before any claim is submitted, and stay open while the desk is quiet', async () => {
-    // Each runs the lookup's statement once connected (pg_stat_activity shows its first
-    // kilobyte); on a busy machine a backend may be seen between the two, or a round may
-    // pass the lookup's bound and be tried again (the start's five rounds, 1 s apart).
+    // Each runs the advice's statements once connected, the lookup last (in the order of
+    // their names; pg_stat_activity shows the last one's first kilobyte); on a busy
+    // machine a backend may be seen between the two, or a round may pass the lookup's
+    // bound and be tried again (the start's five rounds, 1 s apart).
     const lookupStart = POSSIBLE_DUPLICATES_SQL.slice(0, 200);
     const prepared = (found: { query: string }[]) =>
       found.length === POOL_SIZE && found.every((backend) => backend.query.startsWith(lookupStart));

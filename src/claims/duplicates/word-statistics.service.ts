@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import pg from 'pg';
 import { AppConfig } from '../../config/app-config.js';
 
@@ -39,7 +39,7 @@ interface ClaimsTableState {
 // connection for 0.1–0.5 s, which requests waiting for the request pool should not wait
 // behind (and which would pass the duplicate lookup pool's statement bound).
 @Injectable()
-export class WordStatisticsService implements OnModuleInit, OnModuleDestroy {
+export class WordStatisticsService implements OnModuleDestroy {
   private readonly logger = new Logger('WordStatistics');
   private timer?: NodeJS.Timeout;
   private checking = false;
@@ -64,7 +64,9 @@ export class WordStatisticsService implements OnModuleInit, OnModuleDestroy {
     this.connection.on('error', (error) => this.logger.warn(`statistics connection: ${error}`));
   }
 
-  onModuleInit(): void {
+  // Called by the serving process once it listens (ClaimsService.startUpkeep), not at
+  // module start: the operator CLI builds the same modules, and keeps no statistics.
+  startChecking(): void {
     this.timer = setInterval(() => void this.check(), this.config.duplicateStatisticsIntervalMs);
     this.timer.unref();
   }
