@@ -123,13 +123,19 @@ export class AdvicePool implements OnModuleDestroy {
 
   private async ready(statements: AdviceStatement[]): Promise<void> {
     const connection = await this.pool.connect();
+    // A connection lost while checked out is reported on the client, not the pool, and an
+    // 'error' event nobody listens to ends the process. Its query rejects too, below.
+    const onError = (error: Error) => this.logger.warn(`advice connection: ${String(error)}`);
+    connection.on('error', onError);
     try {
       for (const { name, text, readyingValues } of statements) {
         await connection.query({ name, text, values: readyingValues });
       }
+      connection.off('error', onError);
       connection.release();
     } catch (error) {
-      // A connection that failed is not given back to be used again.
+      // A connection that failed is not given back to be used again; the listener stays
+      // for whatever it reports while it closes.
       connection.release(error instanceof Error ? error : new Error(String(error)));
       throw error;
     }
