@@ -2,6 +2,7 @@ import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg, { type PoolConfig } from 'pg';
 import { AppConfig } from '../config/app-config.js';
+import { withCheckedOutConnection } from './checked-out-connection.js';
 
 // How often, and how far apart, opening the pool's connections is tried when the service
 // starts: a start on a busy machine can pass the 300 ms bound for a connection.
@@ -121,24 +122,12 @@ export class AdvicePool implements OnModuleDestroy {
     );
   }
 
-  private async ready(statements: AdviceStatement[]): Promise<void> {
-    const connection = await this.pool.connect();
-    // A connection lost while checked out is reported on the client, not the pool, and an
-    // 'error' event nobody listens to ends the process. Its query rejects too, below.
-    const onError = (error: Error) => this.logger.warn(`advice connection: ${String(error)}`);
-    connection.on('error', onError);
-    try {
+  private ready(statements: AdviceStatement[]): Promise<void> {
+    return withCheckedOutConnection(this.pool, async (connection) => {
       for (const { name, text, readyingValues } of statements) {
         await connection.query({ name, text, values: readyingValues });
       }
-      connection.off('error', onError);
-      connection.release();
-    } catch (error) {
-      // A connection that failed is not given back to be used again; the listener stays
-      // for whatever it reports while it closes.
-      connection.release(error instanceof Error ? error : new Error(String(error)));
-      throw error;
-    }
+    });
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
+import { withCheckedOutConnection } from './checked-out-connection.js';
 import { rowObjects } from './row-objects.js';
 
 // Named statements kept per connection. Each costs server memory until the connection
@@ -54,32 +55,10 @@ export async function preparedQueryWithin<T>(
   const connection = (manager.queryRunner as unknown as { databaseConnection?: pg.PoolClient })
     ?.databaseConnection;
   if (connection) return runNamed<T>(connection, text, values);
-  // As pool.query() does: a connection that fails while checked out must not crash the
-  // process (an unhandled 'error' event), and is discarded rather than reused.
-  const client = await poolOf(manager.connection).connect();
-  let failed: Error | undefined;
-  const onError = (error: Error) => (failed = error);
-  client.on('error', onError);
-  try {
-    return await runNamed<T>(client, text, values);
-  } catch (error) {
-    failed ??= isConnectionLost(error) ? (error as Error) : undefined;
-    throw error;
-  } finally {
-    client.removeListener('error', onError);
-    client.release(failed);
-  }
-}
-
-// A query error that leaves the connection unusable, rather than one about the statement.
-const isConnectionLost = (error: unknown) => {
-  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  return (
-    code === undefined &&
-    typeof message === 'string' &&
-    /Connection terminated|ECONNRESET|EPIPE/i.test(message)
+  return withCheckedOutConnection(poolOf(manager.connection), (client) =>
+    runNamed<T>(client, text, values),
   );
-};
+}
 
 async function runNamed<T>(client: pg.ClientBase, text: string, values: unknown[]): Promise<T[]> {
   const name = nameOf(text);

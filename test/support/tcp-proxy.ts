@@ -40,6 +40,13 @@ export class TcpProxy {
     for (const socket of this.sockets) socket.destroy();
   }
 
+  // The same, each connection reset (a TCP RST, as a failing network or host sends)
+  // rather than closed.
+  resetConnections(): void {
+    this.cut = true;
+    for (const socket of this.sockets) socket.resetAndDestroy();
+  }
+
   restore(): void {
     this.cut = false;
   }
