@@ -3,6 +3,7 @@ import { get as httpGet } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { AppProcess, startApp } from '../support/app-process.js';
+import { pollUntil } from '../support/poll.js';
 import { client } from '../support/http.js';
 import { createUser } from '../support/people.js';
 import { createScratchDatabase } from '../support/scratch-database.js';
@@ -125,11 +126,7 @@ describe('streamed export of a large history', () => {
           WHERE datname = current_database() AND pid <> pg_backend_pid()
             AND query LIKE '%FROM audit_events%' AND state <> 'idle'`,
       ).then(([row]) => row.count as number);
-    const deadline = Date.now() + 10_000;
-    while ((await exportBackends()) > 0 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    expect(await exportBackends()).toBe(0);
+    expect(await pollUntil(exportBackends, (count) => count === 0, { timeoutMs: 10_000 })).toBe(0);
 
     const page = await client(app.url, token).get('/api/v1/audit/events?limit=1');
     expect(page.status).toBe(200);

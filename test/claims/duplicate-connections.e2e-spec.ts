@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { POSSIBLE_DUPLICATES_SQL } from '../../src/claims/duplicates/possible-duplicates-sql.js';
 import { AppProcess, startApp } from '../support/app-process.js';
+import { pollUntil } from '../support/poll.js';
 import { withClient } from '../support/database.js';
 import { createScratchDatabase } from '../support/scratch-database.js';
 
@@ -46,11 +47,7 @@ describe('the duplicate lookup connections', () => {
     const lookupStart = POSSIBLE_DUPLICATES_SQL.slice(0, 200);
     const prepared = (found: { query: string }[]) =>
       found.length === POOL_SIZE && found.every((backend) => backend.query.startsWith(lookupStart));
-    let backends = await lookupBackends();
-    for (let waited = 0; !prepared(backends) && waited < 8_000; waited += 100) {
-      await sleep(100);
-      backends = await lookupBackends();
-    }
+    const backends = await pollUntil(lookupBackends, prepared, { timeoutMs: 8_000 });
     expect(backends).toHaveLength(POOL_SIZE);
     for (const backend of backends) expect(backend.query.startsWith(lookupStart)).toBe(true);
 

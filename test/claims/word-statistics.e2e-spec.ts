@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SERVING_ROLE } from '../../src/database/roles.js';
 import { AppProcess, startApp } from '../support/app-process.js';
+import { pollUntil } from '../support/poll.js';
 import { withClient } from '../support/database.js';
 import { createNewsroom, TestUser } from '../support/people.js';
 import { createScratchDatabase } from '../support/scratch-database.js';
@@ -31,13 +32,6 @@ describe("the duplicate lookup's word statistics", () => {
       return rows.map((row) => row.lexeme);
     });
 
-  const eventually = async (condition: () => Promise<boolean>, timeoutMs: number) => {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await condition()) && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  };
-
   beforeAll(async () => {
     scratch = await createScratchDatabase();
     app = await startApp({
@@ -65,9 +59,12 @@ describe("the duplicate lookup's word statistics", () => {
         [reporter.id],
       ),
     );
-    await eventually(async () => (await copiedWords()).includes('zorvath'), 20_000);
+    const copied = await pollUntil(copiedWords, (words) => words.includes('zorvath'), {
+      timeoutMs: 20_000,
+      intervalMs: 200,
+    });
     expect(await countedWords()).toContain('zorvath');
-    expect(await copiedWords()).toContain('zorvath');
+    expect(copied).toContain('zorvath');
   }, 30_000);
 
   it("are copied for the lookup after anyone's ANALYZE, not only the service's", async () => {
@@ -85,8 +82,11 @@ describe("the duplicate lookup's word statistics", () => {
     });
     expect(await countedWords()).toContain('quellmar');
     expect(await countedWords()).not.toContain('zorvath');
-    await eventually(async () => (await copiedWords()).includes('quellmar'), 20_000);
-    expect((await copiedWords()).sort()).toEqual((await countedWords()).sort());
+    const copied = await pollUntil(copiedWords, (words) => words.includes('quellmar'), {
+      timeoutMs: 20_000,
+      intervalMs: 200,
+    });
+    expect(copied.sort()).toEqual((await countedWords()).sort());
   }, 30_000);
 
   it("are refreshed on a connection of the service's own, not one of the request pool", async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { AppProcess, startApp } from '../support/app-process.js';
+import { pollUntil } from '../support/poll.js';
 import { withClient } from '../support/database.js';
 import { createUser } from '../support/people.js';
 import { createScratchDatabase } from '../support/scratch-database.js';
@@ -42,11 +42,9 @@ describe('the sweep of idempotency keys', () => {
     );
 
     app = await startApp({ env: { DATABASE_URL: scratch.url } });
-    let left = await keysLeft();
-    for (let waited = 0; left.includes('expired') && waited < 10_000; waited += 100) {
-      await sleep(100);
-      left = await keysLeft();
-    }
+    const left = await pollUntil(keysLeft, (keys) => !keys.includes('expired'), {
+      timeoutMs: 10_000,
+    });
     expect(left).toEqual(['recent']);
   });
 });
