@@ -112,6 +112,8 @@ function requestsFor(): autocannon.Request[] {
 // keeps whole milliseconds, too coarse for answers of 2-3 ms: a p50 of 2 against 3 reads
 // as 1.5x). Health checks after the prepared claims ran out are not counted.
 const latencies: number[] = [];
+// 2xx answers in each whole second since the load began.
+const perSecond: number[] = [];
 // The nearest-rank percentile of what was recorded.
 function percentile(sorted: Float64Array, share: number): number {
   if (sorted.length === 0) return 0;
@@ -152,12 +154,17 @@ const instance = autocannon(
       ),
       exhausted,
       loadCpuMs: Math.round((cpu.user + cpu.system) / 1000),
+      perSecond: Array.from(perSecond, (count) => count ?? 0),
     };
     process.stdout.write(JSON.stringify(output));
   },
 );
 instance.on('response', (_client, statusCode: number, _bytes, responseTime: number) => {
-  if (!exhausted && statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
+  if (!exhausted && statusCode >= 200 && statusCode < 300) {
+    latencies.push(responseTime);
+    const second = Math.floor((Date.now() - startedAt) / 1000);
+    perSecond[second] = (perSecond[second] ?? 0) + 1;
+  }
 });
 
 function latencyFigures(): LoadResult['latencyMs'] {

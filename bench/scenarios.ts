@@ -54,7 +54,7 @@ export async function measure(
     `${spec.kind} on ${server.name}: ${result.requestsPerSecond.toFixed(0)} req/s, ` +
       `p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, ${result.errors} errors, ` +
       `CPU ms/request: server ${perRequest(serverCpuMs)}, PostgreSQL ${perRequest(pgCpuMs)}, ` +
-      `load ${perRequest(result.loadCpuMs)}` +
+      `load ${perRequest(result.loadCpuMs)}; each second ${result.perSecond.join(' ')}` +
       (result.exhausted ? ' (prepared claims ran out)' : ''),
   );
   return { ...result, serverCpuMs, pgCpuMs };
@@ -116,6 +116,8 @@ function merge(a: Measured, b: Measured): Measured {
     loadCpuMs: a.loadCpuMs + b.loadCpuMs,
     serverCpuMs: a.serverCpuMs + b.serverCpuMs,
     pgCpuMs: a.pgCpuMs === null || b.pgCpuMs === null ? null : a.pgCpuMs + b.pgCpuMs,
+    // One turn's seconds after the other's.
+    perSecond: [...a.perSecond, ...b.perSecond],
   };
 }
 

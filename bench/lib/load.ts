@@ -33,6 +33,8 @@ export interface LoadResult {
   exhausted: boolean;
   // CPU time (user + system) of the load generator's own process.
   loadCpuMs: number;
+  // 2xx answers in each second of the load, to see whether a turn ramps up or falls away.
+  perSecond: number[];
 }
 
 const WORKER = fileURLToPath(new URL('../load-worker.js', import.meta.url));
