@@ -39,18 +39,18 @@ describe('publishing fact-checks (SPEC §12)', () => {
 
   it('publishes a decided claim as a public page with exactly the published ClaimReview', async () => {
     const { claim, sourceId } = await decidedClaim(app.url, people, 'refuted');
+    // A headline no other spec's draft has: the whole run shares one database, and a slug
+    // already taken gets a suffix.
+    const town = `Harwick${randomBytes(3).toString('hex')}`;
+    const headline = `No, ${town} did not double its budget`;
+    const slug = `no-${town.toLowerCase()}-did-not-double-its-budget`;
     const saved = await editorApi().put(`/api/v1/claims/${claim.id}/publication`, {
-      body: draftOf(sourceId),
+      body: draftOf(sourceId, { headline }),
       headers: SPOOFED,
     });
     expect(saved.status).toBe(201);
-    expect(saved.body).toMatchObject({
-      status: 'draft',
-      slug: 'no-the-city-did-not-double-its-budget',
-    });
-    expect(saved.body.url).toBe(
-      `${PUBLIC_ORIGIN}/fact-checks/no-the-city-did-not-double-its-budget`,
-    );
+    expect(saved.body).toMatchObject({ status: 'draft', slug });
+    expect(saved.body.url).toBe(`${PUBLIC_ORIGIN}/fact-checks/${slug}`);
     expect(saved.headers.get('etag')).toBe(`"${saved.body.version}"`);
 
     const published = await editorApi().post(`/api/v1/claims/${claim.id}/publication/publish`, {
@@ -96,14 +96,12 @@ describe('publishing fact-checks (SPEC §12)', () => {
     expect(page.headers.get('cache-control')).toBe('public, max-age=60');
     expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
     expect(page.headers.get('content-security-policy')).not.toContain('unsafe-inline');
-    expect(page.text).toContain('No, the city did not double its budget');
+    expect(page.text).toContain(headline);
     expect(page.text).toContain('<p class="verdict-value">False</p>');
     expect(page.text).toContain('Mayor Ada Example');
     expect(page.text).toContain('The Daily Ledger');
     expect(page.text).toContain(`<link rel="canonical" href="${published.body.url}"`);
-    expect(page.text).toContain(
-      '<meta property="og:title" content="No, the city did not double its budget"',
-    );
+    expect(page.text).toContain(`<meta property="og:title" content="${headline}"`);
     expect(page.text).toMatch(/<meta property="og:description" content="The budget grew/);
     expect(scripts(page.text)).toHaveLength(1);
     expect(jsonLdBlocks(page.text)).toEqual([review]);
