@@ -263,7 +263,7 @@ describe('possible duplicates over a flood of near-identical claims', () => {
     });
     expect(response.status).toBe(201);
     expect(response.body.possibleDuplicates).toEqual([]);
-    expect(bounded.output()).toContain('duplicate lookup');
+    expect(await bounded.outputWith('duplicate lookup')).toContain('duplicate lookup');
     const stored = await client(app.url, reporter.token).get(`/api/v1/claims/${response.body.id}`);
     expect(stored.body).toMatchObject({ text, status: 'submitted' });
     const history = await client(app.url, reporter.token).get(
@@ -285,7 +285,9 @@ describe('possible duplicates over a flood of near-identical claims', () => {
     const refused = await client(bounded.url, reporter.token).post('/api/v1/claims', { body });
     expect(refused.status).toBe(201);
     expect(refused.body.claimantSuggestions).toEqual([]);
-    expect(bounded.output()).toContain('No claimant suggestions');
+    expect(await bounded.outputWith('No claimant suggestions')).toContain(
+      'No claimant suggestions',
+    );
     const stored = await client(app.url, reporter.token).get(`/api/v1/claims/${refused.body.id}`);
     expect(stored.body).toMatchObject({ text: body.text, claimant: CLAIMANT, status: 'submitted' });
   });

@@ -39,9 +39,7 @@ describe('unexpected errors', () => {
     });
     expect(response.text).not.toMatch(/permission|claims|SELECT|QueryFailed|at \S+\.js/i);
 
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const logged = app
-      .output()
+    const logged = (await app.outputWith(requestId))
       .split('\n')
       .filter((line) => line.includes(requestId) && line.includes('"level":50'));
     expect(logged.length).toBeGreaterThan(0);

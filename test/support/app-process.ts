@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
+import { pollUntil } from './poll.js';
 
 export const ADMIN_TOKEN = 'cd_test-bootstrap-admin-token-0123456789abcdef';
 
@@ -8,6 +9,10 @@ export interface AppProcess {
   url: string;
   child: ChildProcess;
   output(): string;
+  // The output once it holds `text` (or after `timeoutMs`, for the spec to fail on). The
+  // service's lines come on a pipe the spec reads in its own time: a line written before
+  // an answer was sent may be read after the answer.
+  outputWith(text: string, timeoutMs?: number): Promise<string>;
   stop(): Promise<void>;
   kill(): Promise<void>;
 }
@@ -66,16 +71,22 @@ export async function startApp(options: AppProcessOptions = {}): Promise<AppProc
     });
   });
 
+  // 'close', not 'exit': the process may have ended before its last output was read.
+  const closed = new Promise<void>((resolveClosed) => child.once('close', () => resolveClosed()));
   const waitForExit = async (signal: NodeJS.Signals) => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = once(child, 'exit');
-    child.kill(signal);
-    await exited;
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await closed;
   };
   return {
     url,
     child,
     output: () => output,
+    outputWith: (text, timeoutMs = 5000) =>
+      pollUntil(
+        async () => output,
+        (now) => now.includes(text),
+        { timeoutMs, intervalMs: 20 },
+      ),
     stop: () => waitForExit('SIGTERM'),
     kill: () => waitForExit('SIGKILL'),
   };
@@ -91,6 +102,6 @@ export async function runAppToExit(env: Record<string, string | undefined>) {
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const [code] = (await once(child, 'exit')) as [number | null];
+  const [code] = (await once(child, 'close')) as [number | null];
   return { code, stdout, stderr };
 }

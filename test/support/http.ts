@@ -83,3 +83,19 @@ export function postBytes(
     outgoing.end(bytes);
   });
 }
+
+// How long a GET takes to be answered in full, in ms, over `agent` (one kept-alive
+// connection, already open): what a spec times is then the service, not a new connection
+// nor fetch's own work on the spec's event loop.
+export function timeGet(baseUrl: string, path: string, agent: Agent): Promise<number> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(baseUrl + path, { agent }, (response) => {
+      response.resume();
+      response.on('end', () => resolve(performance.now() - started));
+      response.on('error', reject);
+    });
+    outgoing.on('error', reject);
+    outgoing.end();
+  });
+}
