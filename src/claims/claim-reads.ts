@@ -181,35 +181,39 @@ export interface SimilarClaim {
 // Existing claims whose text is trigram-similar (pg_trgm) to each sentence, most similar
 // first, in one query for all sentences. `%` rather than `similarity() >=` so the GIN index
 // claims_text_trgm_idx serves each lookup; it compares with pg_trgm.similarity_threshold,
-// set for this transaction only. Must run inside a transaction.
+// set for this transaction only. Must run inside a transaction. A sentence an article
+// repeats (a refrain, a boilerplate line, a pasted block) is looked up once: 5,000 copies
+// of one common sentence cost one lookup, not 5,000 that could outrun the statement timeout.
 export async function findSimilarClaims(
   manager: EntityManager,
   sentences: string[],
 ): Promise<SimilarClaim[][]> {
-  const similar: SimilarClaim[][] = sentences.map(() => []);
-  if (sentences.length === 0) return similar;
-  await manager.query(`SET LOCAL pg_trgm.similarity_threshold = ${DUPLICATE_SIMILARITY}`);
-  const rows = (await manager.query(
-    `SELECT s.ord::int AS ord, d.id, d.similarity
-       FROM unnest($1::text[]) WITH ORDINALITY AS s (sentence, ord)
-       CROSS JOIN LATERAL (
-         SELECT c.id, similarity(c.text, s.sentence) AS similarity
-           FROM claims c
-          WHERE c.text % s.sentence
-          ORDER BY similarity DESC, c.id
-          LIMIT $2
-       ) d
-      ORDER BY s.ord, d.similarity DESC, d.id`,
-    [sentences, MAX_DUPLICATES_PER_CANDIDATE],
-  )) as { ord: number; id: string; similarity: number }[];
-  for (const row of rows) {
-    similar[row.ord - 1]!.push({
-      claimId: row.id,
-      // float4 as sent by PostgreSQL, e.g. 0.8235294; three places are plenty to rank by.
-      similarity: Math.round(row.similarity * 1000) / 1000,
-    });
+  const distinct = [...new Set(sentences)];
+  const similar = new Map<string, SimilarClaim[]>(distinct.map((sentence) => [sentence, []]));
+  if (distinct.length > 0) {
+    await manager.query(`SET LOCAL pg_trgm.similarity_threshold = ${DUPLICATE_SIMILARITY}`);
+    const rows = (await manager.query(
+      `SELECT s.ord::int AS ord, d.id, d.similarity
+         FROM unnest($1::text[]) WITH ORDINALITY AS s (sentence, ord)
+         CROSS JOIN LATERAL (
+           SELECT c.id, similarity(c.text, s.sentence) AS similarity
+             FROM claims c
+            WHERE c.text % s.sentence
+            ORDER BY similarity DESC, c.id
+            LIMIT $2
+         ) d
+        ORDER BY s.ord, d.similarity DESC, d.id`,
+      [distinct, MAX_DUPLICATES_PER_CANDIDATE],
+    )) as { ord: number; id: string; similarity: number }[];
+    for (const row of rows) {
+      similar.get(distinct[row.ord - 1]!)!.push({
+        claimId: row.id,
+        // float4 as sent by PostgreSQL, e.g. 0.8235294; three places are plenty to rank by.
+        similarity: Math.round(row.similarity * 1000) / 1000,
+      });
+    }
   }
-  return similar;
+  return sentences.map((sentence) => [...similar.get(sentence)!]);
 }
 
 // A claimant's track record (claimants/): how many of the claims linked to it were decided

@@ -257,6 +257,24 @@ describe('possible duplicates over a flood of near-identical claims', () => {
     expect(first.similarity).toBeGreaterThanOrEqual(0.5);
   });
 
+  // Every candidate sentence of an article is looked up too; a sentence the article repeats
+  // is looked up once. This one, 2,400 times over, is like all 60,000 claims: looked up
+  // for each copy it took longer than the statement timeout and answered 500.
+  it('looks up a sentence an article repeats once, however often it repeats', async () => {
+    const article = `${text} `.repeat(2400).trim();
+    const response = await client(app.url, reporter.token).post('/api/v1/articles', {
+      body: { text: article },
+    });
+    expect(response.status).toBe(201);
+    const candidates = response.body.candidates as any[];
+    expect(candidates).toHaveLength(2400);
+    const [first] = candidates;
+    expect(first.sentence).toBe(text);
+    expect(first.duplicates).toHaveLength(10);
+    expect(first.duplicates[0].similarity).toBeGreaterThanOrEqual(0.5);
+    for (const candidate of candidates) expect(candidate.duplicates).toEqual(first.duplicates);
+  });
+
   it('gives up on the lookup past its bound rather than hold the submission, which still commits', async () => {
     const response = await client(bounded.url, reporter.token).post('/api/v1/claims', {
       body: { text },
