@@ -16,4 +16,4 @@ COPY --from=build /app/dist ./dist
 USER node
 EXPOSE 3000
 # The runtime flags of `npm start` (see the README's "Runtime" section).
-CMD ["node", "--no-allocation-site-pretenuring", "--heap-growing-percent=100", "dist/main.js"]
+CMD ["node", "--no-allocation-site-pretenuring", "--heap-growing-percent=100", "dist/bundle/server.js"]

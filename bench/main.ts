@@ -70,14 +70,14 @@ async function timed<T>(name: string, scenario: () => Promise<T>): Promise<T> {
 }
 const root = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
 
-// The Node flags of `npm start` ("node <flags> dist/main.js"): the service is measured as
+// The Node flags of `npm start` ("node <flags> dist/bundle/server.js"): the service is measured as
 // it ships, but started directly so that its own process is the one sampled.
 function startFlags(): string[] {
   const start = (JSON.parse(readFileSync(root('package.json'), 'utf8')) as PackageJson).scripts
     .start;
   const words = start.split(/\s+/);
-  if (words[0] !== 'node' || words.at(-1) !== 'dist/main.js') {
-    throw new Error(`npm start is not "node <flags> dist/main.js": ${start}`);
+  if (words[0] !== 'node' || words.at(-1) !== 'dist/bundle/server.js') {
+    throw new Error(`npm start is not "node <flags> dist/bundle/server.js": ${start}`);
   }
   return words.slice(1, -1);
 }
@@ -109,7 +109,7 @@ async function main(): Promise<number> {
     url.searchParams.set('application_name', applicationName);
     const server = await startServer(
       name,
-      root('dist/main.js'),
+      root('dist/bundle/server.js'),
       {
         DATABASE_URL: url.toString(),
         DATABASE_POOL_SIZE: POOL_SIZE,

@@ -13,7 +13,8 @@ function newest(dir) {
   return latest;
 }
 
-const marker = 'dist/main.js';
+// The server's bundle is written by every build (tsc leaves unchanged outputs alone).
+const marker = 'dist/bundle/server.js';
 if (!existsSync(marker) || statSync(marker).mtimeMs < newest('src')) {
   console.log('claimdesk: building…');
   execSync('npm run build', { stdio: 'inherit' });

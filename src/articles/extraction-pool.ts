@@ -17,7 +17,9 @@ const RETRY_AFTER_SECONDS = '5';
 export class ExtractionPool implements OnModuleDestroy {
   private readonly logger = new Logger(ExtractionPool.name);
   private readonly pool = new Piscina<ExtractionTask, Candidate[]>({
-    filename: new URL('./extraction-worker.js', import.meta.url).href,
+    // The worker as tsc compiled it, from this module's place: dist/articles/, or dist/bundle/
+    // once bundled into the server (scripts/build-server.mjs), both one folder below dist/.
+    filename: new URL('../articles/extraction-worker.js', import.meta.url).href,
     // No thread until the first article, so a start (or a replica that never ingests) does
     // not pay for loading the language model; a thread then stays warm for a while.
     minThreads: 0,

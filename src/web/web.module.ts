@@ -6,9 +6,10 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { StatusCountsController } from './status-counts.controller.js';
 
-// `npm run build` bundles the desk (src/web/client) into dist/web/public, next to this
-// module once compiled.
-export const PUBLIC_ROOT = fileURLToPath(new URL('./public/', import.meta.url));
+// `npm run build` bundles the desk (src/web/client) into dist/web/public. Found from this
+// module's place, dist/web/ once compiled or dist/bundle/ once bundled into the server:
+// both one folder below dist/.
+export const PUBLIC_ROOT = fileURLToPath(new URL('../web/public/', import.meta.url));
 
 // The editors' desk: static files at `/` (index.html, app.js, app.css) served straight by
 // Fastify, outside the api/v1 prefix and without a token — the page signs in itself and

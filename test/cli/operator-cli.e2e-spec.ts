@@ -9,7 +9,7 @@ describe('operator CLI', () => {
   let database: { url: string; drop(): Promise<void> };
 
   const cli = (...args: string[]) => {
-    const result = spawnSync(process.execPath, [resolve('dist/cli/main.js'), ...args], {
+    const result = spawnSync(process.execPath, [resolve('dist/bundle/cli.js'), ...args], {
       env: { PATH: process.env.PATH, DATABASE_URL: database.url },
       encoding: 'utf8',
     });

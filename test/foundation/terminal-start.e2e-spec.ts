@@ -19,7 +19,7 @@ const linesOf = (text: string) =>
 async function firstStartOnTerminal(databaseUrl: string): Promise<string> {
   const child = spawn(
     'script',
-    ['-qfec', `${process.execPath} ${resolve('dist/main.js')}`, '/dev/null'],
+    ['-qfec', `${process.execPath} ${resolve('dist/bundle/server.js')}`, '/dev/null'],
     {
       env: {
         PATH: process.env.PATH,

@@ -32,7 +32,7 @@ export function testDatabaseUrl(): string {
 
 // The built service as a real child process, exactly as `npm start` runs it, on a free port.
 export async function startApp(options: AppProcessOptions = {}): Promise<AppProcess> {
-  const child = spawn(process.execPath, [resolve('dist/main.js')], {
+  const child = spawn(process.execPath, [resolve('dist/bundle/server.js')], {
     env: {
       PATH: process.env.PATH,
       TZ: 'UTC',
@@ -94,7 +94,7 @@ export async function startApp(options: AppProcessOptions = {}): Promise<AppProc
 
 // Runs the built service to completion (for start-up failures) and returns what it printed.
 export async function runAppToExit(env: Record<string, string | undefined>) {
-  const child = spawn(process.execPath, [resolve('dist/main.js')], {
+  const child = spawn(process.execPath, [resolve('dist/bundle/server.js')], {
     env: { PATH: process.env.PATH, DATABASE_URL: testDatabaseUrl(), PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 
 // Runs the built operator CLI, as `npm run cli -- …` does, without any database settings.
 export async function runCli(args: string[]) {
-  const child = spawn(process.execPath, [resolve('dist/cli/main.js'), ...args], {
+  const child = spawn(process.execPath, [resolve('dist/bundle/cli.js'), ...args], {
     env: { PATH: process.env.PATH, TZ: 'UTC' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
