@@ -53,6 +53,10 @@ await build({
   external,
   // Class names stay as written: Nest names providers and log contexts by them.
   keepNames: true,
+  // dist/bundle/*.js.map, through tsc's maps to the TypeScript sources: run with
+  // NODE_OPTIONS=--enable-source-maps for stack traces that name them (off by default: it
+  // costs every start the map's parse).
+  sourcemap: 'linked',
   // Bundled CommonJS calls require(); an ES module has none of its own.
   banner: {
     js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);",
