@@ -6,6 +6,8 @@ import { MessageReader, readFrontendMessages } from './frontend-messages.js';
 export interface SentStatement {
   text: string;
   values: (string | Buffer | null)[];
+  // Which of the service's connections sent it: 1 for the first the relay saw, and so on.
+  connection: number;
 }
 
 // Every statement the service sends, read off the protocol by a relay (TcpProxy's
@@ -14,8 +16,10 @@ export interface SentStatement {
 // they are parsed once and bound many times.
 export class StatementLog {
   private sent: SentStatement[] = [];
+  private connections = 0;
 
   readonly observe = (client: Socket) => {
+    const connection = ++this.connections;
     const parsed = new Map<string, string>();
     readFrontendMessages(client, (type, body) => {
       const message = new MessageReader(body);
@@ -25,9 +29,11 @@ export class StatementLog {
       } else if (type === 'B') {
         message.cstring(); // the portal
         const text = parsed.get(message.cstring());
-        if (text !== undefined) this.sent.push({ text, values: boundValues(message) });
+        if (text !== undefined) {
+          this.sent.push({ text, values: boundValues(message), connection });
+        }
       } else if (type === 'Q') {
-        this.sent.push({ text: message.cstring(), values: [] });
+        this.sent.push({ text: message.cstring(), values: [], connection });
       }
     });
   };
