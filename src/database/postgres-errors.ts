@@ -20,5 +20,8 @@ export const isUniqueViolation = (error: unknown, constraint: string) =>
   sqlState(error) === '23505' && fieldOf(error, 'constraint') === constraint;
 export const isForeignKeyViolation = (error: unknown) => sqlState(error) === '23503';
 export const isCheckViolation = (error: unknown) => sqlState(error) === '23514';
+// A statement PostgreSQL cancelled: past statement_timeout, or by an operator's
+// pg_cancel_backend. Its transaction is rolled back.
+export const isStatementCancelled = (error: unknown) => sqlState(error) === '57014';
 export const isSerializationFailure = (error: unknown) =>
   sqlState(error) === '40001' || sqlState(error) === '40P01';

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ADMIN_TOKEN, AppProcess, startApp, testDatabaseUrl } from '../support/app-process.js';
+import { submitClaim, transition } from '../support/claims.js';
+import { withClient } from '../support/database.js';
 import { client } from '../support/http.js';
-import { createUser } from '../support/people.js';
+import { createNewsroom, createUser } from '../support/people.js';
+import { pollUntil } from '../support/poll.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
 
 // The app reaches PostgreSQL through a relay the test can cut, so the outage touches only
@@ -90,5 +93,42 @@ describe('database outage', () => {
       `outage test: ${outcomes.length} writes, ${unavailable.length} × 503, ` +
         `slowest ${Math.max(...outcomes.map((outcome) => outcome.ms))} ms`,
     );
+  });
+
+  // A statement PostgreSQL cancels (past the service's statement timeout, or by an operator's
+  // pg_cancel_backend) is a bound met, not a defect: a 503 to try again, the claim as it was.
+  it('answers a request whose statement the database cancels with a 503 to retry, not a 500', async () => {
+    const { reporter, editor } = await createNewsroom(app.url);
+    const claim = await submitClaim(app.url, reporter);
+    const answer = await withClient(testDatabaseUrl(), async (holder) => {
+      await holder.query('BEGIN');
+      await holder.query('SELECT id FROM claims WHERE id = $1 FOR UPDATE', [claim.id]);
+      const { rows } = await holder.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+      const answering = transition(app.url, editor, claim, 'in_review', 'Taking it.');
+      // The service's backend, waiting for the row the holder locked.
+      const waiting = await pollUntil(
+        () =>
+          withClient(testDatabaseUrl(), async (db) => {
+            const found = await db.query<{ pid: number }>(
+              'SELECT pid FROM pg_stat_activity WHERE $1 = ANY (pg_blocking_pids(pid))',
+              [rows[0]!.pid],
+            );
+            return found.rows;
+          }),
+        (found) => found.length > 0,
+        { timeoutMs: 10_000 },
+      );
+      expect(waiting).toHaveLength(1);
+      await holder.query('SELECT pg_cancel_backend($1)', [waiting[0]!.pid]);
+      const response = await answering;
+      await holder.query('ROLLBACK');
+      return response;
+    });
+    expect(answer.status).toBe(503);
+    expect(answer.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(answer.body.type).toBe('https://claimdesk.dev/problems/database-unavailable');
+    expect(answer.text).not.toMatch(/57014|canceling|SELECT|at .*\.js/);
+    const after = await client(app.url, editor.token).get(`/api/v1/claims/${claim.id}`);
+    expect(after.body).toMatchObject({ status: 'submitted', version: claim.version });
   });
 });

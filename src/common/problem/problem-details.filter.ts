@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isDatabaseUnavailable } from '../../database/database-unavailable.js';
+import { isStatementCancelled } from '../../database/postgres-errors.js';
 import { DomainError, DomainErrorCode } from './domain-error.js';
 import { internalProblem, Problem, problemFromDomainError, sendProblem } from './problem.js';
 
@@ -55,6 +56,17 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         new DomainError('database-unavailable', 'The database is unreachable; try again shortly.', {
           headers: { 'retry-after': DATABASE_RETRY_AFTER_SECONDS },
         }),
+      );
+    }
+    // The service's own bound on a statement (or an operator's cancel), not a defect: the
+    // request may well pass when tried again, as after an outage.
+    if (isStatementCancelled(exception)) {
+      return problemFromDomainError(
+        new DomainError(
+          'database-unavailable',
+          'The database took too long to answer this request; try again shortly.',
+          { headers: { 'retry-after': DATABASE_RETRY_AFTER_SECONDS } },
+        ),
       );
     }
     return internalProblem(String(request.id));
