@@ -1,8 +1,8 @@
 // `npm test`: the whole suite in two phases. First every spec, three at a time
 // (jest.config.js); then, one at a time, the specs that assert how fast the service answers
-// (a latency bound, a time limit, a crash loop under load). Run beside another spec that seeds 200,000 events, those bounds
-// would measure the neighbour on a 2-core machine, not the service. Arguments (spec paths,
-// jest flags) run jest once with them instead.
+// (a latency bound, a time limit, a crash loop under load). Run beside another spec that
+// seeds 200,000 events, those bounds would measure the neighbour on a 2-core machine, not
+// the service. Arguments (spec paths, jest flags) run jest once with them instead.
 import { spawnSync } from 'node:child_process';
 
 const TIMED_SPECS = [

@@ -3,7 +3,7 @@ import type { AuthUser } from '../../auth/role.js';
 import type { VersionPrecondition } from '../../common/http/etag.js';
 import { DomainError } from '../../common/problem/domain-error.js';
 import { internalProblem, problemFromDomainError } from '../../common/problem/problem.js';
-import { isDatabaseUnavailable } from '../../database/database-unavailable.js';
+import { databaseProblemOf } from '../../common/problem/database-problem.js';
 import { ClaimAssignmentService } from '../claim-assignment.service.js';
 import { ClaimWorkflowService } from '../claim-workflow.service.js';
 import { ClaimsService } from '../claims.service.js';
@@ -131,11 +131,8 @@ export class ClaimBulkService {
   // logged and named only by the request id, as the problem filter does for a whole request.
   private problemOf(error: unknown, requestId: string) {
     if (error instanceof DomainError) return problemFromDomainError(error).body;
-    if (isDatabaseUnavailable(error)) {
-      return problemFromDomainError(
-        new DomainError('database-unavailable', 'The database is unreachable; try again shortly.'),
-      ).body;
-    }
+    const databaseProblem = databaseProblemOf(error);
+    if (databaseProblem) return problemFromDomainError(databaseProblem).body;
     this.logger.error({ err: error, requestId }, 'bulk item failed');
     return internalProblem(requestId).body;
   }

@@ -1,7 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { isDatabaseUnavailable } from '../../database/database-unavailable.js';
-import { isStatementCancelled } from '../../database/postgres-errors.js';
+import { databaseProblemOf } from './database-problem.js';
 import { DomainError, DomainErrorCode } from './domain-error.js';
 import { internalProblem, Problem, problemFromDomainError, sendProblem } from './problem.js';
 
@@ -16,8 +15,6 @@ const CODE_FOR_STATUS: Record<number, DomainErrorCode> = {
   422: 'unprocessable',
   429: 'rate-limited',
 };
-
-const DATABASE_RETRY_AFTER_SECONDS = '5';
 
 // Every error leaves the service as RFC 9457 problem+json. Known errors keep their
 // meaning; anything unexpected becomes a 500 that names only the request id, and is logged.
@@ -51,24 +48,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         new DomainError(code, clientErrorDetail(code, exception, request)),
       );
     }
-    if (isDatabaseUnavailable(exception)) {
-      return problemFromDomainError(
-        new DomainError('database-unavailable', 'The database is unreachable; try again shortly.', {
-          headers: { 'retry-after': DATABASE_RETRY_AFTER_SECONDS },
-        }),
-      );
-    }
-    // The service's own bound on a statement (or an operator's cancel), not a defect: the
-    // request may well pass when tried again, as after an outage.
-    if (isStatementCancelled(exception)) {
-      return problemFromDomainError(
-        new DomainError(
-          'database-unavailable',
-          'The database took too long to answer this request; try again shortly.',
-          { headers: { 'retry-after': DATABASE_RETRY_AFTER_SECONDS } },
-        ),
-      );
-    }
+    const databaseProblem = databaseProblemOf(exception);
+    if (databaseProblem) return problemFromDomainError(databaseProblem);
     return internalProblem(String(request.id));
   }
 }
