@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SERVING_ROLE } from '../../src/database/roles.js';
 import { AppProcess, startApp } from '../support/app-process.js';
@@ -84,6 +85,29 @@ describe("the duplicate lookup's word statistics", () => {
     expect(await countedWords()).not.toContain('zorvath');
     const copied = await pollUntil(copiedWords, (words) => words.includes('quellmar'), {
       timeoutMs: 20_000,
+      intervalMs: 200,
+    });
+    expect(copied.sort()).toEqual((await countedWords()).sort());
+  }, 30_000);
+
+  it('are copied once an ANALYZE commits, not as soon as it is reported', async () => {
+    await withClient(scratch.url, async (db) => {
+      // The story's place is renamed, with no new claim: only an ANALYZE tells the lookup.
+      await db.query(
+        `UPDATE claims SET text = replace(text, 'Quellmar', 'Brennholt')
+          WHERE text LIKE 'Floods reached Quellmar%'`,
+      );
+      // pg_stat_user_tables shows an ANALYZE as done when it ends, before the
+      // transaction holding its counts commits: a check meanwhile sees the new time and
+      // still reads the old counts.
+      await db.query('BEGIN');
+      await db.query('ANALYZE claims');
+      await sleep(1_000);
+      await db.query('COMMIT');
+    });
+    expect(await countedWords()).toContain('brennholt');
+    const copied = await pollUntil(copiedWords, (words) => words.includes('brennholt'), {
+      timeoutMs: 10_000,
       intervalMs: 200,
     });
     expect(copied.sort()).toEqual((await countedWords()).sort());

@@ -17,8 +17,9 @@ interface ClaimsTableState {
   changed: number;
   // The table's estimated rows.
   estimate: number;
-  // When claims was last analysed, by anyone; null if never since the counters began.
-  analysedAt: string | null;
+  // A digest of the words ANALYZE counted on claims.search and their frequencies, as
+  // committed; empty while none are counted.
+  counted: string;
 }
 
 // The duplicate lookup ranks a new claim's words by the statistics ANALYZE keeps on
@@ -33,8 +34,11 @@ interface ClaimsTableState {
 // the table, about 0.1–0.3 s of PostgreSQL time at 100,000 claims) through
 // refresh_claim_word_statistics(), which runs one refresh at a time across replicas.
 // The lookup reads those counts from claim_word_frequencies, a copy that
-// copy_claim_word_statistics() makes; each check copies them once they were analysed
-// anew, by this refresh or any other ANALYZE (autovacuum's, an operator's, a restore's).
+// copy_claim_word_statistics() makes; each check copies them once they differ from what
+// this process last copied, after this refresh or any other ANALYZE (autovacuum's, an
+// operator's, a restore's). It compares the counts themselves, not the time of the last
+// ANALYZE: pg_stat_user_tables shows that time as soon as an ANALYZE ends, before its
+// transaction commits the counts, and a copy taken in between would copy the old ones.
 // It does so on one connection of its own, kept open between checks: a refresh holds its
 // connection for 0.1–0.5 s, which requests waiting for the request pool should not wait
 // behind (and which would pass the duplicate lookup pool's statement bound).
@@ -46,9 +50,9 @@ export class WordStatisticsService implements OnModuleDestroy {
   // pg_stat_user_tables.n_tup_ins (inserts into claims, cumulative) when the statistics
   // were last refreshed, as far as this process knows; set by the first check.
   private insertsAtRefresh?: number;
-  // When claims were last analysed, as pg_stat_user_tables said, when this process last
-  // copied the counts; unset until its first copy.
-  private copiedAnalysis?: string;
+  // The digest of the counts as read just before this process last copied them (so a
+  // change committed in between is copied again at the next check); unset until then.
+  private copiedCounts?: string;
   private readonly connection: pg.Pool;
 
   constructor(private readonly config: AppConfig) {
@@ -77,7 +81,8 @@ export class WordStatisticsService implements OnModuleDestroy {
   }
 
   // Refreshes the statistics if enough claims came in since the last refresh, then copies
-  // them if they were analysed anew. One read of the table's counters on a quiet check.
+  // them if their counts changed. One read of the table's counters and of a digest of the
+  // counts on a quiet check.
   // Never rejects: stale statistics slow the lookup, they break nothing.
   private async check(): Promise<void> {
     if (this.checking) return;
@@ -89,15 +94,15 @@ export class WordStatisticsService implements OnModuleDestroy {
         // returns false at once), there: fresh either way.
         await this.connection.query('SELECT refresh_claim_word_statistics()');
         this.insertsAtRefresh = state.inserted;
-        // The refresh's own ANALYZE, to copy at once.
+        // The refresh's own counts, to copy at once.
         state = await this.readState();
       }
-      if (state?.analysedAt && state.analysedAt !== this.copiedAnalysis) {
+      if (state && state.counted !== this.copiedCounts) {
         // False while another replica refreshes or copies them: tried again next check.
         const { rows } = await this.connection.query<{ copied: boolean }>(
           'SELECT copy_claim_word_statistics() AS copied',
         );
-        if (rows[0]?.copied) this.copiedAnalysis = state.analysedAt;
+        if (rows[0]?.copied) this.copiedCounts = state.counted;
       }
     } catch (error) {
       this.logger.warn(`could not refresh the duplicate lookup's word statistics: ${error}`);
@@ -111,11 +116,14 @@ export class WordStatisticsService implements OnModuleDestroy {
       inserted: string;
       changed: string;
       estimate: number;
-      analysedAt: string | null;
+      counted: string;
     }>(
       `SELECT s.n_tup_ins AS inserted, s.n_mod_since_analyze AS changed,
               greatest(c.reltuples, 0) AS estimate,
-              greatest(s.last_analyze, s.last_autoanalyze)::text AS "analysedAt"
+              coalesce((SELECT md5(concat(w.most_common_elems::text, w.most_common_elem_freqs::text))
+                          FROM pg_stats w
+                         WHERE w.schemaname = current_schema() AND w.tablename = 'claims'
+                           AND w.attname = 'search'), '') AS counted
          FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
         WHERE s.relid = 'claims'::regclass`,
     );
