@@ -95,17 +95,14 @@ describe('database outage', () => {
     );
   });
 
-  // A statement PostgreSQL cancels (past the service's statement timeout, or by an operator's
-  // pg_cancel_backend) is a bound met, not a defect: a 503 to try again, the claim as it was.
-  it('answers a request whose statement the database cancels with a 503 to retry, not a 500', async () => {
-    const { reporter, editor } = await createNewsroom(app.url);
-    const claim = await submitClaim(app.url, reporter);
-    const answer = await withClient(testDatabaseUrl(), async (holder) => {
+  // Holds the claim's row, sends `request`, cancels the service's backend once it waits for
+  // that row, and returns the answer.
+  const cancelledWhileWaiting = <T>(claimId: string, request: () => Promise<T>) =>
+    withClient(testDatabaseUrl(), async (holder) => {
       await holder.query('BEGIN');
-      await holder.query('SELECT id FROM claims WHERE id = $1 FOR UPDATE', [claim.id]);
+      await holder.query('SELECT id FROM claims WHERE id = $1 FOR UPDATE', [claimId]);
       const { rows } = await holder.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-      const answering = transition(app.url, editor, claim, 'in_review', 'Taking it.');
-      // The service's backend, waiting for the row the holder locked.
+      const answering = request();
       const waiting = await pollUntil(
         () =>
           withClient(testDatabaseUrl(), async (db) => {
@@ -124,11 +121,46 @@ describe('database outage', () => {
       await holder.query('ROLLBACK');
       return response;
     });
+
+  // A statement PostgreSQL cancels (past the service's statement timeout, or by an operator's
+  // pg_cancel_backend) is a bound met, not a defect: a 503 to try again, the claim as it was.
+  it('answers a request whose statement the database cancels with a 503 to retry, not a 500', async () => {
+    const { reporter, editor } = await createNewsroom(app.url);
+    const claim = await submitClaim(app.url, reporter);
+    const answer = await cancelledWhileWaiting(claim.id, () =>
+      transition(app.url, editor, claim, 'in_review', 'Taking it.'),
+    );
     expect(answer.status).toBe(503);
     expect(answer.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(answer.body.type).toBe('https://claimdesk.dev/problems/database-unavailable');
     expect(answer.text).not.toMatch(/57014|canceling|SELECT|at .*\.js/);
     const after = await client(app.url, editor.token).get(`/api/v1/claims/${claim.id}`);
     expect(after.body).toMatchObject({ status: 'submitted', version: claim.version });
+  });
+
+  it('answers a bulk item whose statement the database cancels as that request would, and does the rest', async () => {
+    const { reporter, editor } = await createNewsroom(app.url);
+    const held = await submitClaim(app.url, reporter);
+    const free = await submitClaim(app.url, reporter);
+    const answer = await cancelledWhileWaiting(held.id, () =>
+      client(app.url, editor.token).post('/api/v1/claims/bulk', {
+        body: {
+          action: 'set_priority',
+          items: [held, free].map(({ id, version }) => ({ id, version })),
+          params: { priority: 'urgent' },
+        },
+      }),
+    );
+    expect(answer.status).toBe(207);
+    const [cancelled, done] = answer.body.results;
+    expect(cancelled).toMatchObject({
+      id: held.id,
+      status: 503,
+      problem: { type: 'https://claimdesk.dev/problems/database-unavailable', status: 503 },
+    });
+    expect(done).toEqual({ id: free.id, status: 200, version: free.version + 1 });
+    expect(answer.text).not.toMatch(/57014|canceling|SELECT|at .*\.js/);
+    const after = await client(app.url, editor.token).get(`/api/v1/claims/${held.id}`);
+    expect(after.body).toMatchObject({ priority: held.priority, version: held.version });
   });
 });
