@@ -7,6 +7,7 @@ import { ADMIN_TOKEN, AppProcess, startApp } from '../support/app-process.js';
 import { submitClaim, uniqueTag } from '../support/claims.js';
 import { client } from '../support/http.js';
 import { createUser, TestUser } from '../support/people.js';
+import { pollUntil } from '../support/poll.js';
 import { Receiver, sleep, startReceiver, verified } from './support/receiver.js';
 import { deliveriesOf, subscribe, webhookDatabase } from './support/webhooks.js';
 
@@ -198,16 +199,23 @@ describe('webhooks API', () => {
     const bad = await admin().get(`/api/v1/webhooks/${subscription.id}/deliveries?cursor=abc`);
     expect(bad.status).toBe(400);
 
-    await sleep(300);
-    const [latest] = await deliveriesOf(app.url, subscription.id);
+    // Recorded a moment after the receiver answered.
+    const [latest] = await pollUntil(
+      () => deliveriesOf(app.url, subscription.id),
+      ([newest]) => newest?.status === 'delivered',
+      { timeoutMs: 10_000 },
+    );
     expect(latest).toMatchObject({ status: 'delivered', lastStatusCode: 200 });
     const again = await admin().post(
       `/api/v1/webhooks/${subscription.id}/deliveries/${latest.id}/redeliver`,
     );
     expect(again.status).toBe(202);
     await hook.waitFor(() => hook.withId(latest.messageId).length === 2);
-    await sleep(300);
-    const [redelivered] = await deliveriesOf(app.url, subscription.id);
+    const [redelivered] = await pollUntil(
+      () => deliveriesOf(app.url, subscription.id),
+      ([newest]) => newest?.attempts.length === 2,
+      { timeoutMs: 10_000 },
+    );
     expect(redelivered.attempts).toHaveLength(2);
     const missing = await admin().post(
       `/api/v1/webhooks/${subscription.id}/deliveries/00000000-0000-4000-8000-000000000000/redeliver`,
