@@ -16,9 +16,12 @@ import type { Candidate } from './extraction/candidate.js';
 import { ExtractionPool } from './extraction-pool.js';
 import { extractionFeaturesFor } from './extraction/features.js';
 import { AppConfig } from '../config/app-config.js';
+import { SentenceLookupBudget } from './sentence-lookup-budget.js';
 
 @Injectable()
 export class ArticlesService {
+  private readonly lookups = new SentenceLookupBudget();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly idempotency: IdempotencyService,
@@ -41,26 +44,32 @@ export class ArticlesService {
     // connection; run() looks the key up again under its lock, for concurrent retries.
     const language = input.language ?? this.config.newsroomLanguage;
     const candidates = await this.extraction.extract(input.text, language);
-    return this.idempotency.run(request, async (manager) => {
-      const [row] = (await manager.query(
-        `INSERT INTO articles AS a
-             (title, url, outlet, published_at, text, candidates, submitted_by, language)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-           RETURNING ${ARTICLE_COLUMNS}`,
-        [
-          input.title ?? null,
-          input.url ?? null,
-          input.outlet ?? null,
-          input.publishedAt ?? null,
-          input.text,
-          JSON.stringify(candidates),
-          user.id,
-          language,
-        ],
-      )) as ArticleRow[];
-      const body = await withDuplicates(manager, toArticleView(row), candidates);
-      return { status: 201, body, headers: { location: `/api/v1/articles/${row.id}` } };
-    });
+    // Refused here, before the transaction, the ingest stores nothing.
+    const giveBack = this.lookups.take(distinctSentences(candidates));
+    try {
+      return await this.idempotency.run(request, async (manager) => {
+        const [row] = (await manager.query(
+          `INSERT INTO articles AS a
+               (title, url, outlet, published_at, text, candidates, submitted_by, language)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+             RETURNING ${ARTICLE_COLUMNS}`,
+          [
+            input.title ?? null,
+            input.url ?? null,
+            input.outlet ?? null,
+            input.publishedAt ?? null,
+            input.text,
+            JSON.stringify(candidates),
+            user.id,
+            language,
+          ],
+        )) as ArticleRow[];
+        const body = await withDuplicates(manager, toArticleView(row), candidates);
+        return { status: 201, body, headers: { location: `/api/v1/articles/${row.id}` } };
+      });
+    } finally {
+      giveBack();
+    }
   }
 
   async get(id: string): Promise<ArticleWithCandidatesView> {
@@ -70,9 +79,19 @@ export class ArticlesService {
         [id],
       )) as ArticleWithCandidatesRow[];
       if (!row) throw new DomainError('not-found', `No article ${id}.`);
-      return withDuplicates(manager, toArticleView(row), row.candidates);
+      const giveBack = this.lookups.take(distinctSentences(row.candidates));
+      try {
+        return await withDuplicates(manager, toArticleView(row), row.candidates);
+      } finally {
+        giveBack();
+      }
     });
   }
+}
+
+// What a lookup costs: findSimilarClaims looks each distinct sentence up once.
+function distinctSentences(candidates: Candidate[]): number {
+  return new Set(candidates.map((candidate) => candidate.sentence)).size;
 }
 
 async function withDuplicates(

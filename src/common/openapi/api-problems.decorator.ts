@@ -26,7 +26,7 @@ const DESCRIPTIONS: Record<number, string> = {
   422: 'Semantically invalid (e.g. evidence rule not met)',
   428: 'If-Match header required',
   429: 'Rate limit exceeded for this token, or too many failed authentications from this address',
-  503: 'Database unreachable (or, for article ingest, claim extraction past its time limit or busy); retry after the Retry-After delay',
+  503: 'Database unreachable (or, for articles, claim extraction past its time limit or busy, or long articles’ duplicate lookups using the server’s share); retry after the Retry-After delay',
 };
 
 // Documents the problem+json responses an endpoint can return.

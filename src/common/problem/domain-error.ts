@@ -23,6 +23,7 @@ export type DomainErrorCode =
   | 'rate-limited'
   | 'database-unavailable'
   | 'exports-busy'
+  | 'lookups-busy'
   | 'extraction-unavailable';
 
 export interface FieldError {

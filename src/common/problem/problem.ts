@@ -67,6 +67,8 @@ function describe(code: DomainErrorCode): { status: number; title: string } {
       return { status: 503, title: 'Claim extraction unavailable' };
     case 'exports-busy':
       return { status: 503, title: 'Every export slot is in use' };
+    case 'lookups-busy':
+      return { status: 503, title: 'Duplicate lookups busy' };
   }
 }
 
