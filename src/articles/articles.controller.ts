@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -14,7 +14,8 @@ import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 import { ParseIdPipe } from '../common/validation/parse-id.pipe.js';
 import { ArticlesService } from './articles.service.js';
 import { CreateArticleDto } from './dto/article.dto.js';
-import { ArticleWithCandidatesView } from './dto/article.view.js';
+import { ArticleReadQuery } from './dto/article-read.query.js';
+import { ArticleAloneView, ArticleWithCandidatesView } from './dto/article.view.js';
 
 @ApiTags('articles')
 @ApiBearerAuth()
@@ -45,10 +46,15 @@ export class ArticlesController {
   @Get(':id')
   @ApiOkResponse({
     type: ArticleWithCandidatesView,
-    description: 'the stored candidates; duplicates recomputed against today’s claims',
+    description:
+      'the stored candidates, their duplicates looked up against today’s claims; with ' +
+      'candidates=false only `article` and `features`',
   })
-  @ApiProblems(404)
-  get(@Param('id', ParseIdPipe) id: string): Promise<ArticleWithCandidatesView> {
-    return this.articles.get(id);
+  @ApiProblems(400, 404)
+  get(
+    @Param('id', ParseIdPipe) id: string,
+    @Query() query: ArticleReadQuery,
+  ): Promise<ArticleWithCandidatesView | ArticleAloneView> {
+    return query.candidates === 'false' ? this.articles.getAlone(id) : this.articles.get(id);
   }
 }

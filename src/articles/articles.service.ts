@@ -11,7 +11,7 @@ import {
   toArticleView,
 } from './article-rows.js';
 import { CreateArticleDto } from './dto/article.dto.js';
-import { ArticleView, ArticleWithCandidatesView } from './dto/article.view.js';
+import { ArticleAloneView, ArticleView, ArticleWithCandidatesView } from './dto/article.view.js';
 import type { Candidate } from './extraction/candidate.js';
 import { ExtractionPool } from './extraction-pool.js';
 import { extractionFeaturesFor } from './extraction/features.js';
@@ -70,6 +70,17 @@ export class ArticlesService {
     } finally {
       giveBack();
     }
+  }
+
+  // The article alone: no candidates to send, no duplicates to look up.
+  async getAlone(id: string): Promise<ArticleAloneView> {
+    const [row] = (await this.dataSource.query(
+      `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.id = $1`,
+      [id],
+    )) as ArticleRow[];
+    if (!row) throw new DomainError('not-found', `No article ${id}.`);
+    const article = toArticleView(row);
+    return { article, features: extractionFeaturesFor(article.language) };
   }
 
   async get(id: string): Promise<ArticleWithCandidatesView> {

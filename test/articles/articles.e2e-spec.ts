@@ -350,6 +350,26 @@ describe('articles API (SPEC §7)', () => {
       }
     });
 
+    it('returns the article alone with candidates=false, and 400 naming candidates for a bad value', async () => {
+      const ingested = await ingest(reporter, article());
+      const id = ingested.body.article.id;
+      const alone = await as(auditor).get(`/api/v1/articles/${id}?candidates=false`);
+      expect(alone.status).toBe(200);
+      expect(alone.body).toEqual({
+        article: ingested.body.article,
+        features: ingested.body.features,
+      });
+      const full = await as(auditor).get(`/api/v1/articles/${id}?candidates=true`);
+      expect(full.body).toEqual(ingested.body);
+      const bad = await as(auditor).get(`/api/v1/articles/${id}?candidates=no`);
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors).toContainEqual(expect.objectContaining({ field: 'candidates' }));
+      const unknownAlone = await as(auditor).get(
+        `/api/v1/articles/${randomUUID()}?candidates=false`,
+      );
+      expect(unknownAlone.status).toBe(404);
+    });
+
     it('answers 404 for an unknown or malformed id', async () => {
       const unknown = await as(reporter).get(`/api/v1/articles/${randomUUID()}`);
       expect(unknown.status).toBe(404);
@@ -369,7 +389,12 @@ describe('articles API (SPEC §7)', () => {
         expect.arrayContaining(['201', '400', '401', '403', '409', '413', '422']),
       );
       const get = doc.paths['/api/v1/articles/{id}'].get;
-      expect(Object.keys(get.responses)).toEqual(expect.arrayContaining(['200', '401', '404']));
+      expect(Object.keys(get.responses)).toEqual(
+        expect.arrayContaining(['200', '400', '401', '404', '503']),
+      );
+      expect(get.parameters.map((parameter: { name: string }) => parameter.name)).toContain(
+        'candidates',
+      );
       expect(doc.components.schemas.CandidateView.properties).toHaveProperty('duplicates');
     });
   });

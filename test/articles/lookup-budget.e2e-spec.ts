@@ -87,6 +87,11 @@ describe("articles' duplicate lookups, bounded by the sentences in flight", () =
       expect(ingest.status).toBe(503);
       expect(ingest.body.type).toBe(`${PROBLEM}lookups-busy`);
 
+      // The article alone (what a claim's page shows) looks nothing up.
+      const alone = await read(`${ids.second}?candidates=false`);
+      expect(alone.status).toBe(200);
+      expect(alone.body.article.id).toBe(ids.second);
+
       // A short article fits beside the long one: admitted, it waits for the lock too.
       const short = read(ids.short);
       expect(await pollUntil(lookupsWaiting, (n) => n === 2, { timeoutMs: 10_000 })).toBe(2);

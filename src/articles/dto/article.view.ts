@@ -57,7 +57,8 @@ export class CandidateView {
   duplicates!: DuplicateView[];
 }
 
-export class ArticleWithCandidatesView {
+// An article without its candidates (GET with candidates=false): what a claim's page shows.
+export class ArticleAloneView {
   @ApiProperty({ type: ArticleView }) article!: ArticleView;
   @ApiProperty({
     enum: EXTRACTION_FEATURES,
@@ -67,5 +68,8 @@ export class ArticleWithCandidatesView {
       "what extraction did for the article's language: claimants, hedges and check-worthiness are English only",
   })
   features!: ExtractionFeature[];
+}
+
+export class ArticleWithCandidatesView extends ArticleAloneView {
   @ApiProperty({ type: [CandidateView] }) candidates!: CandidateView[];
 }

@@ -12,7 +12,8 @@ export function Appearance({ claim }: { claim: Claim }) {
   const [article, setArticle] = useState<Article | null>(null);
   useEffect(() => {
     if (!claim.articleId) return;
-    get<{ article: Article }>(`/articles/${encodeURIComponent(claim.articleId)}`)
+    // The article alone: its candidates' duplicate lookup is not needed here.
+    get<{ article: Article }>(`/articles/${encodeURIComponent(claim.articleId)}?candidates=false`)
       .then((reply) => setArticle(reply.body.article))
       .catch(() => setArticle(null));
   }, [claim.articleId]);
