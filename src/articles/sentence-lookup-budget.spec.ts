@@ -13,7 +13,7 @@ describe('SentenceLookupBudget', () => {
   it('admits a lookup larger than its capacity when nothing else runs', () => {
     const budget = new SentenceLookupBudget(100);
     const giveBack = budget.take(5_000);
-    expect(() => budget.take(1)).toThrow(/5000 sentences of other articles/);
+    expect(() => budget.take(1)).toThrow(/right now \(5000 sentences\)/);
     giveBack();
     expect(() => budget.take(100)).not.toThrow();
   });

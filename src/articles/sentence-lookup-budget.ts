@@ -25,8 +25,9 @@ export class SentenceLookupBudget {
     if (this.sentencesInFlight > 0 && this.sentencesInFlight + sentences > this.capacity) {
       throw new DomainError(
         'lookups-busy',
-        `Duplicates are being looked up for ${this.sentencesInFlight} sentences of other ` +
-          `articles; this one has ${sentences}, past the ${this.capacity} at once. Try again shortly.`,
+        `Other articles are being checked for duplicates right now (${this.sentencesInFlight} ` +
+          `sentences); this one has ${sentences}, more than fit beside them (${this.capacity} ` +
+          `at once). Try again in a few seconds.`,
         { headers: { 'retry-after': RETRY_AFTER_SECONDS } },
       );
     }
