@@ -3,10 +3,10 @@ import { DomainError } from '../common/problem/domain-error.js';
 // Candidate sentences whose duplicates one process looks up at once, over every article
 // being ingested or read. A lookup is one trigram search per distinct sentence, on a
 // request-pool connection: at 100,000 claims 1.5–2.6 ms a sentence of prose, more for
-// sentences much like stored claims (docs/extraction.md, "What a lookup costs"). The
-// largest article (200,000 characters) holds some 5,600 sentences, 8–14 s of a
-// connection and of a PostgreSQL core, and it is looked up again at every read. This
-// leaves room for one such article and ordinary ones (tens of sentences) beside it.
+// sentences much like stored claims (docs/extraction.md, "What a lookup costs, and its
+// bound"). The largest article (200,000 characters) holds some 5,600 sentences, 8–14 s
+// of a connection and of a PostgreSQL core, and it is looked up again at every read.
+// This leaves room for one such article and ordinary ones (tens of sentences) beside it.
 export const SENTENCES_LOOKED_UP_AT_ONCE = 6_000;
 const RETRY_AFTER_SECONDS = '5';
 
