@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SENTENCES_LOOKED_UP_AT_ONCE } from '../../src/articles/sentence-lookup-budget.js';
 import { AppProcess, startApp } from '../support/app-process.js';
+import { articleLookupsWaiting, longArticle } from '../support/articles.js';
 import { withClient } from '../support/database.js';
 import { client } from '../support/http.js';
 import { createNewsroom, TestUser } from '../support/people.js';
@@ -10,15 +11,6 @@ import { createScratchDatabase } from '../support/scratch-database.js';
 const PROBLEM = 'https://claimdesk.dev/problems/';
 // Over half the budget: two such articles may not be looked up at once.
 const LONG = Math.floor(SENTENCES_LOOKED_UP_AT_ONCE / 2) + 100;
-
-// A long article: `sentences` distinct sentences, each a candidate (a figure, a source).
-const longArticle = (sentences: number, place: string) => ({
-  title: `Flood damage in ${place}`,
-  text: Array.from(
-    { length: sentences },
-    (_, i) => `Officials in ${place} said ${i + 10} homes were flooded.`,
-  ).join(' '),
-});
 
 // The duplicates of an article's candidates are looked up on every ingest and read, one
 // search per distinct sentence; a process looks up at most SENTENCES_LOOKED_UP_AT_ONCE at
@@ -51,15 +43,7 @@ describe("articles' duplicate lookups, bounded by the sentences in flight", () =
   });
 
   const read = (id: string) => client(app.url, reporter.token).get(`/api/v1/articles/${id}`);
-  const lookupsWaiting = () =>
-    withClient(scratch.url, async (db) => {
-      const { rows } = await db.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM pg_stat_activity
-          WHERE datname = current_database() AND wait_event_type = 'Lock'
-            AND query LIKE '%similarity(c.text, s.sentence)%'`,
-      );
-      return rows[0]!.n;
-    });
+  const lookupsWaiting = () => articleLookupsWaiting(scratch.url);
   const storedArticles = () =>
     withClient(scratch.url, async (db) => {
       const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM articles');

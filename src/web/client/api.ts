@@ -10,7 +10,11 @@ export interface Problem {
 }
 
 export class ApiError extends Error {
-  constructor(readonly problem: Problem) {
+  // From Retry-After (seconds), on a 503 or 429 the service expects to pass.
+  constructor(
+    readonly problem: Problem,
+    readonly retryAfterSeconds?: number,
+  ) {
     super(problem.detail ?? problem.title);
   }
   get status(): number {
@@ -63,10 +67,12 @@ export async function call<T>(method: string, path: string, options: CallOptions
   const type = response.headers.get('content-type') ?? '';
   const body = text && type.includes('json') ? JSON.parse(text) : text;
   if (!response.ok) {
+    const retryAfter = Number(response.headers.get('retry-after'));
     throw new ApiError(
       typeof body === 'object' && body
         ? (body as Problem)
         : { type: 'about:blank', title: response.statusText, status: response.status },
+      Number.isInteger(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
     );
   }
   return {

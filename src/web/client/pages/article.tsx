@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { get, messageOf, newKey, post } from '../api.js';
+import { ApiError, get, messageOf, newKey, post } from '../api.js';
 import { findMarks, Highlighted } from '../highlight.js';
 import { href, navigate } from '../router.js';
 import { can, type Me } from '../session.js';
@@ -9,6 +9,8 @@ import { Alert, Field, inputValue, Loading } from '../ui.js';
 import { useRequest } from '../use-request.js';
 
 const emptyArticle = { title: '', url: '', outlet: '', text: '', language: '' };
+// Times the article page asks for an article the service is too busy to look up now.
+const LOAD_ATTEMPTS = 6;
 
 export function NewArticlePage({ me }: { me: Me }) {
   const [form, setForm] = useState(emptyArticle);
@@ -87,17 +89,45 @@ export function NewArticlePage({ me }: { me: Me }) {
 export function ArticlePage({ id, me }: { id: string; me: Me }) {
   const [article, setArticle] = useState<Article | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [waiting, setWaiting] = useState<string | null>(null);
   useEffect(() => {
-    get<{ article: Article; candidates: Candidate[]; features: ExtractionFeature[] }>(
-      `/articles/${id}`,
-    )
-      .then(({ body }) =>
-        setArticle({ ...body.article, candidates: body.candidates, features: body.features }),
+    let cancelled = false;
+    let retry: number | undefined;
+    const load = (attempt: number) =>
+      get<{ article: Article; candidates: Candidate[]; features: ExtractionFeature[] }>(
+        `/articles/${id}`,
       )
-      .catch((failure) => setError(messageOf(failure)));
+        .then(({ body }) => {
+          if (cancelled) return;
+          setWaiting(null);
+          setArticle({ ...body.article, candidates: body.candidates, features: body.features });
+        })
+        .catch((failure) => {
+          if (cancelled) return;
+          // A busy service (other long articles being checked for duplicates, the database
+          // away a moment) says when to come back: the page does, a few times, and says so.
+          const busy = failure instanceof ApiError && failure.status === 503 ? failure : null;
+          const seconds = busy?.retryAfterSeconds;
+          if (busy && seconds !== undefined && attempt < LOAD_ATTEMPTS) {
+            setWaiting(`${busy.problem.title}: trying again in ${seconds} s…`);
+            retry = window.setTimeout(() => void load(attempt + 1), seconds * 1000);
+          } else {
+            setWaiting(null);
+            setError(messageOf(failure));
+          }
+        });
+    void load(1);
+    return () => {
+      cancelled = true;
+      window.clearTimeout(retry);
+    };
   }, [id]);
 
-  if (!article) return error ? <Alert>{error}</Alert> : <Loading what="the article" />;
+  if (!article) {
+    if (error) return <Alert>{error}</Alert>;
+    if (waiting) return <Alert tone="info">{waiting}</Alert>;
+    return <Loading what="the article" />;
+  }
   const candidates = article.candidates ?? [];
   return (
     <section aria-labelledby="article-head">
