@@ -45,14 +45,13 @@ export class ArticlesService {
     const language = input.language ?? this.config.newsroomLanguage;
     const candidates = await this.extraction.extract(input.text, language);
     // Refused here, before the transaction, the ingest stores nothing.
-    const giveBack = this.lookups.take(distinctSentences(candidates));
-    try {
-      return await this.idempotency.run(request, async (manager) => {
+    return this.lookups.during(distinctSentences(candidates), () =>
+      this.idempotency.run(request, async (manager) => {
         const [row] = (await manager.query(
           `INSERT INTO articles AS a
-               (title, url, outlet, published_at, text, candidates, submitted_by, language)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-             RETURNING ${ARTICLE_COLUMNS}`,
+             (title, url, outlet, published_at, text, candidates, submitted_by, language)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+           RETURNING ${ARTICLE_COLUMNS}`,
           [
             input.title ?? null,
             input.url ?? null,
@@ -66,10 +65,8 @@ export class ArticlesService {
         )) as ArticleRow[];
         const body = await withDuplicates(manager, toArticleView(row), candidates);
         return { status: 201, body, headers: { location: `/api/v1/articles/${row.id}` } };
-      });
-    } finally {
-      giveBack();
-    }
+      }),
+    );
   }
 
   // The article alone: no candidates to send, no duplicates to look up.
@@ -90,12 +87,9 @@ export class ArticlesService {
         [id],
       )) as ArticleWithCandidatesRow[];
       if (!row) throw new DomainError('not-found', `No article ${id}.`);
-      const giveBack = this.lookups.take(distinctSentences(row.candidates));
-      try {
-        return await withDuplicates(manager, toArticleView(row), row.candidates);
-      } finally {
-        giveBack();
-      }
+      return this.lookups.during(distinctSentences(row.candidates), () =>
+        withDuplicates(manager, toArticleView(row), row.candidates),
+      );
     });
   }
 }

@@ -30,6 +30,16 @@ describe('SentenceLookupBudget', () => {
     expect(() => budget.take(100)).not.toThrow();
   });
 
+  it('holds the sentences while a lookup runs and gives them back when it fails', async () => {
+    const budget = new SentenceLookupBudget(10);
+    const failing = budget.during(10, async () => {
+      expect(() => budget.take(1)).toThrow(DomainError);
+      throw new Error('lookup failed');
+    });
+    await expect(failing).rejects.toThrow('lookup failed');
+    expect(() => budget.take(10)).not.toThrow();
+  });
+
   it('refuses with lookups-busy and a Retry-After', () => {
     const budget = new SentenceLookupBudget(10);
     budget.take(10);

@@ -20,6 +20,16 @@ export class SentenceLookupBudget {
 
   constructor(private readonly capacity = SENTENCES_LOOKED_UP_AT_ONCE) {}
 
+  // Runs `lookup` with `sentences` taken from the budget, and gives them back after.
+  async during<T>(sentences: number, lookup: () => Promise<T>): Promise<T> {
+    const giveBack = this.take(sentences);
+    try {
+      return await lookup();
+    } finally {
+      giveBack();
+    }
+  }
+
   // Takes `sentences` from the budget; the returned function gives them back (once).
   take(sentences: number): () => void {
     if (this.sentencesInFlight > 0 && this.sentencesInFlight + sentences > this.capacity) {

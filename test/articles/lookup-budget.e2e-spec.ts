@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SENTENCES_LOOKED_UP_AT_ONCE } from '../../src/articles/sentence-lookup-budget.js';
 import { AppProcess, startApp } from '../support/app-process.js';
-import { articleLookupsWaiting, longArticle } from '../support/articles.js';
+import {
+  articleLookupsWaiting,
+  ingestArticle,
+  longArticle,
+  whileClaimsLocked,
+} from '../support/articles.js';
 import { withClient } from '../support/database.js';
 import { client } from '../support/http.js';
 import { createNewsroom, TestUser } from '../support/people.js';
@@ -26,11 +31,7 @@ describe("articles' duplicate lookups, bounded by the sentences in flight", () =
     scratch = await createScratchDatabase();
     app = await startApp({ env: { DATABASE_URL: scratch.url } });
     ({ reporter } = await createNewsroom(app.url));
-    const ingest = async (body: object) => {
-      const response = await client(app.url, reporter.token).post('/api/v1/articles', { body });
-      expect(response.status).toBe(201);
-      return response.body as { article: { id: string }; candidates: unknown[] };
-    };
+    const ingest = (body: object) => ingestArticle(app.url, reporter.token, body);
     const first = await ingest(longArticle(LONG, 'Arlen'));
     expect(first.candidates).toHaveLength(LONG);
     ids.first = first.article.id;
@@ -52,9 +53,7 @@ describe("articles' duplicate lookups, bounded by the sentences in flight", () =
 
   it('refuses a second long article while one is looked up, with Retry-After, and serves short ones beside it', async () => {
     const before = await storedArticles();
-    await withClient(scratch.url, async (holder) => {
-      await holder.query('BEGIN');
-      await holder.query('LOCK TABLE claims IN ACCESS EXCLUSIVE MODE');
+    await whileClaimsLocked(scratch.url, async (release) => {
       const first = read(ids.first);
       expect(await pollUntil(lookupsWaiting, (n) => n === 1, { timeoutMs: 10_000 })).toBe(1);
 
@@ -80,7 +79,7 @@ describe("articles' duplicate lookups, bounded by the sentences in flight", () =
       const short = read(ids.short);
       expect(await pollUntil(lookupsWaiting, (n) => n === 2, { timeoutMs: 10_000 })).toBe(2);
 
-      await holder.query('COMMIT');
+      await release();
       expect((await first).status).toBe(200);
       expect((await short).status).toBe(200);
     });

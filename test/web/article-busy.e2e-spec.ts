@@ -2,8 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { SENTENCES_LOOKED_UP_AT_ONCE } from '../../src/articles/sentence-lookup-budget.js';
 import { AppProcess, startApp } from '../support/app-process.js';
-import { articleLookupsWaiting, longArticle } from '../support/articles.js';
-import { withClient } from '../support/database.js';
+import {
+  articleLookupsWaiting,
+  ingestArticle,
+  longArticle,
+  whileClaimsLocked,
+} from '../support/articles.js';
 import { client } from '../support/http.js';
 import { createUser, TestUser } from '../support/people.js';
 import { pollUntil } from '../support/poll.js';
@@ -26,11 +30,8 @@ describe('editors desk: an article the service is too busy to look up just now',
     app = await startApp({ env: { DATABASE_URL: scratch.url } });
     browser = await launchChromium();
     reporter = await createUser(app.url, ['reporter']);
-    const ingest = async (body: object) => {
-      const response = await client(app.url, reporter.token).post('/api/v1/articles', { body });
-      expect(response.status).toBe(201);
-      return response.body.article.id as string;
-    };
+    const ingest = async (body: object) =>
+      (await ingestArticle(app.url, reporter.token, body)).article.id;
     ids.first = await ingest(longArticle(HALF, 'Arlen'));
     ids.second = await ingest(longArticle(HALF, 'Brisk'));
     ids.wanted = await ingest(longArticle(3, 'Quiet Harbour'));
@@ -45,10 +46,8 @@ describe('editors desk: an article the service is too busy to look up just now',
     const { page, context, problems } = await openDesk(browser, app.url);
     await signIn(page, reporter);
     const read = (id: string) => client(app.url, reporter.token).get(`/api/v1/articles/${id}`);
-    await withClient(scratch.url, async (holder) => {
-      // The two long lookups held in flight by a lock on claims.
-      await holder.query('BEGIN');
-      await holder.query('LOCK TABLE claims IN ACCESS EXCLUSIVE MODE');
+    // The two long lookups held in flight by a lock on claims.
+    await whileClaimsLocked(scratch.url, async (release) => {
       const held = [read(ids.first), read(ids.second)];
       const waiting = () => articleLookupsWaiting(scratch.url);
       expect(await pollUntil(waiting, (n) => n === 2, { timeoutMs: 10_000 })).toBe(2);
@@ -60,7 +59,7 @@ describe('editors desk: an article the service is too busy to look up just now',
         /^Duplicate lookups busy: trying again in \d+ s…$/,
       );
 
-      await holder.query('COMMIT');
+      await release();
       expect((await Promise.all(held)).map((response) => response.status)).toEqual([200, 200]);
     });
     // The page asks again after Retry-After (5 s) and shows the article.
