@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/role.js';
-import { findSimilarClaims } from '../claims/claim-reads.js';
+import { findSimilarClaims, sentencesLookedUp } from '../claims/claim-reads.js';
 import { IdempotencyService, IdempotentResult } from '../common/idempotency/idempotency.service.js';
 import { DomainError } from '../common/problem/domain-error.js';
 import {
@@ -45,7 +45,7 @@ export class ArticlesService {
     const language = input.language ?? this.config.newsroomLanguage;
     const candidates = await this.extraction.extract(input.text, language);
     // Refused here, before the transaction, the ingest stores nothing.
-    return this.lookups.during(distinctSentences(candidates), () =>
+    return this.lookups.during(searchesFor(candidates), () =>
       this.idempotency.run(request, async (manager) => {
         const [row] = (await manager.query(
           `INSERT INTO articles AS a
@@ -87,16 +87,16 @@ export class ArticlesService {
         [id],
       )) as ArticleWithCandidatesRow[];
       if (!row) throw new DomainError('not-found', `No article ${id}.`);
-      return this.lookups.during(distinctSentences(row.candidates), () =>
+      return this.lookups.during(searchesFor(row.candidates), () =>
         withDuplicates(manager, toArticleView(row), row.candidates),
       );
     });
   }
 }
 
-// What a lookup costs: findSimilarClaims looks each distinct sentence up once.
-function distinctSentences(candidates: Candidate[]): number {
-  return new Set(candidates.map((candidate) => candidate.sentence)).size;
+// What the candidates' duplicate lookup costs: one search per sentence it looks up.
+function searchesFor(candidates: Candidate[]): number {
+  return sentencesLookedUp(candidates.map((candidate) => candidate.sentence)).length;
 }
 
 async function withDuplicates(

@@ -178,6 +178,12 @@ export interface SimilarClaim {
   similarity: number;
 }
 
+// The sentences findSimilarClaims searches for: each distinct one once. Its cost is one
+// search per sentence of this list (what an article's lookup budget counts).
+export function sentencesLookedUp(sentences: string[]): string[] {
+  return [...new Set(sentences)];
+}
+
 // Existing claims whose text is trigram-similar (pg_trgm) to each sentence, most similar
 // first, in one query for all sentences. `%` rather than `similarity() >=` so the GIN index
 // claims_text_trgm_idx serves each lookup; it compares with pg_trgm.similarity_threshold,
@@ -188,7 +194,7 @@ export async function findSimilarClaims(
   manager: EntityManager,
   sentences: string[],
 ): Promise<SimilarClaim[][]> {
-  const distinct = [...new Set(sentences)];
+  const distinct = sentencesLookedUp(sentences);
   const similar = new Map<string, SimilarClaim[]>(distinct.map((sentence) => [sentence, []]));
   if (distinct.length > 0) {
     await manager.query(`SET LOCAL pg_trgm.similarity_threshold = ${DUPLICATE_SIMILARITY}`);
