@@ -6,6 +6,7 @@ import { move, submitClaim } from '../support/claims.js';
 import { client } from '../support/http.js';
 import { createNewsroom } from '../support/people.js';
 import { decidedClaim, draftOf, publishDraft } from '../support/publications.js';
+import { createScratchDatabase } from '../support/scratch-database.js';
 import { claimReviewValidator, jsonLdBlocks, scripts } from './support.js';
 
 const PUBLIC_ORIGIN = 'https://factcheck.example.org';
@@ -16,7 +17,10 @@ const SPOOFED = {
   forwarded: 'host=evil.example;proto=javascript',
 };
 
+// On a database of its own: the list's pages and the feeds are asserted in order, and other
+// specs publishing at the same moment on the shared database would come between.
 describe('publishing fact-checks (SPEC §12)', () => {
+  let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
   let app: AppProcess;
   let people: Awaited<ReturnType<typeof createNewsroom>>;
   const validate = claimReviewValidator();
@@ -25,8 +29,10 @@ describe('publishing fact-checks (SPEC §12)', () => {
   const editorApi = () => client(app.url, people.editor.token);
 
   beforeAll(async () => {
+    scratch = await createScratchDatabase();
     app = await startApp({
       env: {
+        DATABASE_URL: scratch.url,
         PUBLIC_BASE_URL: PUBLIC_ORIGIN,
         NEWSROOM_NAME: 'The Daily Ledger',
         NEWSROOM_URL: 'https://ledger.example.org',
@@ -35,12 +41,15 @@ describe('publishing fact-checks (SPEC §12)', () => {
     });
     people = await createNewsroom(app.url);
   });
-  afterAll(() => app.stop());
+  afterAll(async () => {
+    await app?.stop();
+    await scratch?.drop();
+  });
 
   it('publishes a decided claim as a public page with exactly the published ClaimReview', async () => {
     const { claim, sourceId } = await decidedClaim(app.url, people, 'refuted');
-    // A headline no other spec's draft has: the whole run shares one database, and a slug
-    // already taken gets a suffix.
+    // A headline no other draft has, so the slug is exactly the one derived from it (a slug
+    // already taken gets a suffix).
     const town = `Harwick${randomBytes(3).toString('hex')}`;
     const headline = `No, ${town} did not double its budget`;
     const slug = `no-${town.toLowerCase()}-did-not-double-its-budget`;
