@@ -11,7 +11,11 @@ export async function withCheckedOutConnection<T>(
 ): Promise<T> {
   const connection = await pool.connect();
   let lost: Error | undefined;
-  const onError = (error: Error) => (lost = error);
+  // Declared, not an arrow held in a const: the bundle keeps a declared function's name
+  // without redefining it on every call (scripts/build-server.mjs).
+  function onError(error: Error) {
+    lost = error;
+  }
   connection.on('error', onError);
   try {
     return await work(connection);
