@@ -175,6 +175,17 @@ describe('tokens, bodies and slow clients', () => {
     }
   });
 
+  // Bodies up to CHECKED_WHOLE_UP_TO bytes are checked whole before parsing, larger ones as
+  // they arrive (above): the limit holds on both paths.
+  it('refuses a small body with more fields than any request needs before parsing it', async () => {
+    const entries = Array.from({ length: 1_100 }, (_, i) => `"k${i}":0`);
+    const body = Buffer.from(`{"text":"The minister said 40,000 homes were built.",${entries}}`);
+    expect(body.length).toBeLessThan(16 * 1024);
+    const refused = await postBytes(app.url, '/api/v1/claims', body, reporter.token);
+    expect(refused.status).toBe(400);
+    expect(refused.body.detail).toMatch(/more than 1000 fields and items/);
+  });
+
   it('lists at most 20 field errors', async () => {
     const body: Record<string, number> = { text: 0 };
     for (let i = 0; i < 900; i++) body[`unknown${i}`] = i;

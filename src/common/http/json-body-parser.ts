@@ -21,10 +21,9 @@ function refuseReservedKeys(value: unknown): void {
   }
 }
 
-// A request's JSON body, once its shape was found within bounds as it was read (see
-// json-shape.ts).
+// A request's JSON body, once its shape was found within bounds (see json-shape.ts).
 export function parseJsonRequestBody(request: object, body: Buffer): unknown {
-  refuseMisshapenBody(request);
+  refuseMisshapenBody(request, body);
   return parseJsonBody(body.toString('utf8'));
 }
 

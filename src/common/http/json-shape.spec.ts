@@ -1,6 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { DomainError } from '../problem/domain-error.js';
-import { JsonShapeCheck, MAX_JSON_DEPTH, MAX_JSON_ITEMS } from './json-shape.js';
+import {
+  CHECKED_WHOLE_UP_TO,
+  JsonShapeCheck,
+  MAX_JSON_DEPTH,
+  MAX_JSON_ITEMS,
+  refuseMisshapenBody,
+} from './json-shape.js';
 
 // The text's shape, pushed in pieces of `pieceLength` bytes as a body arrives.
 const checked = (text: string, pieceLength = Infinity) => {
@@ -58,5 +64,14 @@ describe('JsonShapeCheck', () => {
     const before = { ...check.shape };
     expect(check.push(Buffer.from('[[[[,,,,'))).toBe(false);
     expect(check.shape).toEqual(before);
+  });
+
+  it('checks a small body whole when no stream checked it as it was read', () => {
+    const deep = Buffer.from(
+      '{"tags":' + '['.repeat(MAX_JSON_DEPTH) + ']'.repeat(MAX_JSON_DEPTH) + '}',
+    );
+    expect(deep.length).toBeLessThanOrEqual(CHECKED_WHOLE_UP_TO);
+    expect(() => refuseMisshapenBody({}, deep)).toThrow(/nested deeper than 32 levels/);
+    expect(() => refuseMisshapenBody({}, Buffer.from('{"text":"[[[["}'))).not.toThrow();
   });
 });

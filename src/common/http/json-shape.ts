@@ -130,6 +130,13 @@ class ShapeCheckingStream extends Transform {
   }
 }
 
+// A body of at most this many bytes (by its Content-Length, which Node holds the body to)
+// is checked whole once read, in the body parser, instead of through a stream of its own:
+// gathering it costs no more than any small body, and the check takes some 10 µs. The
+// stream per body (its pipe, finished() and transform) was about 3 % of the service's time
+// under the decide load, where every body is a couple of hundred bytes.
+export const CHECKED_WHOLE_UP_TO = 16 * 1024;
+
 // By request (whatever server type Fastify gives it).
 const checks = new WeakMap<object, JsonShapeCheck>();
 
@@ -137,15 +144,20 @@ const checks = new WeakMap<object, JsonShapeCheck>();
 export function checkJsonShapeWhileReading(fastify: FastifyInstance): void {
   // A callback hook, not an async one: it runs on every request.
   fastify.addHook('preParsing', (request, _reply, payload, done) => {
-    if (request.headers['content-type'] === undefined) return done(null, payload);
+    const { 'content-type': type, 'content-length': length } = request.headers;
+    // No Content-Length (a chunked body) is NaN, which is no small body.
+    if (type === undefined || Number(length) <= CHECKED_WHOLE_UP_TO) return done(null, payload);
     const check = new JsonShapeCheck();
     checks.set(request, check);
     done(null, new ShapeCheckingStream(payload, check));
   });
 }
 
-// Throws the refusal for a body whose shape was over a limit as it was read.
-export function refuseMisshapenBody(request: object): void {
-  const refusal = checks.get(request)?.refusal();
+// Throws the refusal for a body whose shape is over a limit: as it was read, or, for a
+// small body, now.
+export function refuseMisshapenBody(request: object, body: Buffer): void {
+  let check = checks.get(request);
+  if (!check) (check = new JsonShapeCheck()).push(body);
+  const refusal = check.refusal();
   if (refusal) throw refusal;
 }
