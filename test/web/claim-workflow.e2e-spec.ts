@@ -69,7 +69,8 @@ describe('editors desk: a claim from submission to decision', () => {
     await expect(
       page.getByRole('region', { name: 'Decision' }).getByRole('button').allTextContents(),
     ).resolves.toEqual(['Withdraw']);
-    await page.getByTestId('chain-mark').getByText('chain verified').waitFor();
+    // One event so far, counted in the singular.
+    await page.getByTestId('chain-mark').getByText('chain verified (1 event)').waitFor();
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -292,6 +293,36 @@ describe('editors desk: a claim from submission to decision', () => {
       'document.documentElement.scrollWidth - document.documentElement.clientWidth',
     );
     expect(overflow).toBe(0);
+    await context.close();
+  });
+
+  // A filter cut down to "Waiting (s" or "Any priorit" hides what the queue is showing.
+  it.each([
+    ['a desktop window', { width: 1280, height: 800 }],
+    ['a narrow screen', { width: 390, height: 844 }],
+  ])('shows each queue filter’s choice whole on %s', async (_, viewport) => {
+    const { page, context } = await openDesk(browser, app.url, viewport);
+    await signIn(page, people.editor);
+    const filters = page.getByRole('search', { name: 'Filter claims' });
+    await filters.getByLabel('Status').waitFor();
+    // How wide each select's chosen text is in its own font, against the room inside it
+    // (a string: the specs are compiled without the DOM's types).
+    const selects = (await page.evaluate(`
+      [...document.querySelectorAll('form[aria-label="Filter claims"] select')].map((select) => {
+        const style = getComputedStyle(select);
+        const context = document.createElement('canvas').getContext('2d');
+        context.font = style.font;
+        const text = select.options[select.selectedIndex].text;
+        const room =
+          select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        return { text, fits: context.measureText(text).width <= room };
+      })`)) as { text: string; fits: boolean }[];
+    expect(selects.map(({ text }) => text)).toEqual([
+      'Waiting (submitted, in review)',
+      'Any priority',
+      'Any language',
+    ]);
+    expect(selects.filter(({ fits }) => !fits)).toEqual([]);
     await context.close();
   });
 });

@@ -16,4 +16,6 @@ const date = new Intl.DateTimeFormat('en-GB', {
 
 export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
 export const formatDate = (iso: string) => date.format(new Date(iso));
+// "1 event", "3 events": the desk's English counts.
+export const countOf = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 export const shortHash = (hash: string) => `${hash.slice(0, 10)}…`;

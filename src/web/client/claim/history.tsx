@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { get, messageOf } from '../api.js';
 import { type ChainCheck, verifyChains } from '../chain.js';
-import { formatDateTime, shortHash } from '../format.js';
+import { countOf, formatDateTime, shortHash } from '../format.js';
 import { href } from '../router.js';
 import { type AuditEvent, label, type Page } from '../types.js';
 import { Alert } from '../ui.js';
@@ -91,7 +91,7 @@ function ChainMark({ check }: { check: ChainCheck | null }) {
         data-testid="chain-mark"
         title="Every hash and link recomputed in this browser"
       >
-        ✓ chain verified ({check.events} events)
+        ✓ chain verified ({countOf(check.events, 'event')})
       </span>
     );
   }

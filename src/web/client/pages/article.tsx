@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, messageOf, newKey, post } from '../api.js';
 import { findMarks, Highlighted } from '../highlight.js';
+import { countOf } from '../format.js';
 import { href, navigate } from '../router.js';
 import { can, type Me } from '../session.js';
 import type { Article, Candidate, Claim, ExtractionFeature } from '../types.js';
@@ -133,8 +134,8 @@ export function ArticlePage({ id, me }: { id: string; me: Me }) {
     <section aria-labelledby="article-head">
       <h1 id="article-head">{article.title ?? 'Article'}</h1>
       <p class="muted small">
-        {[article.outlet, article.url].filter(Boolean).join(' · ')} · {candidates.length} candidate
-        {candidates.length === 1 ? '' : 's'}
+        {[article.outlet, article.url].filter(Boolean).join(' · ')} ·{' '}
+        {countOf(candidates.length, 'candidate')}
       </p>
       <p class="small" aria-label="Extraction">
         Language: {languageName(article.language)} · found {(article.features ?? []).join(', ')}

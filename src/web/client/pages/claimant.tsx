@@ -3,7 +3,7 @@ import { DECIDED_STATUSES } from '../../../domain/claim-status.js';
 import { CLAIMANT_LATEST_CLAIMS } from '../../../domain/claimants.js';
 import { get, messageOf, query } from '../api.js';
 import type { ClaimantDetail } from '../claimants/types.js';
-import { formatDateTime } from '../format.js';
+import { countOf, formatDateTime } from '../format.js';
 import { href } from '../router.js';
 import { type Claim, label, type Page } from '../types.js';
 import { Alert, Loading, StatusBadge } from '../ui.js';
@@ -43,9 +43,7 @@ export function ClaimantPage({ id }: { id: string }) {
       ) : null}
       <section class="card" aria-labelledby="track-record">
         <h2 id="track-record">Track record</h2>
-        <p>
-          {trackRecord.decided === 1 ? '1 decided claim' : `${trackRecord.decided} decided claims`}
-        </p>
+        <p>{countOf(trackRecord.decided, 'decided claim')}</p>
         <dl class="facts" aria-label="Verdicts">
           {DECIDED_STATUSES.map((status) => (
             <>

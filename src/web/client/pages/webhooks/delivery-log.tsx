@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { get, messageOf, post } from '../../api.js';
-import { formatDateTime } from '../../format.js';
+import { countOf, formatDateTime } from '../../format.js';
 import { Alert, Loading } from '../../ui.js';
 import type { Delivery, Webhook } from './types.js';
 
@@ -71,8 +71,7 @@ function DeliveryItem(props: { delivery: Delivery; onRedeliver: () => void }) {
           : (delivery.lastError ?? '')}
       </span>{' '}
       <span class="muted small">
-        {formatDateTime(delivery.createdAt)} · {delivery.attempts.length} attempt
-        {delivery.attempts.length === 1 ? '' : 's'}
+        {formatDateTime(delivery.createdAt)} · {countOf(delivery.attempts.length, 'attempt')}
         {last ? ` · ${last.durationMs} ms` : ''}
       </span>{' '}
       <button
