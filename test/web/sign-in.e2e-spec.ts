@@ -101,4 +101,25 @@ describe('editors desk: signing in', () => {
     expect(await nav(people.editor)).toEqual(['Review queue', 'Submit a claim', 'Articles']);
     expect(await nav(people.auditor)).toEqual(['Claims', 'Audit']);
   });
+
+  it.each([
+    ['a desktop window', { width: 1280, height: 800 }],
+    ['a narrow screen', { width: 390, height: 844 }],
+  ])('lists people for admins a row each, readable on %s', async (_, viewport) => {
+    const { page, context } = await openDesk(browser, app.url, viewport);
+    await signIn(page, people.admin);
+    await page.getByRole('link', { name: 'People' }).click();
+    const editor = page.getByTestId('person').filter({ hasText: people.editor.email });
+    await expect(editor.textContent()).resolves.toContain(people.editor.name);
+    await expect(editor.textContent()).resolves.toContain('editor');
+    await editor.getByRole('button', { name: `Sign-ins of ${people.editor.name}` }).click();
+    await page.getByRole('heading', { name: people.editor.name, level: 2 }).waitFor();
+    await expect(editor.getAttribute('aria-current')).resolves.toBe('true');
+    // Nothing wider than the window: every row's actions within reach.
+    const overflow = await page.evaluate(
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+    );
+    expect(overflow).toBe(0);
+    await context.close();
+  });
 });

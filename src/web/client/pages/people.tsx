@@ -63,25 +63,55 @@ export function PeoplePage({ me }: { me: Me }) {
           {!people ? (
             <Loading what="people" />
           ) : (
-            <ul>
-              {people.map((person) => (
-                <li key={person.id} data-testid="person">
-                  <strong>{person.name}</strong>{' '}
-                  <span class="muted small">
-                    {person.email} · {person.roles.join(', ')}
-                    {person.active ? '' : ' · deactivated'}
-                  </span>{' '}
-                  {person.active ? (
-                    <button type="button" class="link" onClick={() => invite(person)}>
-                      Invite {person.name}
-                    </button>
-                  ) : null}{' '}
-                  <button type="button" class="link" onClick={() => setSelected(person)}>
-                    Sign-ins of {person.name}
-                  </button>
-                </li>
-              ))}
-            </ul>
+            <table class="people-table">
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Email</th>
+                  <th scope="col">Roles</th>
+                  <th scope="col">
+                    <span class="sr-only">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {people.map((person) => (
+                  <tr
+                    key={person.id}
+                    data-testid="person"
+                    aria-current={selected?.id === person.id ? 'true' : undefined}
+                  >
+                    <th scope="row">
+                      {person.name}
+                      {person.active ? null : <span class="muted small"> · deactivated</span>}
+                    </th>
+                    <td class="muted small">{person.email}</td>
+                    <td class="small">{person.roles.join(', ')}</td>
+                    <td class="row-actions">
+                      {/* Short on screen; the accessible names say whom they are for. */}
+                      {person.active ? (
+                        <button
+                          type="button"
+                          class="link"
+                          aria-label={`Invite ${person.name}`}
+                          onClick={() => invite(person)}
+                        >
+                          Invite
+                        </button>
+                      ) : null}
+                      <button
+                        type="button"
+                        class="link"
+                        aria-label={`Sign-ins of ${person.name}`}
+                        onClick={() => setSelected(person)}
+                      >
+                        Sign-ins
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           )}
         </section>
         {selected ? (
