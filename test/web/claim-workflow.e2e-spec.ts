@@ -5,7 +5,16 @@ import type { Browser } from 'playwright-core';
 import { AppProcess, startApp } from '../support/app-process.js';
 import { client } from '../support/http.js';
 import { createNewsroom, createUser, TestUser } from '../support/people.js';
-import { findInQueue, launchChromium, openClaim, openDesk, signIn } from './desk.js';
+import {
+  BOTH_WINDOWS,
+  findInQueue,
+  horizontalOverflow,
+  launchChromium,
+  openClaim,
+  openDesk,
+  signIn,
+  WINDOWS,
+} from './desk.js';
 
 const UN_VOTE =
   'The UN General Assembly voted 141-5 with 35 abstentions to demand that Russia withdraw from Ukraine.';
@@ -286,21 +295,15 @@ describe('editors desk: a claim from submission to decision', () => {
 
   it('reads well on a narrow screen', async () => {
     const claimId = await fileClaim(people.reporter, `Narrow screen check (${Date.now()})`);
-    const { page, context } = await openDesk(browser, app.url, { width: 390, height: 844 });
+    const { page, context } = await openDesk(browser, app.url, WINDOWS.narrow);
     await signIn(page, people.editor);
     await openClaim(page, claimId);
-    const overflow = await page.evaluate(
-      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
-    );
-    expect(overflow).toBe(0);
+    await expect(horizontalOverflow(page)).resolves.toBe(0);
     await context.close();
   });
 
   // A filter cut down to "Waiting (s" or "Any priorit" hides what the queue is showing.
-  it.each([
-    ['a desktop window', { width: 1280, height: 800 }],
-    ['a narrow screen', { width: 390, height: 844 }],
-  ])('shows each queue filter’s choice whole on %s', async (_, viewport) => {
+  it.each(BOTH_WINDOWS)('shows each queue filter’s choice whole on %s', async (_, viewport) => {
     const { page, context } = await openDesk(browser, app.url, viewport);
     await signIn(page, people.editor);
     const filters = page.getByRole('search', { name: 'Filter claims' });

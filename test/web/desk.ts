@@ -32,11 +32,27 @@ export interface Desk {
   problems: string[];
 }
 
+// The windows the desk is checked in: a laptop's, and a phone's held upright.
+export const WINDOWS = {
+  desktop: { width: 1280, height: 800 },
+  narrow: { width: 390, height: 844 },
+};
+export const BOTH_WINDOWS = [
+  ['a desktop window', WINDOWS.desktop],
+  ['a narrow screen', WINDOWS.narrow],
+] as const;
+
+// How far the page runs past the window's right edge, in CSS pixels (0: nothing hidden).
+export const horizontalOverflow = (page: Page) =>
+  page.evaluate<number>(
+    'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+  );
+
 // One person at the desk: their own browser context (own cookies, own downloads).
 export async function openDesk(
   browser: Browser,
   baseUrl: string,
-  viewport = { width: 1280, height: 800 },
+  viewport: { width: number; height: number } = WINDOWS.desktop,
 ): Promise<Desk> {
   const context = await browser.newContext({ viewport, acceptDownloads: true, baseURL: baseUrl });
   const page = await context.newPage();

@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { AppProcess, startApp } from '../support/app-process.js';
 import { client } from '../support/http.js';
 import { createNewsroom } from '../support/people.js';
-import { launchChromium, openDesk, signIn } from './desk.js';
+import { BOTH_WINDOWS, horizontalOverflow, launchChromium, openDesk, signIn } from './desk.js';
 
 describe('editors desk: signing in', () => {
   let app: AppProcess;
@@ -102,24 +102,21 @@ describe('editors desk: signing in', () => {
     expect(await nav(people.auditor)).toEqual(['Claims', 'Audit']);
   });
 
-  it.each([
-    ['a desktop window', { width: 1280, height: 800 }],
-    ['a narrow screen', { width: 390, height: 844 }],
-  ])('lists people for admins a row each, readable on %s', async (_, viewport) => {
-    const { page, context } = await openDesk(browser, app.url, viewport);
-    await signIn(page, people.admin);
-    await page.getByRole('link', { name: 'People' }).click();
-    const editor = page.getByTestId('person').filter({ hasText: people.editor.email });
-    await expect(editor.textContent()).resolves.toContain(people.editor.name);
-    await expect(editor.textContent()).resolves.toContain('editor');
-    await editor.getByRole('button', { name: `Sign-ins of ${people.editor.name}` }).click();
-    await page.getByRole('heading', { name: people.editor.name, level: 2 }).waitFor();
-    await expect(editor.getAttribute('aria-current')).resolves.toBe('true');
-    // Nothing wider than the window: every row's actions within reach.
-    const overflow = await page.evaluate(
-      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
-    );
-    expect(overflow).toBe(0);
-    await context.close();
-  });
+  it.each(BOTH_WINDOWS)(
+    'lists people for admins a row each, readable on %s',
+    async (_, viewport) => {
+      const { page, context } = await openDesk(browser, app.url, viewport);
+      await signIn(page, people.admin);
+      await page.getByRole('link', { name: 'People' }).click();
+      const editor = page.getByTestId('person').filter({ hasText: people.editor.email });
+      await expect(editor.textContent()).resolves.toContain(people.editor.name);
+      await expect(editor.textContent()).resolves.toContain('editor');
+      await editor.getByRole('button', { name: `Sign-ins of ${people.editor.name}` }).click();
+      await page.getByRole('heading', { name: people.editor.name, level: 2 }).waitFor();
+      await expect(editor.getAttribute('aria-current')).resolves.toBe('true');
+      // Nothing wider than the window: every row's actions within reach.
+      await expect(horizontalOverflow(page)).resolves.toBe(0);
+      await context.close();
+    },
+  );
 });
