@@ -43,6 +43,7 @@ h2 { font-size: 1.1rem; margin: 2rem 0 .5rem; }
 .fact-check-list a { font-size: 1.2rem; font-weight: 700; color: var(--ink); text-decoration: none; }
 .fact-check-list a:hover { text-decoration: underline; }
 .list-meta { color: var(--muted); font-size: .9rem; margin: .2rem 0 0; }
+.list-meta time { white-space: nowrap; }
 .pill { font-weight: 700; }
 .colophon { max-width: 46rem; margin: 0 auto; padding: 1rem 1.25rem 2rem; color: var(--muted);
   font-size: .85rem; border-top: 1px solid var(--rule); }

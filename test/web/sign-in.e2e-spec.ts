@@ -102,6 +102,28 @@ describe('editors desk: signing in', () => {
     expect(await nav(people.auditor)).toEqual(['Claims', 'Audit']);
   });
 
+  it('lists where one is signed in, dated as the rest of the desk, naming the other browser', async () => {
+    const elsewhere = await openDesk(browser, app.url);
+    await signIn(elsewhere.page, people.auditor);
+    const { page, context } = await openDesk(browser, app.url);
+    await signIn(page, people.auditor);
+    await page.getByRole('link', { name: 'Account' }).click();
+    const sessions = page.getByTestId('session');
+    await sessions.getByText('Another browser').first().waitFor();
+    const here = sessions.filter({ hasText: 'This browser' });
+    await expect(here.count()).resolves.toBe(1);
+    // "5 Dec 2026, 23:14 UTC", as on claims and in the history: not the browser's locale.
+    await expect(here.textContent()).resolves.toMatch(
+      /signed in \d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d UTC/,
+    );
+    // The other browser is named as it named itself, below its line.
+    await expect(
+      sessions.filter({ hasText: 'Another browser' }).first().locator('.user-agent').textContent(),
+    ).resolves.toContain('HeadlessChrome');
+    await elsewhere.context.close();
+    await context.close();
+  });
+
   it.each(BOTH_WINDOWS)(
     'lists people for admins a row each, readable on %s',
     async (_, viewport) => {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { get, messageOf, post } from '../api.js';
+import { formatDateTime } from '../format.js';
 import { can, type Me } from '../session.js';
 import { Alert, Loading } from '../ui.js';
 import { PasskeyList, SessionList } from './sign-in-lists.js';
@@ -52,7 +53,7 @@ export function PeoplePage({ me }: { me: Me }) {
         <div class="alert alert-info" role="status">
           <p>
             Invitation for {invitation.name} — send this link to them now; it is not shown again and
-            works once, until {new Date(invitation.expiresAt).toLocaleString()}:
+            works once, until {formatDateTime(invitation.expiresAt)}:
           </p>
           <code data-testid="invitation-url">{invitation.url}</code>
         </div>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { del, get, messageOf } from '../api.js';
+import { formatDateTime } from '../format.js';
 import { session } from '../session.js';
 import { Alert, Loading } from '../ui.js';
 
@@ -22,7 +23,7 @@ export interface SignInSession {
   current: boolean;
 }
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : 'never');
+const when = (iso: string | null) => (iso ? formatDateTime(iso) : 'never');
 
 // A list that loads from `path` and offers one action per row; shared by the account page
 // (one's own) and the people page (an admin looking at someone).
@@ -84,7 +85,7 @@ export function SessionList({ path, version = 0 }: { path: string; version?: num
       <ul>
         {items.map((item) => (
           <li key={item.id} data-testid="session">
-            <strong>{item.current ? 'This browser' : (item.userAgent ?? 'Unknown browser')}</strong>{' '}
+            <strong>{item.current ? 'This browser' : 'Another browser'}</strong>{' '}
             <span class="muted small">
               {item.method} · from {item.address ?? 'unknown'} · signed in {when(item.createdAt)} ·
               last seen {when(item.lastSeenAt)} · ends {when(item.expiresAt)}
@@ -92,6 +93,8 @@ export function SessionList({ path, version = 0 }: { path: string; version?: num
             <button type="button" class="link" onClick={() => end(item)}>
               {item.current ? 'Sign out' : 'End this session'}
             </button>
+            {/* As the browser named itself: enough to tell a phone from a laptop. */}
+            {item.userAgent ? <span class="muted small user-agent">{item.userAgent}</span> : null}
           </li>
         ))}
       </ul>
