@@ -138,6 +138,15 @@ describe('editors desk: publishing a fact-check', () => {
     await expect(corrected.page.locator('.verdict-value').textContent()).resolves.toBe('Disputed');
     await corrected.context.close();
 
+    // The claim's history says so in words, with the note readers got.
+    const history = page.getByRole('region', { name: 'History' });
+    await history.getByText('Fact-check corrected').waitFor();
+    await expect(history.getByText('Fact-check published').count()).resolves.toBe(1);
+    await history.getByText('“The finance office revised its figures').waitFor();
+    await expect(
+      history.getByRole('link', { name: 'version 2 of the public page' }).getAttribute('href'),
+    ).resolves.toMatch(new RegExp(`${slugPath}$`));
+
     expect(problems).toEqual([]);
     await context.close();
   });

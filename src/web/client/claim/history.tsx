@@ -16,6 +16,9 @@ const TYPE_LABELS: Record<string, string> = {
   'evidence.attached': 'Evidence attached',
   'evidence.detached': 'Evidence detached',
   'comment.added': 'Commented',
+  'publication.published': 'Fact-check published',
+  'publication.corrected': 'Fact-check corrected',
+  'publication.retracted': 'Fact-check retracted',
 };
 
 // The claim's audit events as a timeline, and the chain recomputed here in the browser:
@@ -59,6 +62,7 @@ export function HistorySection({ claimId, revision }: { claimId: string; revisio
               </div>
               {event.rationale ? <p class="rationale">“{event.rationale}”</p> : null}
               <MergeLink event={event} />
+              <PublicationNote event={event} />
               <div class="hash small" title={event.hash}>
                 {shortHash(event.hash)}
               </div>
@@ -67,6 +71,29 @@ export function HistorySection({ claimId, revision }: { claimId: string; revisio
         </ol>
       ) : null}
     </section>
+  );
+}
+
+// What readers were told: the correction note or the retraction's reason, and which
+// version of the public page (from the event itself, as recorded).
+function PublicationNote({ event }: { event: AuditEvent }) {
+  if (!event.type.startsWith('publication.')) return null;
+  const data = event.data as {
+    version?: number;
+    url?: string;
+    correction?: string;
+    reason?: string;
+  };
+  const said = data.correction ?? data.reason;
+  return (
+    <>
+      {said ? <p class="rationale">“{said}”</p> : null}
+      {data.url && data.version ? (
+        <a class="small" href={data.url}>
+          version {data.version} of the public page
+        </a>
+      ) : null}
+    </>
   );
 }
 

@@ -91,7 +91,7 @@ export function ClaimPage({ id, me }: { id: string; me: Me }) {
           <Appearance claim={claim} />
           <EvidenceSection me={me} loaded={loaded} onChanged={reload} />
           {can.review(me) && isDecided(claim.status) ? (
-            <PublicationPanel key={claim.version} claim={claim} />
+            <PublicationPanel key={claim.version} claim={claim} onRecorded={touch} />
           ) : null}
           <CommentsSection me={me} claimId={claim.id} onCommented={touch} />
         </div>

@@ -33,7 +33,9 @@ const EMPTY: DraftFields = {
 
 // Loads a claim's publication and offers its actions; every write carries If-Match with the
 // publication's ETag, and publishing an Idempotency-Key per attempt.
-export function usePublication(claimId: string, claimText: string) {
+// `onRecorded` runs after a publication, correction or retraction: each is an event on
+// the claim's chain, which the history then shows.
+export function usePublication(claimId: string, claimText: string, onRecorded: () => void) {
   const [publication, setPublication] = useState<Publication | null>(null);
   const [etag, setEtag] = useState<string | null>(null);
   const [fields, setFields] = useState<DraftFields>({ ...EMPTY, claimReviewed: claimText });
@@ -88,11 +90,13 @@ export function usePublication(claimId: string, claimText: string) {
         });
         adopt(reply.body, reply.etag);
         setPreview(null);
+        onRecorded();
       }),
     retract: (reason: string) =>
       run(async () => {
         const reply = await call<Publication>('DELETE', path, { body: { reason }, ifMatch: etag });
         adopt(reply.body, reply.etag);
+        onRecorded();
       }),
   };
 }
