@@ -157,8 +157,12 @@ export function checkJsonShapeWhileReading(fastify: FastifyInstance): void {
 // Throws the refusal for a body whose shape is over a limit: as it was read, or, for a
 // small body, now.
 export function refuseMisshapenBody(request: object, body: Buffer): void {
-  let check = checks.get(request);
-  if (!check) (check = new JsonShapeCheck()).push(body);
-  const refusal = check.refusal();
+  const refusal = (checks.get(request) ?? checkedWhole(body)).refusal();
   if (refusal) throw refusal;
+}
+
+function checkedWhole(body: Buffer): JsonShapeCheck {
+  const check = new JsonShapeCheck();
+  check.push(body);
+  return check;
 }

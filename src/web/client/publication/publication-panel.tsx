@@ -8,13 +8,8 @@ import { usePublication } from './use-publication.js';
 // The public fact-check of a decided claim: write the draft, preview the public page (the
 // service renders it with the page's own template, shown in a sandboxed frame), publish,
 // correct with a note, retract with a reason.
-export function PublicationPanel(props: { claim: Claim; onRecorded: () => void }) {
-  const { claim } = props;
-  const state = usePublication(
-    claim.id,
-    claim.text.length <= 140 ? claim.text : '',
-    props.onRecorded,
-  );
+export function PublicationPanel({ claim, onRecorded }: { claim: Claim; onRecorded: () => void }) {
+  const state = usePublication(claim.id, claim.text.length <= 140 ? claim.text : '', onRecorded);
   const [note, setNote] = useState('');
   const { publication, busy } = state;
   const status = publication?.status ?? 'new';
