@@ -1,13 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import QueryStream from 'pg-query-stream';
 import type { AuditActor, AuditEventType, HashedAuditEvent } from '../../src/audit/audit-event.js';
 import { GENESIS_HASH } from '../../src/audit/audit-event.js';
-import { eventParameters } from '../../src/audit/audit-event-sql.js';
-import { hashAuditEvent } from '../../src/audit/event-hash.js';
+import { copyEvents, hashed, type SeededEvent } from './copy-events.js';
 import { settleTables } from './postgres.js';
 
 export interface Person extends AuditActor {
@@ -186,7 +182,7 @@ function summary(
 
 // The events the service would have written for each seeded claim: claim.submitted; then
 // either evidence.attached, or claim.transitioned + claim.assigned for a review started.
-function* eventsOf(row: SeededRow, people: People): Generator<HashedAuditEvent> {
+function* eventsOf(row: SeededRow, people: People): Generator<SeededEvent> {
   const createdAt = row.created_at.toISOString();
   const updatedAt = row.updated_at.toISOString();
   const submitted = summary(row, {
@@ -214,8 +210,9 @@ function* eventsOf(row: SeededRow, people: People): Generator<HashedAuditEvent> 
     prevHash,
   });
   const emit = function* (next: HashedAuditEvent) {
-    yield next;
-    prevHash = hashAuditEvent(next);
+    const event = hashed(next);
+    yield event;
+    prevHash = event.hash;
   };
   yield* emit(
     event('claim.submitted', people.reporter, createdAt, {
@@ -253,10 +250,6 @@ function* eventsOf(row: SeededRow, people: People): Generator<HashedAuditEvent> 
   }
 }
 
-// Every value of an event row is text or null (eventParameters() writes JSON as text).
-const csvField = (value: unknown) =>
-  value === null ? '' : `"${String(value).replace(/"/g, '""')}"`;
-
 async function writeEvents(
   url: string,
   client: pg.Client,
@@ -290,32 +283,13 @@ async function writeEvents(
         { batchSize: 5000 },
       ),
     );
-    async function* lines() {
-      let buffer = '';
+    async function* events() {
       for await (const row of rows as AsyncIterable<SeededRow>) {
         if (returnIds) ids.push(row.id);
-        for (const event of eventsOf(row, people)) {
-          buffer +=
-            eventParameters(row.id, { ...event, hash: hashAuditEvent(event) })
-              .map(csvField)
-              .join(',') + '\n';
-        }
-        if (buffer.length > 256 * 1024) {
-          yield buffer;
-          buffer = '';
-        }
+        yield* eventsOf(row, people);
       }
-      if (buffer) yield buffer;
     }
-    await pipeline(
-      Readable.from(lines()),
-      client.query(
-        copyFrom(
-          `COPY audit_events (id, chain, claim_id, type, actor_id, actor, at, from_status,
-             to_status, rationale, data, prev_hash, hash) FROM STDIN WITH (FORMAT csv)`,
-        ),
-      ),
-    );
+    await copyEvents(client, events());
   } finally {
     await reader.end();
   }

@@ -7,6 +7,7 @@ import {
   HashedAuditEvent,
 } from '../../../src/audit/audit-event.js';
 import { hashAuditEvent } from '../../../src/audit/event-hash.js';
+import { copyEvents, hashed, type SeededEvent } from '../../../bench/lib/copy-events.js';
 
 type Queryable = Pick<pg.Client, 'query'>;
 
@@ -77,54 +78,43 @@ export async function appendClaimEvents(
   return appended;
 }
 
-// A large, valid history written set-based: `claims` claim chains, `perClaim` events each,
-// one INSERT … SELECT per step, with hashes computed by PostgreSQL over the exact RFC 8785
-// text the service would hash (keys sorted, no whitespace).
-export async function seedLargeHistory(db: Queryable, claims: number, perClaim: number) {
-  const actorId = randomUUID();
-  const actorJson = `{"id":"${actorId}","name":"Seeder","roles":["editor"]}`;
+// A large, valid history: `claims` claim chains of `perClaim` comments each, written with
+// one COPY in the order a busy desk would append them (every chain's first comment, then
+// every chain's second, …), hashed exactly as the service hashes them.
+export async function seedLargeHistory(db: pg.Client, claims: number, perClaim: number) {
+  const actor = { id: randomUUID(), name: 'Seeder', roles: ['editor'] };
+  await db.query(`INSERT INTO users (id, name, email, roles) VALUES ($1, $2, $3, '{editor}')`, [
+    actor.id,
+    actor.name,
+    `seeder-${actor.id}@newsroom.test`,
+  ]);
   const { rows } = await db.query<{ id: string }>(
-    `INSERT INTO users (name, email, roles) VALUES ('Seeder', $1, '{editor}') RETURNING id`,
-    [`seeder-${actorId}@newsroom.test`],
+    `INSERT INTO claims (text, submitted_by)
+     SELECT 'Seeded claim number ' || g, $1 FROM generate_series(1, $2::int) g RETURNING id`,
+    [actor.id, claims],
   );
-  await db.query(
-    `CREATE TEMP TABLE seed_heads AS
-       SELECT id::text AS chain, id AS claim_id, repeat('0', 64) AS hash
-         FROM (SELECT id FROM claims LIMIT 0) none`,
-  );
-  await db.query(
-    `WITH inserted AS (
-       INSERT INTO claims (text, submitted_by)
-       SELECT 'Seeded claim number ' || g, $1 FROM generate_series(1, $2::int) g RETURNING id)
-     INSERT INTO seed_heads SELECT id::text, id, repeat('0', 64) FROM inserted`,
-    [rows[0].id, claims],
-  );
-  for (let step = 1; step <= perClaim; step++) {
-    await db.query(
-      `WITH prepared AS (
-         SELECT h.chain, h.claim_id, h.hash AS prev_hash, gen_random_uuid() AS id,
-                timestamptz '2026-01-01 00:00:00Z' + $1::int * interval '1 second' AS at,
-                '{"body":"Seeded comment number ' || $1::int || ' on a claim under review","n":'
-                  || $1::int || '}' AS data
-           FROM seed_heads h),
-       canonical AS (
-         SELECT p.*, '{"actor":' || $2::text
-           || ',"at":"' || to_char(p.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
-           || '","claimId":"' || p.claim_id || '","data":' || p.data
-           || ',"fromStatus":null,"id":"' || p.id || '","prevHash":"' || p.prev_hash
-           || '","rationale":null,"toStatus":null,"type":"comment.added"}' AS text
-           FROM prepared p),
-       inserted AS (
-         INSERT INTO audit_events (id, chain, claim_id, type, actor_id, actor, at, data,
-                                   prev_hash, hash)
-         SELECT id, chain, claim_id, 'comment.added', $3::uuid, $2::jsonb, at, data::jsonb,
-                prev_hash, encode(sha256(convert_to(text, 'UTF8')), 'hex')
-           FROM canonical ORDER BY chain
-         RETURNING chain, hash)
-       UPDATE seed_heads h SET hash = i.hash FROM inserted i WHERE h.chain = i.chain`,
-      [step, actorJson, actorId],
-    );
+  const heads = new Map(rows.map(({ id }) => [id, GENESIS_HASH]));
+  function* comments(): Generator<SeededEvent> {
+    for (let step = 1; step <= perClaim; step++) {
+      const at = new Date(Date.UTC(2026, 0, 1, 0, 0, step)).toISOString();
+      for (const [claimId, prevHash] of heads) {
+        const event = hashed({
+          id: randomUUID(),
+          claimId,
+          type: 'comment.added',
+          actor,
+          at,
+          fromStatus: null,
+          toStatus: null,
+          rationale: null,
+          data: { body: `Seeded comment number ${step} on a claim under review`, n: step },
+          prevHash,
+        });
+        heads.set(claimId, event.hash);
+        yield event;
+      }
+    }
   }
-  await db.query('DROP TABLE seed_heads');
+  await copyEvents(db, comments());
   await db.query('ANALYZE audit_events');
 }
