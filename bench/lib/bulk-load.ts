@@ -46,3 +46,36 @@ export async function copyEvents(
     ),
   );
 }
+
+// For a bulk load: drops the secondary indexes and unique constraints of `tables` and
+// returns a function that rebuilds exactly the same definitions (faster than maintaining
+// them row by row). Primary keys and foreign keys stay.
+export async function dropSecondaryIndexes(client: pg.Client, tables: string[]) {
+  const constraints = (
+    await client.query<{ table: string; name: string; definition: string }>(
+      `SELECT conrelid::regclass::text AS table, conname AS name,
+              pg_get_constraintdef(oid) AS definition
+         FROM pg_constraint WHERE conrelid::regclass::text = ANY($1) AND contype = 'u'`,
+      [tables],
+    )
+  ).rows;
+  const indexes = (
+    await client.query<{ name: string; definition: string }>(
+      `SELECT indexname AS name, indexdef AS definition FROM pg_indexes
+        WHERE schemaname = 'public' AND tablename = ANY($1)
+          AND indexname NOT IN (SELECT conname FROM pg_constraint WHERE contype IN ('p', 'u'))`,
+      [tables],
+    )
+  ).rows;
+  for (const { table, name } of constraints) {
+    await client.query(`ALTER TABLE ${table} DROP CONSTRAINT ${name}`);
+  }
+  for (const { name } of indexes) await client.query(`DROP INDEX ${name}`);
+  return async () => {
+    await client.query(`SET maintenance_work_mem = '512MB'`);
+    for (const { definition } of indexes) await client.query(definition);
+    for (const { table, name, definition } of constraints) {
+      await client.query(`ALTER TABLE ${table} ADD CONSTRAINT ${name} ${definition}`);
+    }
+  };
+}
