@@ -90,7 +90,14 @@ EXPLAIN SELECT s.ord::int AS ord, d.id, d.similarity
  ORDER BY s.ord, d.similarity DESC, d.id;
 COMMIT;
 
-\echo '== claims_article_idx (article_id): no query filters or joins claims by article_id; articles are never deleted'
+\echo '== claims_article_idx (article_id) WHERE article_id IS NOT NULL: the claims filed from articles (claim-reads.ts)'
+EXPLAIN SELECT c.id, c.article_id, c.status, c.span_start, c.span_end FROM claims c
+  WHERE c.article_id = ANY(ARRAY(SELECT id FROM articles ORDER BY created_at DESC, id DESC LIMIT 50))
+  ORDER BY c.created_at, c.id;
+
+\echo '== articles_created_idx (created_at, id): GET /articles, newest first'
+EXPLAIN SELECT a.id, a.title, left(a.text, 240) AS excerpt, a.candidate_count FROM articles a
+  ORDER BY a.created_at DESC, a.id DESC LIMIT 51;
 
 \echo '== audit_events_pkey: GET /audit/events and the export, keyset on seq'
 EXPLAIN SELECT * FROM audit_events WHERE seq > :mid_seq ORDER BY audit_events.seq LIMIT 101;

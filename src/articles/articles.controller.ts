@@ -11,11 +11,18 @@ import { CurrentUser, Roles } from '../auth/decorators.js';
 import type { AuthUser } from '../auth/role.js';
 import { IdempotencyKey } from '../common/idempotency/idempotency-key.decorator.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
+import { Page } from '../common/pagination/cursor.js';
+import { PageQuery } from '../common/pagination/page-query.dto.js';
 import { ParseIdPipe } from '../common/validation/parse-id.pipe.js';
 import { ArticlesService } from './articles.service.js';
 import { CreateArticleDto } from './dto/article.dto.js';
 import { ArticleReadQuery } from './dto/article-read.query.js';
-import { ArticleAloneView, ArticleWithCandidatesView } from './dto/article.view.js';
+import {
+  ArticleAloneView,
+  ArticleListItemView,
+  ArticlePageView,
+  ArticleWithCandidatesView,
+} from './dto/article.view.js';
 
 @ApiTags('articles')
 @ApiBearerAuth()
@@ -41,6 +48,16 @@ export class ArticlesController {
     void reply.status(result.status).headers(result.headers);
     if (result.replayed) void reply.header('idempotent-replayed', 'true');
     return result.body;
+  }
+
+  @Get()
+  @ApiOkResponse({
+    type: ArticlePageView,
+    description: 'newest first, without their text (an excerpt) or candidates (a count)',
+  })
+  @ApiProblems(400)
+  list(@Query() query: PageQuery): Promise<Page<ArticleListItemView>> {
+    return this.articles.list(query);
   }
 
   @Get(':id')

@@ -1,17 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/role.js';
-import { findSimilarClaims, sentencesLookedUp } from '../claims/claim-reads.js';
+import {
+  findClaimsFiledFrom,
+  findSimilarClaims,
+  sentencesLookedUp,
+} from '../claims/claim-reads.js';
 import { IdempotencyService, IdempotentResult } from '../common/idempotency/idempotency.service.js';
 import { DomainError } from '../common/problem/domain-error.js';
+import { Page, pageOf } from '../common/pagination/cursor.js';
+import { createdBefore, createdCursor } from '../common/pagination/newest-first.js';
+import { PageQuery } from '../common/pagination/page-query.dto.js';
+import { SqlParameters, whereClause } from '../database/sql-parameters.js';
 import {
   ARTICLE_COLUMNS,
+  ARTICLE_LIST_COLUMNS,
+  ArticleListRow,
   ArticleRow,
   ArticleWithCandidatesRow,
+  toArticleListItem,
   toArticleView,
 } from './article-rows.js';
 import { CreateArticleDto } from './dto/article.dto.js';
-import { ArticleAloneView, ArticleView, ArticleWithCandidatesView } from './dto/article.view.js';
+import {
+  ArticleAloneView,
+  ArticleListItemView,
+  ArticleView,
+  ArticleWithCandidatesView,
+} from './dto/article.view.js';
 import type { Candidate } from './extraction/candidate.js';
 import { ExtractionPool } from './extraction-pool.js';
 import { extractionFeaturesFor } from './extraction/features.js';
@@ -63,10 +79,39 @@ export class ArticlesService {
             language,
           ],
         )) as ArticleRow[];
-        const body = await withDuplicates(manager, toArticleView(row), candidates);
+        // Nothing can be filed from an article before it is committed.
+        const body = await withDuplicates(manager, toArticleView(row), candidates, false);
         return { status: 201, body, headers: { location: `/api/v1/articles/${row.id}` } };
       }),
     );
+  }
+
+  // Newest first, keyset-paginated on (created_at, id) as the other lists; each with how
+  // many claims were filed from it.
+  async list(query: PageQuery): Promise<Page<ArticleListItemView>> {
+    const p = new SqlParameters();
+    const where: string[] = [];
+    if (query.cursor) where.push(createdBefore(p, query.cursor, 'articles', 'a'));
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const rows = (await manager.query(
+        `SELECT ${ARTICLE_LIST_COLUMNS} FROM articles a
+          ${whereClause(where)}
+          ORDER BY a.created_at DESC, a.id DESC
+          LIMIT ${p.add(query.limit + 1)}`,
+        p.values,
+      )) as ArticleListRow[];
+      const filed = await findClaimsFiledFrom(
+        manager,
+        rows.slice(0, query.limit).map((row) => row.id),
+      );
+      const claimCount = (id: string) => filed.filter((claim) => claim.articleId === id).length;
+      return pageOf(
+        rows,
+        query.limit,
+        (row) => toArticleListItem(row, claimCount(row.id)),
+        createdCursor('articles'),
+      );
+    });
   }
 
   // The article alone: no candidates to send, no duplicates to look up.
@@ -88,7 +133,7 @@ export class ArticlesService {
       )) as ArticleWithCandidatesRow[];
       if (!row) throw new DomainError('not-found', `No article ${id}.`);
       return this.lookups.during(searchesFor(row.candidates), () =>
-        withDuplicates(manager, toArticleView(row), row.candidates),
+        withDuplicates(manager, toArticleView(row), row.candidates, true),
       );
     });
   }
@@ -99,18 +144,32 @@ function searchesFor(candidates: Candidate[]): number {
   return sentencesLookedUp(candidates.map((candidate) => candidate.sentence)).length;
 }
 
+// Each candidate with the claims filed from it (same article, same span) and the other
+// claims that look like it: a claim filed from the candidate is its own, not a duplicate.
 async function withDuplicates(
   manager: EntityManager,
   article: ArticleView,
   candidates: Candidate[],
+  lookUpFiled: boolean,
 ): Promise<ArticleWithCandidatesView> {
   const duplicates = await findSimilarClaims(
     manager,
     candidates.map((c) => c.sentence),
   );
+  const filed = lookUpFiled ? await findClaimsFiledFrom(manager, [article.id]) : [];
   return {
     article,
     features: extractionFeaturesFor(article.language),
-    candidates: candidates.map((candidate, i) => ({ ...candidate, duplicates: duplicates[i]! })),
+    candidates: candidates.map((candidate, i) => {
+      const own = filed.filter(
+        ({ span }) => span?.start === candidate.span.start && span.end === candidate.span.end,
+      );
+      const ownIds = new Set(own.map((claim) => claim.id));
+      return {
+        ...candidate,
+        duplicates: duplicates[i]!.filter((duplicate) => !ownIds.has(duplicate.claimId)),
+        filed: own.map((claim) => ({ claimId: claim.id, status: claim.status })),
+      };
+    }),
   };
 }

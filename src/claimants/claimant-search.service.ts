@@ -5,13 +5,8 @@ import type {
   ClaimantSuggestion,
   LinkedClaimant,
 } from '../claims/claimant-directory.js';
-import {
-  decodeCursor,
-  fromTimestampKey,
-  KEY_SHAPES,
-  Page,
-  pageOf,
-} from '../common/pagination/cursor.js';
+import { decodeCursor, KEY_SHAPES, Page, pageOf } from '../common/pagination/cursor.js';
+import { createdBefore, createdCursor } from '../common/pagination/newest-first.js';
 import { AdvicePool, AdviceStatement } from '../database/advice-pool.js';
 import { SqlParameters, whereClause } from '../database/sql-parameters.js';
 import {
@@ -103,13 +98,7 @@ export class ClaimantSearchService implements ClaimantDirectory {
     const p = new SqlParameters();
     const where: string[] = [];
     if (query.type) where.push(`c.type = ${p.add(query.type)}`);
-    if (query.cursor) {
-      const [at, id] = decodeCursor(query.cursor, 'claimants', [
-        KEY_SHAPES.timestamp,
-        KEY_SHAPES.uuid,
-      ]);
-      where.push(`(c.created_at, c.id) < (${fromTimestampKey(p.add(at))}, ${p.add(id)})`);
-    }
+    if (query.cursor) where.push(createdBefore(p, query.cursor, 'claimants', 'c'));
     const rows = (await this.dataSource.query(
       `SELECT ${CLAIMANT_COLUMNS} FROM claimants c
         ${whereClause(where)}
@@ -117,9 +106,6 @@ export class ClaimantSearchService implements ClaimantDirectory {
         LIMIT ${p.add(query.limit + 1)}`,
       p.values,
     )) as ClaimantRow[];
-    return pageOf(rows, query.limit, toClaimantView, (row) => ({
-      sort: 'claimants',
-      key: [row.created_key, row.id],
-    }));
+    return pageOf(rows, query.limit, toClaimantView, createdCursor('claimants'));
   }
 }

@@ -80,6 +80,35 @@ export async function findClaimsCiting(
   )) as CitingClaim[];
 }
 
+export interface FiledClaim {
+  id: string;
+  articleId: string;
+  status: ClaimStatus;
+  span: { start: number; end: number } | null;
+}
+
+// The claims filed from these articles, oldest first: what an article's page and the list
+// of articles show of the work done on each.
+export async function findClaimsFiledFrom(
+  manager: EntityManager,
+  articleIds: string[],
+): Promise<FiledClaim[]> {
+  if (articleIds.length === 0) return [];
+  const rows = (await manager.query(
+    `SELECT c.id, c.article_id, c.status, c.span_start, c.span_end
+       FROM claims c
+      WHERE c.article_id = ANY($1::uuid[])
+      ORDER BY c.created_at, c.id`,
+    [articleIds],
+  )) as Pick<ClaimRow, 'id' | 'article_id' | 'status' | 'span_start' | 'span_end'>[];
+  return rows.map((row) => ({
+    id: row.id,
+    articleId: row.article_id!,
+    status: row.status,
+    span: row.span_start === null ? null : { start: row.span_start, end: row.span_end! },
+  }));
+}
+
 export interface StatusCountFilters {
   q?: string;
   tag?: string;

@@ -2,14 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/role.js';
 import { findClaimsCiting } from '../claims/claim-reads.js';
-import {
-  decodeCursor,
-  fromTimestampKey,
-  KEY_SHAPES,
-  Page,
-  pageOf,
-  timestampKey,
-} from '../common/pagination/cursor.js';
+import { Page, pageOf, timestampKey } from '../common/pagination/cursor.js';
+import { createdBefore, createdCursor } from '../common/pagination/newest-first.js';
 import { DomainError } from '../common/problem/domain-error.js';
 import { SqlParameters, whereClause } from '../database/sql-parameters.js';
 import { CreateSourceDto, ListSourcesQuery } from './dto/source.dto.js';
@@ -108,13 +102,7 @@ export class SourcesService {
     const p = new SqlParameters();
     if (query.kind) where.push(`s.kind = ${p.add(query.kind)}`);
     if (query.url) where.push(`s.normalized_url = ${p.add(normalizeSourceUrl(query.url))}`);
-    if (query.cursor) {
-      const [at, id] = decodeCursor(query.cursor, 'sources', [
-        KEY_SHAPES.timestamp,
-        KEY_SHAPES.uuid,
-      ]);
-      where.push(`(s.created_at, s.id) < (${fromTimestampKey(p.add(at))}, ${p.add(id)})`);
-    }
+    if (query.cursor) where.push(createdBefore(p, query.cursor, 'sources', 's'));
     const rows = (await this.dataSource.query(
       `SELECT ${SOURCE_COLUMNS} FROM sources s
         ${whereClause(where)}
@@ -122,9 +110,6 @@ export class SourcesService {
         LIMIT ${p.add(query.limit + 1)}`,
       p.values,
     )) as SourceRow[];
-    return pageOf(rows, query.limit, toSourceView, (row) => ({
-      sort: 'sources',
-      key: [row.created_key, row.id],
-    }));
+    return pageOf(rows, query.limit, toSourceView, createdCursor('sources'));
   }
 }

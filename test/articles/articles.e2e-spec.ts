@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AppProcess, startApp } from '../support/app-process.js';
 import { withDatabase } from '../support/database.js';
-import { client } from '../support/http.js';
+import { type ApiResponse, client } from '../support/http.js';
+import { move } from '../support/claims.js';
 import { createNewsroom, TestUser } from '../support/people.js';
 
 const PROBLEM = 'https://claimdesk.dev/problems/';
@@ -24,6 +25,7 @@ interface Candidate {
   hedges: string[];
   checkworthiness: number;
   duplicates: { claimId: string; similarity: number }[];
+  filed: { claimId: string; status: string }[];
 }
 
 // Each ingest gets its own headline, so specs sharing the database can tell articles apart.
@@ -80,10 +82,12 @@ describe('articles API (SPEC §7)', () => {
           'claimant',
           'duplicates',
           'figures',
+          'filed',
           'hedges',
           'sentence',
           'span',
         ]);
+        expect(c.filed).toEqual([]);
         expect(c.checkworthiness).toBeGreaterThan(0);
         expect(c.checkworthiness).toBeLessThanOrEqual(1);
       }
@@ -103,14 +107,20 @@ describe('articles API (SPEC §7)', () => {
       const { rows } = await withDatabase((db) =>
         db.query('SELECT text, candidates FROM articles WHERE id = $1', [response.body.article.id]),
       );
-      const stored = rows[0] as { text: string; candidates: Omit<Candidate, 'duplicates'>[] };
+      const stored = rows[0] as {
+        text: string;
+        candidates: Omit<Candidate, 'duplicates' | 'filed'>[];
+      };
       expect(stored.text).toBe(FIXTURE);
       const candidates = response.body.candidates as Candidate[];
       for (const c of candidates) {
         expect(stored.text.slice(c.span.start, c.span.end)).toBe(c.sentence);
       }
-      // The candidates are stored with the article; duplicates are not (they are recomputed).
-      expect(stored.candidates).toEqual(candidates.map(({ duplicates: _, ...rest }) => rest));
+      // The candidates are stored with the article; duplicates and the claims filed from
+      // them are not (they are looked up at every read).
+      expect(stored.candidates).toEqual(
+        candidates.map(({ duplicates: _, filed: __, ...rest }) => rest),
+      );
     });
 
     it('keeps the text verbatim and spans exact with characters outside the BMP and CRLF', async () => {
@@ -197,10 +207,37 @@ describe('articles API (SPEC §7)', () => {
       });
       expect(stored.text.slice(read.body.span.start, read.body.span.end)).toBe(read.body.text);
 
-      // The article now lists that claim as a duplicate of the candidate it came from.
+      // The article now lists that claim as filed from the candidate it came from, not as
+      // a duplicate of it; the other candidates have nothing filed.
       const reread = await as(reporter).get(`/api/v1/articles/${stored.id}`);
-      const again = sesCandidate(reread.body.candidates).duplicates;
-      expect(again).toContainEqual({ claimId: submitted.body.id, similarity: 1 });
+      const again = sesCandidate(reread.body.candidates);
+      expect(again.filed).toEqual([{ claimId: submitted.body.id, status: 'submitted' }]);
+      expect(again.duplicates.map((d) => d.claimId)).not.toContain(submitted.body.id);
+      for (const other of reread.body.candidates as Candidate[]) {
+        if (other !== again) expect(other.filed).toEqual([]);
+      }
+    });
+
+    it('shows a second claim filed from the same candidate, and the claims’ statuses as they move', async () => {
+      const ingested = await ingest(reporter, article());
+      const { article: stored, candidates } = ingested.body;
+      const candidate = sesCandidate(candidates);
+      const file = async (who: TestUser) => {
+        const response = await as(who).post('/api/v1/claims', {
+          body: { text: candidate.sentence, articleId: stored.id, span: candidate.span },
+        });
+        expect(response.status).toBe(201);
+        return response.body as { id: string; version: number };
+      };
+      const first = await file(reporter);
+      const second = await file(editor);
+      await move(app.url, editor, first, 'in_review');
+
+      const read = await as(auditor).get(`/api/v1/articles/${stored.id}`);
+      expect(sesCandidate(read.body.candidates).filed).toEqual([
+        { claimId: first.id, status: 'in_review' },
+        { claimId: second.id, status: 'submitted' },
+      ]);
     });
 
     it('accepts a span ending at the last character of an article with emoji (UTF-16 offsets)', async () => {
@@ -340,6 +377,84 @@ describe('articles API (SPEC §7)', () => {
     });
   });
 
+  describe('GET /articles', () => {
+    type Item = Record<string, unknown> & { id: string; createdAt: string };
+    // Every page of the list, `limit` at a time, until the articles in `ids` are all seen.
+    const pagesUntil = async (who: TestUser, limit: number, ids: string[]) => {
+      const seen: Item[] = [];
+      let cursor: string | null = null;
+      do {
+        const response: ApiResponse = await as(who).get(
+          `/api/v1/articles?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
+        );
+        expect(response.status).toBe(200);
+        expect(response.body.items.length).toBeLessThanOrEqual(limit);
+        seen.push(...(response.body.items as Item[]));
+        cursor = response.body.nextCursor;
+      } while (cursor && !ids.every((id) => seen.some((item) => item.id === id)));
+      return seen;
+    };
+
+    it('lists articles newest first, each with an excerpt, its candidates and the claims filed from it', async () => {
+      const untitled = await ingest(reporter, { text: FIXTURE });
+      const titled = await ingest(editor, article());
+      const candidate = sesCandidate(titled.body.candidates);
+      const filed = await as(reporter).post('/api/v1/claims', {
+        body: { text: candidate.sentence, articleId: titled.body.article.id, span: candidate.span },
+      });
+      expect(filed.status).toBe(201);
+
+      const ids = [titled.body.article.id, untitled.body.article.id];
+      const listed = await pagesUntil(auditor, 2, ids);
+      const ours = listed.filter((item) => ids.includes(item.id));
+      // Newest first: the titled one was ingested second.
+      expect(ours.map((item) => item.id)).toEqual(ids);
+      expect(ours[0]).toEqual({
+        ...titled.body.article,
+        text: undefined,
+        excerpt: FIXTURE.slice(0, 240),
+        candidateCount: titled.body.candidates.length,
+        claimCount: 1,
+      });
+      expect(ours[1]).toMatchObject({
+        title: null,
+        excerpt: FIXTURE.slice(0, 240),
+        candidateCount: untitled.body.candidates.length,
+        claimCount: 0,
+      });
+      for (let i = 1; i < listed.length; i++) {
+        expect(Date.parse(listed[i - 1].createdAt)).toBeGreaterThanOrEqual(
+          Date.parse(listed[i].createdAt),
+        );
+      }
+    });
+
+    it('pages through every article once, however small the pages', async () => {
+      const ingested: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        ingested.push((await ingest(reporter, article({ text: SES_SENTENCE }))).body.article.id);
+      }
+      const listed = await pagesUntil(reporter, 2, ingested);
+      const ids = listed.map((item) => item.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids.filter((id) => ingested.includes(id))).toEqual([...ingested].reverse());
+    });
+
+    it('refuses a cursor it did not give out and a limit out of range, naming the field', async () => {
+      const claimsCursor = (await as(reporter).get('/api/v1/claims?limit=1')).body.nextCursor;
+      for (const [query, field] of [
+        ['cursor=not-a-cursor', 'cursor'],
+        [`cursor=${claimsCursor}`, 'cursor'],
+        ['limit=0', 'limit'],
+        ['limit=201', 'limit'],
+      ]) {
+        const response = await as(reporter).get(`/api/v1/articles?${query}`);
+        expect(response.status).toBe(400);
+        expect(response.body.errors).toContainEqual(expect.objectContaining({ field }));
+      }
+    });
+  });
+
   describe('GET /articles/:id', () => {
     it('returns the same article and candidates to any role', async () => {
       const ingested = await ingest(reporter, article());
@@ -379,7 +494,7 @@ describe('articles API (SPEC §7)', () => {
   });
 
   describe('OpenAPI', () => {
-    it('documents both endpoints, their bodies and their problems', async () => {
+    it('documents the endpoints, their bodies and their problems', async () => {
       const { body: doc } = await client(app.url).get('/api/openapi.json');
       const post = doc.paths['/api/v1/articles'].post;
       expect(post.requestBody.content['application/json'].schema.$ref).toContain(
@@ -396,6 +511,17 @@ describe('articles API (SPEC §7)', () => {
         'candidates',
       );
       expect(doc.components.schemas.CandidateView.properties).toHaveProperty('duplicates');
+      expect(doc.components.schemas.CandidateView.properties).toHaveProperty('filed');
+      const list = doc.paths['/api/v1/articles'].get;
+      expect(list.parameters.map((parameter: { name: string }) => parameter.name)).toEqual(
+        expect.arrayContaining(['limit', 'cursor']),
+      );
+      expect(list.responses['200'].content['application/json'].schema.$ref).toContain(
+        'ArticlePageView',
+      );
+      expect(Object.keys(doc.components.schemas.ArticleListItemView.properties)).not.toContain(
+        'text',
+      );
     });
   });
 });

@@ -41,6 +41,9 @@ const NEEDED_BY: Record<string, string[]> = {
   // Merged claims' appearances, read into a publication's preview (and as it is published).
   claims_merged_into_idx: ['GET /claims/:id/publication/preview'],
   claims_language_idx: ['GET /claims?language='],
+  // The claims filed from an article: its page's candidates, the list's counts.
+  claims_article_idx: ['GET /articles/:id', 'GET /articles'],
+  articles_created_idx: ['GET /articles', 'GET /articles?cursor='],
   sources_created_idx: ['GET /sources'],
   claim_sources_source_idx: ['GET /sources/:id'],
   comments_claim_idx: ['GET /claims/:id/comments'],
@@ -332,6 +335,19 @@ describe('each index on the write path is used by the statements the service sen
           text: `The harbour of ${rareWord} handled 4 million tonnes of grain in 2025, the port authority said on Monday.`,
         },
       }),
+    );
+    const ingested = succeeded(
+      await as(reporter).post('/api/v1/articles', {
+        body: { title: 'Grain exports, later', text: 'The port said 5 ships sailed.' },
+      }),
+    );
+    await during('GET /articles/:id', () =>
+      as(editor).get(`/api/v1/articles/${ingested.article.id}`),
+    );
+    await during('GET /articles', () => as(editor).get('/api/v1/articles?limit=1'));
+    const firstPage = succeeded(await as(editor).get('/api/v1/articles?limit=1'));
+    await during('GET /articles?cursor=', () =>
+      as(editor).get(`/api/v1/articles?limit=1&cursor=${firstPage.nextCursor}`),
     );
     // The worker's round for the submission's event (its cursor, its due deliveries) has
     // run once the receiver has it; then the delivery log.

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { AppProcess, startApp } from '../support/app-process.js';
 import { client } from '../support/http.js';
 import { createUser, TestUser } from '../support/people.js';
-import { launchChromium, openDesk, signIn } from './desk.js';
+import { BOTH_WINDOWS, horizontalOverflow, launchChromium, openDesk, signIn } from './desk.js';
 
 // Three paragraphs of a wire report (NewsNation Now, March 2022).
 const TOLL =
@@ -31,6 +31,7 @@ describe('editors desk: turning an article into claims', () => {
 
   const ingest = async (page: Page, title: string) => {
     await page.getByRole('link', { name: 'Articles' }).click();
+    await page.getByRole('link', { name: 'Paste an article' }).click();
     await page.getByLabel('Headline').fill(title);
     await page.getByLabel('Outlet').fill('NewsNation Now');
     await page.getByLabel('Article text').fill(STORY);
@@ -68,6 +69,67 @@ describe('editors desk: turning an article into claims', () => {
     const stored = await client(app.url, reporter.token).get(`/api/v1/claims/${claimId}`);
     expect(stored.body.articleId).toEqual(expect.any(String));
     expect(stored.body.span.end - stored.body.span.start).toBe(TOLL.length);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('lists the articles newest first, and an article opened again says which candidate was filed', async () => {
+    const { page, context, problems } = await openDesk(browser, app.url);
+    await signIn(page, reporter);
+    const older = `Shelling of Mariupol ${Date.now()}`;
+    await ingest(page, older);
+    const title = `Kherson seized ${Date.now()}`;
+    const candidate = await ingest(page, title);
+    await candidate.getByRole('button', { name: 'Make a claim' }).click();
+    await candidate.getByRole('link', { name: 'Open it' }).waitFor();
+
+    await page.getByRole('link', { name: 'Articles' }).click();
+    const rows = page.getByTestId('article');
+    await rows.first().waitFor();
+    const headlines = await rows.getByRole('link').allTextContents();
+    expect(headlines.indexOf(title)).toBeLessThan(headlines.indexOf(older));
+    const row = rows.filter({ hasText: title });
+    await expect(row.textContent()).resolves.toMatch(/NewsNation Now · English/);
+    await expect(row.textContent()).resolves.toMatch(/3 candidates · 1 filed/);
+    await expect(rows.filter({ hasText: older }).textContent()).resolves.toMatch(/0 filed/);
+
+    // Back on the article: the filed candidate says so and links to its claim; the others
+    // can still be filed.
+    await row.getByRole('link', { name: title }).click();
+    await page.getByRole('heading', { name: title }).waitFor();
+    const filed = page.locator('li.candidate').filter({ hasText: 'more than 2,000 civilians' });
+    await expect(filed.getByRole('status').textContent()).resolves.toMatch(
+      /^submitted\s*Filed as a claim\. Open it$/,
+    );
+    await expect(filed.getByRole('button').count()).resolves.toBe(0);
+    // Its own claim is not offered as a duplicate of it (other claims of the toll may be).
+    const own = await filed.getByRole('link', { name: 'Open it' }).getAttribute('href');
+    const duplicates = await filed.getByRole('note').getByRole('link').all();
+    for (const link of duplicates) await expect(link.getAttribute('href')).resolves.not.toBe(own);
+    await expect(
+      page.locator('li.candidate').getByRole('button', { name: 'Make a claim' }).count(),
+    ).resolves.toBe(2);
+    await filed.getByRole('link', { name: 'Open it' }).click();
+    await page.locator('#claim-text').waitFor();
+    await expect(page.locator('#claim-text').textContent()).resolves.toBe(TOLL);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it.each(BOTH_WINDOWS)('shows the list of articles whole on %s', async (_, viewport) => {
+    // Untitled, so named by the start of its text: one word longer than a phone is wide.
+    const word = 'Zaporizhzhia'.repeat(8);
+    await client(app.url, reporter.token).post('/api/v1/articles', {
+      body: { text: `${word} officials said 12 people were hurt. ${TOLL}` },
+    });
+    const { page, context, problems } = await openDesk(browser, app.url, viewport);
+    await signIn(page, reporter);
+    await page.goto('/#/articles');
+    await page
+      .getByRole('link', { name: new RegExp(`^${word.slice(0, 60)}`) })
+      .first()
+      .waitFor();
+    await expect(horizontalOverflow(page)).resolves.toBe(0);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -102,6 +102,7 @@ describe('editors desk: claims and articles in other languages', () => {
     const { page, context, problems } = await openDesk(browser, app.url);
     await signIn(page, people.reporter);
     await page.getByRole('link', { name: 'Articles' }).click();
+    await page.getByRole('link', { name: 'Paste an article' }).click();
     const title = `Обстріли Маріуполя ${Date.now()}`;
     await page.getByLabel('Headline').fill(title);
     await page.getByLabel('Language').fill('uk');

@@ -1,5 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, OmitType } from '@nestjs/swagger';
 import { SpanView } from '../../claims/dto/claim.view.js';
+import { CLAIM_STATUSES, type ClaimStatus } from '../../domain/claim-status.js';
 import type { FigureQualifier } from '../extraction/candidate.js';
 import { EXTRACTION_FEATURES, type ExtractionFeature } from '../extraction/features.js';
 
@@ -38,6 +39,11 @@ export class DuplicateView {
   similarity!: number;
 }
 
+export class FiledClaimView {
+  @ApiProperty() claimId!: string;
+  @ApiProperty({ enum: CLAIM_STATUSES }) status!: ClaimStatus;
+}
+
 export class CandidateView {
   @ApiProperty() sentence!: string;
   @ApiProperty({
@@ -52,9 +58,16 @@ export class CandidateView {
   @ApiProperty({ minimum: 0, maximum: 1 }) checkworthiness!: number;
   @ApiProperty({
     type: [DuplicateView],
-    description: 'existing claims with trigram similarity ≥ 0.5, most similar first (≤ 10)',
+    description:
+      'existing claims with trigram similarity ≥ 0.5, most similar first (≤ 10); ' +
+      'the claims filed from this candidate are in `filed`, not here',
   })
   duplicates!: DuplicateView[];
+  @ApiProperty({
+    type: [FiledClaimView],
+    description: 'the claims filed from this candidate (articleId and this span), oldest first',
+  })
+  filed!: FiledClaimView[];
 }
 
 // An article without its candidates (GET with candidates=false): what a claim's page shows.
@@ -72,4 +85,17 @@ export class ArticleAloneView {
 
 export class ArticleWithCandidatesView extends ArticleAloneView {
   @ApiProperty({ type: [CandidateView] }) candidates!: CandidateView[];
+}
+
+// An article as the list shows it: no text (an excerpt), no candidates (their count).
+export class ArticleListItemView extends OmitType(ArticleView, ['text'] as const) {
+  @ApiProperty({ description: 'the first 240 characters of the text', maxLength: 240 })
+  excerpt!: string;
+  @ApiProperty({ description: 'candidate claims extraction found' }) candidateCount!: number;
+  @ApiProperty({ description: 'claims filed from the article' }) claimCount!: number;
+}
+
+export class ArticlePageView {
+  @ApiProperty({ type: [ArticleListItemView] }) items!: ArticleListItemView[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
 }

@@ -12,6 +12,7 @@ import { DropUnusedIndexes1764002900000 } from './1764002900000-drop-unused-inde
 import { SearchPendingList1764003000000 } from './1764003000000-search-pending-list.js';
 import { WordStatistics1764003100000 } from './1764003100000-word-statistics.js';
 import { WordFrequencies1764003200000 } from './1764003200000-word-frequencies.js';
+import { ArticleList1764003300000 } from './1764003300000-article-list.js';
 
 // Every migration, in order. Listed by hand (not globbed) so a reviewer sees exactly what runs.
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   SearchPendingList1764003000000,
   WordStatistics1764003100000,
   WordFrequencies1764003200000,
+  ArticleList1764003300000,
 ];

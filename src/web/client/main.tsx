@@ -5,6 +5,7 @@ import { AccountPage } from './pages/account.js';
 import { InvitationPage } from './pages/invitation.js';
 import { PeoplePage } from './pages/people.js';
 import { ArticlePage, NewArticlePage } from './pages/article.js';
+import { ArticlesPage } from './pages/articles.js';
 import { AuditPage } from './pages/audit.js';
 import { ClaimPage } from './pages/claim.js';
 import { ClaimantPage } from './pages/claimant.js';
@@ -68,7 +69,7 @@ function Desk({ me }: { me: Me }) {
             </NavLink>
           ) : null}
           {can.submit(me) ? (
-            <NavLink to={href.newArticle()} active={current.page.startsWith('article')}>
+            <NavLink to={href.articles()} active={current.page.startsWith('article')}>
               Articles
             </NavLink>
           ) : null}
@@ -112,6 +113,7 @@ const TITLES: Record<Route['page'], string> = {
   queue: 'Claims',
   claim: 'Claim',
   submit: 'Submit a claim',
+  articles: 'Articles',
   'article-new': 'New article',
   article: 'Article',
   audit: 'Audit',
@@ -143,6 +145,8 @@ function Page({ route, me }: { route: Route; me: Me }) {
       return <ClaimPage key={route.id} id={route.id} me={me} />;
     case 'submit':
       return <SubmitPage me={me} />;
+    case 'articles':
+      return <ArticlesPage me={me} />;
     case 'article-new':
       return <NewArticlePage me={me} />;
     case 'article':

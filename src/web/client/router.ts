@@ -5,6 +5,7 @@ export type Route =
   | { page: 'queue' }
   | { page: 'claim'; id: string }
   | { page: 'submit' }
+  | { page: 'articles' }
   | { page: 'article-new' }
   | { page: 'article'; id: string }
   | { page: 'audit' }
@@ -21,6 +22,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'queue') return { page: 'queue' };
   if (first === 'claims' && second) return { page: 'claim', id: decodeURIComponent(second) };
   if (first === 'submit') return { page: 'submit' };
+  if (first === 'articles' && !second) return { page: 'articles' };
   if (first === 'articles' && second === 'new') return { page: 'article-new' };
   if (first === 'articles' && second) return { page: 'article', id: decodeURIComponent(second) };
   if (first === 'audit') return { page: 'audit' };
@@ -36,6 +38,7 @@ export const href = {
   queue: () => '#/queue',
   claim: (id: string) => `#/claims/${encodeURIComponent(id)}`,
   submit: () => '#/submit',
+  articles: () => '#/articles',
   newArticle: () => '#/articles/new',
   article: (id: string) => `#/articles/${encodeURIComponent(id)}`,
   audit: () => '#/audit',

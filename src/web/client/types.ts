@@ -85,6 +85,8 @@ export interface Comment {
 // An extracted candidate, with the existing claims it may duplicate.
 export interface Candidate extends ExtractedCandidate {
   duplicates: { claimId: string; similarity: number; text?: string }[];
+  // The claims filed from this candidate, oldest first.
+  filed: { claimId: string; status: Status }[];
 }
 
 export interface Article {
@@ -98,6 +100,14 @@ export interface Article {
   candidates?: Candidate[];
   // What extraction ran for the article's language (claimants and hedges are English only).
   features?: ExtractionFeature[];
+}
+
+// GET /articles: an article without its text or candidates.
+export interface ArticleListItem extends Omit<Article, 'text' | 'candidates' | 'features'> {
+  excerpt: string;
+  createdAt: string;
+  candidateCount: number;
+  claimCount: number;
 }
 
 export interface Digest {

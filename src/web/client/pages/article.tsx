@@ -6,7 +6,7 @@ import { href, navigate } from '../router.js';
 import { can, type Me } from '../session.js';
 import type { Article, Candidate, Claim, ExtractionFeature } from '../types.js';
 import { CommonLanguages, LanguageInput, languageName, languageProblem } from '../language.js';
-import { Alert, Field, inputValue, Loading } from '../ui.js';
+import { Alert, Field, inputValue, Loading, StatusBadge } from '../ui.js';
 import { useRequest } from '../use-request.js';
 
 const emptyArticle = { title: '', url: '', outlet: '', text: '', language: '' };
@@ -135,7 +135,8 @@ export function ArticlePage({ id, me }: { id: string; me: Me }) {
       <h1 id="article-head">{article.title ?? 'Article'}</h1>
       <p class="muted small">
         {[article.outlet, article.url].filter(Boolean).join(' · ')} ·{' '}
-        {countOf(candidates.length, 'candidate')}
+        {countOf(candidates.length, 'candidate')} ·{' '}
+        {candidates.filter((candidate) => candidate.filed.length).length} filed
       </p>
       <p class="small" aria-label="Extraction">
         Language: {languageName(article.language)} · found {(article.features ?? []).join(', ')}
@@ -159,7 +160,8 @@ export function ArticlePage({ id, me }: { id: string; me: Me }) {
 
 function CandidateItem(props: { article: Article; candidate: Candidate; me: Me }) {
   const { article, candidate, me } = props;
-  const [claimId, setClaimId] = useState<string | null>(null);
+  // Filed earlier (the page as loaded says so) or just now.
+  const [claimId, setClaimId] = useState<string | null>(candidate.filed[0]?.claimId ?? null);
   const { busy, error, send } = useRequest();
   const [key] = useState(newKey);
   const marks = findMarks(candidate.sentence, [
@@ -195,6 +197,18 @@ function CandidateItem(props: { article: Article; candidate: Candidate; me: Me }
         <span>Claimant: {candidate.claimant ?? <span class="muted">none found</span>}</span>
         <span>Check-worthiness {Math.round(candidate.checkworthiness * 100)}%</span>
       </p>
+      {claimId ? (
+        <p class="alert alert-ok" role="status">
+          {candidate.filed.length ? (
+            <>
+              <StatusBadge status={candidate.filed[0]!.status} /> Filed as a claim.{' '}
+            </>
+          ) : (
+            'Claim filed. '
+          )}
+          <a href={href.claim(claimId)}>Open it</a>
+        </p>
+      ) : null}
       {candidate.duplicates.length ? (
         <div class="alert alert-warn" role="note">
           Possible duplicate of{' '}
@@ -210,11 +224,7 @@ function CandidateItem(props: { article: Article; candidate: Candidate; me: Me }
         </div>
       ) : null}
       <Alert>{error}</Alert>
-      {claimId ? (
-        <p class="alert alert-ok" role="status">
-          Claim filed. <a href={href.claim(claimId)}>Open it</a>
-        </p>
-      ) : can.submit(me) ? (
+      {!claimId && can.submit(me) ? (
         <button type="button" onClick={makeClaim} disabled={busy}>
           {candidate.duplicates.length ? 'Make a claim anyway' : 'Make a claim'}
         </button>

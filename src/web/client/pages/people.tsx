@@ -64,7 +64,7 @@ export function PeoplePage({ me }: { me: Me }) {
           {!people ? (
             <Loading what="people" />
           ) : (
-            <table class="people-table">
+            <table class="list-table">
               <thead>
                 <tr>
                   <th scope="col">Name</th>

@@ -1,0 +1,106 @@
+import { useEffect, useState } from 'preact/hooks';
+import { get, messageOf, query } from '../api.js';
+import { countOf, formatDateTime } from '../format.js';
+import { languageName } from '../language.js';
+import { href } from '../router.js';
+import { can, type Me } from '../session.js';
+import type { ArticleListItem, Page } from '../types.js';
+import { Alert, Loading } from '../ui.js';
+
+const PAGE_SIZE = 50;
+
+// The articles the newsroom has ingested, newest first, so a reporter can go back to one
+// and file the candidates still waiting; each row says how many were found and filed.
+export function ArticlesPage({ me }: { me: Me }) {
+  const { items, error, more, loadingMore } = useArticles();
+  return (
+    <section aria-labelledby="articles-title">
+      <div class="page-head">
+        <h1 id="articles-title">Articles</h1>
+        {can.submit(me) ? (
+          <a class="button primary" href={href.newArticle()}>
+            Paste an article
+          </a>
+        ) : null}
+      </div>
+      <Alert>{error}</Alert>
+      {!items ? (
+        error ? null : (
+          <Loading what="articles" />
+        )
+      ) : items.length === 0 ? (
+        <p class="empty">No articles yet. Paste a story to find the claims in it.</p>
+      ) : (
+        <div class="card">
+          <table class="list-table articles-table">
+            <thead>
+              <tr>
+                <th scope="col">Article</th>
+                <th scope="col">Ingested</th>
+                <th scope="col">Claims</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((article) => (
+                <tr key={article.id} data-testid="article">
+                  <th scope="row">
+                    <a href={href.article(article.id)}>{headlineOf(article)}</a>
+                    <span class="muted small article-meta">
+                      {[article.outlet, languageName(article.language)].filter(Boolean).join(' · ')}
+                    </span>
+                  </th>
+                  <td class="small">{formatDateTime(article.createdAt)}</td>
+                  <td class="small">
+                    {countOf(article.candidateCount, 'candidate')} ·{' '}
+                    <span class={article.claimCount ? undefined : 'muted'}>
+                      {article.claimCount} filed
+                    </span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {more ? (
+            <button type="button" onClick={() => void more()} disabled={loadingMore}>
+              {loadingMore ? 'Loading…' : 'More articles'}
+            </button>
+          ) : null}
+        </div>
+      )}
+    </section>
+  );
+}
+
+// An untitled article is named by the start of its text.
+const headlineOf = (article: ArticleListItem) =>
+  article.title ??
+  (article.excerpt.length > 90 ? `${article.excerpt.slice(0, 90).trimEnd()}…` : article.excerpt);
+
+function useArticles() {
+  const [items, setItems] = useState<ArticleListItem[] | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const load = async (after: string | null) => {
+    const reply = await get<Page<ArticleListItem>>(
+      `/articles${query({ limit: PAGE_SIZE, cursor: after })}`,
+    );
+    setItems((shown) => (after ? [...(shown ?? []), ...reply.body.items] : reply.body.items));
+    setCursor(reply.body.nextCursor);
+  };
+  useEffect(() => {
+    load(null).catch((failure) => setError(messageOf(failure)));
+  }, []);
+  const more = async () => {
+    setLoadingMore(true);
+    try {
+      await load(cursor);
+      setError(null);
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+  return { items, error, loadingMore, more: cursor ? more : null };
+}
