@@ -8,9 +8,10 @@ import canonicalize from 'canonicalize';
 import { AuditEvent } from '../../src/audit/audit-event.js';
 import { merkleRoot } from '../../src/audit/digest/merkle.js';
 import { AppProcess, startApp } from '../support/app-process.js';
-import { withDatabase } from '../support/database.js';
+import { withClient } from '../support/database.js';
 import { client } from '../support/http.js';
 import { createNewsroom } from '../support/people.js';
+import { createScratchDatabase } from '../support/scratch-database.js';
 import { appendClaimEvents, insertClaim } from './support/history.js';
 import { runCli } from './support/cli.js';
 
@@ -24,6 +25,9 @@ const AUDIT_PATHS = [
 describe('audit read side', () => {
   const keys = generateKeyPairSync('ed25519');
   const privatePem = keys.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+  // A database of its own: the full export and the verifier runs below read every event,
+  // and the shared database grows with every other suite's.
+  let scratch: { url: string; drop(): Promise<void> };
   let app: AppProcess;
   let people: Awaited<ReturnType<typeof createNewsroom>>;
   let dir: string;
@@ -57,10 +61,11 @@ describe('audit read side', () => {
   };
 
   beforeAll(async () => {
-    app = await startApp({ env: { AUDIT_SIGNING_KEY: privatePem } });
+    scratch = await createScratchDatabase();
+    app = await startApp({ env: { DATABASE_URL: scratch.url, AUDIT_SIGNING_KEY: privatePem } });
     people = await createNewsroom(app.url);
     dir = await mkdtemp(join(tmpdir(), 'claimdesk-audit-'));
-    await withDatabase(async (db) => {
+    await withClient(scratch.url, async (db) => {
       claimA = await insertClaim(db, people.reporter.id);
       claimB = await insertClaim(db, people.reporter.id);
       eventsA = await appendClaimEvents(db, claimA, actor, ['first note', 'second note']);
@@ -68,7 +73,7 @@ describe('audit read side', () => {
       eventsA.push(...(await appendClaimEvents(db, claimA, actor, ['third note'])));
     });
     earlierDigest = (await auditor().get('/api/v1/audit/digest')).body;
-    await withDatabase(async (db) => {
+    await withClient(scratch.url, async (db) => {
       eventsB.push(...(await appendClaimEvents(db, claimB, actor, ['after the digest'])));
     });
     exportText = (await exportOf('format=ndjson')).text;
@@ -80,7 +85,8 @@ describe('audit read side', () => {
     );
   });
   afterAll(async () => {
-    await app.stop();
+    await app?.stop();
+    await scratch?.drop();
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -228,7 +234,7 @@ describe('audit read side', () => {
     });
 
     it('answers the public key with a 404 problem when no signing key is configured', async () => {
-      const unsigned = await startApp();
+      const unsigned = await startApp({ env: { DATABASE_URL: scratch.url } });
       try {
         const response = await client(unsigned.url, people.auditor.token).get(
           '/api/v1/audit/public-key',
