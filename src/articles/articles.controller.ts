@@ -12,10 +12,10 @@ import type { AuthUser } from '../auth/role.js';
 import { IdempotencyKey } from '../common/idempotency/idempotency-key.decorator.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 import { Page } from '../common/pagination/cursor.js';
-import { PageQuery } from '../common/pagination/page-query.dto.js';
 import { ParseIdPipe } from '../common/validation/parse-id.pipe.js';
 import { ArticlesService } from './articles.service.js';
 import { CreateArticleDto } from './dto/article.dto.js';
+import { ListArticlesQuery } from './dto/list-articles.query.js';
 import { ArticleReadQuery } from './dto/article-read.query.js';
 import {
   ArticleAloneView,
@@ -56,7 +56,7 @@ export class ArticlesController {
     description: 'newest first, without their text (an excerpt) or candidates (a count)',
   })
   @ApiProblems(400)
-  list(@Query() query: PageQuery): Promise<Page<ArticleListItemView>> {
+  list(@Query() query: ListArticlesQuery): Promise<Page<ArticleListItemView>> {
     return this.articles.list(query);
   }
 

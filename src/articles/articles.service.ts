@@ -10,7 +10,6 @@ import { IdempotencyService, IdempotentResult } from '../common/idempotency/idem
 import { DomainError } from '../common/problem/domain-error.js';
 import { Page, pageOf } from '../common/pagination/cursor.js';
 import { createdBefore, createdCursor } from '../common/pagination/newest-first.js';
-import { PageQuery } from '../common/pagination/page-query.dto.js';
 import { SqlParameters, whereClause } from '../database/sql-parameters.js';
 import {
   ARTICLE_COLUMNS,
@@ -22,6 +21,7 @@ import {
   toArticleView,
 } from './article-rows.js';
 import { CreateArticleDto } from './dto/article.dto.js';
+import { ListArticlesQuery } from './dto/list-articles.query.js';
 import {
   ArticleAloneView,
   ArticleListItemView,
@@ -87,10 +87,16 @@ export class ArticlesService {
   }
 
   // Newest first, keyset-paginated on (created_at, id) as the other lists; each with how
-  // many claims were filed from it.
-  async list(query: PageQuery): Promise<Page<ArticleListItemView>> {
+  // many claims were filed from it. A search walks the same order and filters: articles
+  // are few beside claims (tens a day), so it needs no index of its own to maintain.
+  async list(query: ListArticlesQuery): Promise<Page<ArticleListItemView>> {
     const p = new SqlParameters();
     const where: string[] = [];
+    if (query.q) {
+      where.push(
+        `position(lower(${p.add(query.q)}) IN lower(concat_ws(' ', a.title, a.outlet, a.url))) > 0`,
+      );
+    }
     if (query.cursor) where.push(createdBefore(p, query.cursor, 'articles', 'a'));
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const rows = (await manager.query(

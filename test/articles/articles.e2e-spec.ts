@@ -440,13 +440,46 @@ describe('articles API (SPEC §7)', () => {
       expect(ids.filter((id) => ingested.includes(id))).toEqual([...ingested].reverse());
     });
 
-    it('refuses a cursor it did not give out and a limit out of range, naming the field', async () => {
+    it('finds articles by text in their headline, outlet or URL, ignoring case, with % and _ taken literally', async () => {
+      const tag = randomBytes(4).toString('hex');
+      const byTitle = await ingest(reporter, article({ title: `Grain corridor ${tag} reopens` }));
+      const byOutlet = await ingest(reporter, article({ title: null, outlet: `Kyiv ${tag} Post` }));
+      const byUrl = await ingest(
+        reporter,
+        article({ title: 'Other', url: `https://news.example/${tag}/100%_sure` }),
+      );
+      const ids = (body: { items: { id: string }[] }) => body.items.map((item) => item.id);
+
+      const found = await as(editor).get(`/api/v1/articles?q=${tag.toUpperCase()}`);
+      expect(found.status).toBe(200);
+      expect(ids(found.body)).toEqual([
+        byUrl.body.article.id,
+        byOutlet.body.article.id,
+        byTitle.body.article.id,
+      ]);
+      const paged = await as(editor).get(`/api/v1/articles?q=${tag}&limit=2`);
+      expect(ids(paged.body)).toHaveLength(2);
+      const rest = await as(editor).get(
+        `/api/v1/articles?q=${tag}&limit=2&cursor=${paged.body.nextCursor}`,
+      );
+      expect(ids(rest.body)).toEqual([byTitle.body.article.id]);
+      expect(rest.body.nextCursor).toBeNull();
+
+      const literal = await as(editor).get(`/api/v1/articles?q=${encodeURIComponent('100%_s')}`);
+      expect(ids(literal.body)).toContain(byUrl.body.article.id);
+      const wildcards = await as(editor).get(`/api/v1/articles?q=${tag}${encodeURIComponent('%')}`);
+      expect(wildcards.body.items).toEqual([]);
+    });
+
+    it('refuses a cursor it did not give out, a limit out of range and a search too long or empty, naming the field', async () => {
       const claimsCursor = (await as(reporter).get('/api/v1/claims?limit=1')).body.nextCursor;
       for (const [query, field] of [
         ['cursor=not-a-cursor', 'cursor'],
         [`cursor=${claimsCursor}`, 'cursor'],
         ['limit=0', 'limit'],
         ['limit=201', 'limit'],
+        [`q=${'x'.repeat(201)}`, 'q'],
+        ['q=', 'q'],
       ]) {
         const response = await as(reporter).get(`/api/v1/articles?${query}`);
         expect(response.status).toBe(400);

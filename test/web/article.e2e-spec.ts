@@ -116,6 +116,35 @@ describe('editors desk: turning an article into claims', () => {
     await context.close();
   });
 
+  it('finds articles by headline, outlet or URL, and says when none matches', async () => {
+    const tag = `ferry${Date.now()}`;
+    const api = client(app.url, reporter.token);
+    for (const title of [`Night ${tag} sails`, 'Unrelated budget story']) {
+      await api.post('/api/v1/articles', { body: { title, text: TOLL } });
+    }
+    const { page, context, problems } = await openDesk(browser, app.url);
+    await signIn(page, reporter);
+    await page.getByRole('link', { name: 'Articles' }).click();
+    await page.getByTestId('article').first().waitFor();
+    const search = page.getByRole('search', { name: 'Find articles' });
+    await search.getByLabel('Headline, outlet or URL').fill(tag.toUpperCase());
+    await search.getByRole('button', { name: 'Find' }).click();
+    await page
+      .getByTestId('article')
+      .getByRole('link', { name: `Night ${tag} sails` })
+      .waitFor();
+    await expect(page.getByTestId('article').count()).resolves.toBe(1);
+
+    await search.getByLabel('Headline, outlet or URL').fill(`${tag}-nowhere`);
+    await search.getByRole('button', { name: 'Find' }).click();
+    await page
+      .getByText(`No article’s headline, outlet or URL contains “${tag}-nowhere”.`)
+      .waitFor();
+    await expect(page.getByTestId('article').count()).resolves.toBe(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it.each(BOTH_WINDOWS)('shows the list of articles whole on %s', async (_, viewport) => {
     // Untitled, so named by the start of its text: one word longer than a phone is wide.
     const word = 'Zaporizhzhia'.repeat(8);

@@ -1,18 +1,25 @@
 import { useEffect, useState } from 'preact/hooks';
+import { ARTICLE_SEARCH_MAX } from '../../../domain/articles.js';
 import { get, messageOf, query } from '../api.js';
 import { countOf, formatDateTime } from '../format.js';
 import { languageName } from '../language.js';
 import { href } from '../router.js';
 import { can, type Me } from '../session.js';
 import type { ArticleListItem, Page } from '../types.js';
-import { Alert, Loading } from '../ui.js';
+import { Alert, Field, inputValue, Loading } from '../ui.js';
 
 const PAGE_SIZE = 50;
 
 // The articles the newsroom has ingested, newest first, so a reporter can go back to one
 // and file the candidates still waiting; each row says how many were found and filed.
 export function ArticlesPage({ me }: { me: Me }) {
-  const { items, error, more, loadingMore } = useArticles();
+  const [search, setSearch] = useState('');
+  const [q, setQ] = useState('');
+  const { items, error, more, loadingMore } = useArticles(q);
+  const apply = (event: Event) => {
+    event.preventDefault();
+    setQ(search.trim());
+  };
   return (
     <section aria-labelledby="articles-title">
       <div class="page-head">
@@ -23,13 +30,29 @@ export function ArticlesPage({ me }: { me: Me }) {
           </a>
         ) : null}
       </div>
+      <form class="filters" onSubmit={apply} role="search" aria-label="Find articles">
+        <Field label="Headline, outlet or URL">
+          <input
+            type="search"
+            name="q"
+            maxLength={ARTICLE_SEARCH_MAX}
+            value={search}
+            onInput={(event) => setSearch(inputValue(event))}
+          />
+        </Field>
+        <button type="submit">Find</button>
+      </form>
       <Alert>{error}</Alert>
       {!items ? (
         error ? null : (
           <Loading what="articles" />
         )
       ) : items.length === 0 ? (
-        <p class="empty">No articles yet. Paste a story to find the claims in it.</p>
+        <p class="empty">
+          {q
+            ? `No article’s headline, outlet or URL contains “${q}”.`
+            : 'No articles yet. Paste a story to find the claims in it.'}
+        </p>
       ) : (
         <div class="card">
           <table class="list-table articles-table">
@@ -37,7 +60,7 @@ export function ArticlesPage({ me }: { me: Me }) {
               <tr>
                 <th scope="col">Article</th>
                 <th scope="col">Ingested</th>
-                <th scope="col">Claims</th>
+                <th scope="col">Candidates</th>
               </tr>
             </thead>
             <tbody>
@@ -76,21 +99,24 @@ const headlineOf = (article: ArticleListItem) =>
   article.title ??
   (article.excerpt.length > 90 ? `${article.excerpt.slice(0, 90).trimEnd()}…` : article.excerpt);
 
-function useArticles() {
+// The list under the search `q` (none: every article), a keyset page at a time.
+function useArticles(q: string) {
   const [items, setItems] = useState<ArticleListItem[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const load = async (after: string | null) => {
     const reply = await get<Page<ArticleListItem>>(
-      `/articles${query({ limit: PAGE_SIZE, cursor: after })}`,
+      `/articles${query({ q: q || null, limit: PAGE_SIZE, cursor: after })}`,
     );
     setItems((shown) => (after ? [...(shown ?? []), ...reply.body.items] : reply.body.items));
     setCursor(reply.body.nextCursor);
   };
   useEffect(() => {
+    setItems(null);
+    setError(null);
     load(null).catch((failure) => setError(messageOf(failure)));
-  }, []);
+  }, [q]);
   const more = async () => {
     setLoadingMore(true);
     try {
