@@ -114,6 +114,7 @@ export interface StatusCountFilters {
   tag?: string;
   priority?: Priority;
   assigneeId?: string;
+  submittedBy?: string;
   language?: string;
 }
 
@@ -130,6 +131,7 @@ export async function countClaimsByStatus(
   if (filters.tag) where.push(`tags @> ARRAY[${p.add(filters.tag)}]::text[]`);
   if (filters.priority) where.push(`priority = ${p.add(filters.priority)}`);
   if (filters.assigneeId) where.push(`assignee_id = ${p.add(filters.assigneeId)}`);
+  if (filters.submittedBy) where.push(`submitted_by = ${p.add(filters.submittedBy)}`);
   const rows = (await manager.query(
     `SELECT status, count(*) AS count FROM claims c ${whereClause(where)} GROUP BY status`,
     p.values,

@@ -283,6 +283,25 @@ describe('claims API (SPEC §4)', () => {
       expect(await list(`assigneeId=${secondEditor.id}`)).toEqual([troops.id]);
     });
 
+    it('counts claims per status under the same filters, the submitter among them (the desk’s counts)', async () => {
+      const counts = async (query: string) => {
+        const response = await as(auditor).get(`/api/v1/desk/status-counts?tag=${tag}&${query}`);
+        expect(response.status).toBe(200);
+        return response.body.counts;
+      };
+      expect(await counts(`submittedBy=${editor.id}`)).toMatchObject({
+        submitted: 0,
+        in_review: 1,
+      });
+      expect(await counts(`submittedBy=${auditor.id}`)).toMatchObject({
+        submitted: 0,
+        in_review: 0,
+      });
+      const bad = await as(auditor).get('/api/v1/desk/status-counts?submittedBy=me');
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors).toContainEqual(expect.objectContaining({ field: 'submittedBy' }));
+    });
+
     it('searches text and claimant in full text with q', async () => {
       const { vote, troops } = claims;
       expect(await list('q=abstentions')).toEqual([vote.id]);

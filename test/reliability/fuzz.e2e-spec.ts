@@ -630,8 +630,15 @@ describe('Hostile input', () => {
         tag: text(20),
         priority: oneOf('urgent', 'low'),
         assigneeId: uuid,
+        submittedBy: uuid,
         language: languageTag,
       }),
+    },
+    {
+      name: 'GET /articles',
+      path: () => '/api/v1/articles',
+      token: () => people.reporter.token,
+      params: () => ({ ...page, q: text(30) }),
     },
   ];
 

@@ -293,6 +293,37 @@ describe('editors desk: a claim from submission to decision', () => {
     await desk.context.close();
   });
 
+  it('lets a reporter follow the claims they submitted, counted by status', async () => {
+    const reporter = await createUser(app.url, ['reporter']);
+    const stamp = Date.now();
+    const mine = [`Mine, waiting (${stamp})`, `Mine, in review (${stamp})`];
+    await fileClaim(reporter, mine[0]);
+    await startReview(people.editor, await fileClaim(reporter, mine[1]));
+    await fileClaim(people.reporter, `Someone else's (${stamp})`);
+
+    const { page, context, problems } = await openDesk(browser, app.url);
+    await signIn(page, reporter);
+    const filters = page.getByRole('search', { name: 'Filter claims' });
+    await filters.getByLabel('Submitted by me').check();
+    const list = page.getByRole('list', { name: 'Claims' });
+    await list.getByRole('link', { name: mine[1] }).waitFor();
+    await expect(list.getByRole('link').allTextContents()).resolves.toEqual(
+      expect.arrayContaining(mine),
+    );
+    await expect(page.locator('ul.claim-list > li').count()).resolves.toBe(2);
+    const counts = page.getByRole('list', { name: 'Claims per status' });
+    const count = (status: string) =>
+      counts.getByRole('button', { name: new RegExp(status, 'i') }).locator('.count-n');
+    await expect(count('^\\d+\\s*submitted').textContent()).resolves.toBe('1');
+    await expect(count('in review').textContent()).resolves.toBe('1');
+    await expect(count('verified').textContent()).resolves.toBe('0');
+
+    await filters.getByLabel('Submitted by me').uncheck();
+    await list.getByRole('link', { name: `Someone else's (${stamp})` }).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('reads well on a narrow screen', async () => {
     const claimId = await fileClaim(people.reporter, `Narrow screen check (${Date.now()})`);
     const { page, context } = await openDesk(browser, app.url, WINDOWS.narrow);

@@ -29,6 +29,11 @@ export class StatusCountsQuery {
   @IsUUID()
   assigneeId?: string;
 
+  @ApiPropertyOptional({ format: 'uuid', description: 'as GET /claims: who submitted them' })
+  @IsOptional()
+  @IsUUID()
+  submittedBy?: string;
+
   @ApiPropertyOptional({ example: 'uk', description: 'as GET /claims: `uk` also counts `uk-UA`' })
   @IsOptional()
   @LanguageTag()

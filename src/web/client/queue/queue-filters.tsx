@@ -5,8 +5,8 @@ import { label, PRIORITIES, STATUSES } from '../types.js';
 import { Field, inputValue } from '../ui.js';
 import { type Filters, WAITING } from './use-queue.js';
 
-// Status, priority, language and "assigned to me" apply at once; tag and search when
-// submitted.
+// Status, priority, language, "submitted by me" and "assigned to me" apply at once; tag and
+// search when submitted.
 export function QueueFilters(props: {
   me: Me;
   filters: Filters;
@@ -73,6 +73,21 @@ export function QueueFilters(props: {
           onInput={(e) => setDraft({ ...draft, q: inputValue(e) })}
         />
       </Field>
+      {can.submit(props.me) ? (
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={filters.submittedByMe}
+            onChange={(e) =>
+              onChange({
+                ...filters,
+                submittedByMe: (e.currentTarget as HTMLInputElement).checked,
+              })
+            }
+          />
+          Submitted by me
+        </label>
+      ) : null}
       {can.review(props.me) ? (
         <label class="check">
           <input

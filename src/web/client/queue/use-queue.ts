@@ -13,7 +13,10 @@ export interface Filters {
   q: string;
   // BCP 47; '' for any language
   language: string;
+  // Assigned to me (editors).
   mine: boolean;
+  // Claims I submitted: what a reporter follows.
+  submittedByMe: boolean;
 }
 
 // The queue's data: claims under the filters, one keyset page at a time, and the counts
@@ -27,6 +30,7 @@ export function useQueue(me: Me) {
     q: '',
     language: '',
     mine: false,
+    submittedByMe: false,
   });
   const [items, setItems] = useState<Claim[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -43,16 +47,18 @@ export function useQueue(me: Me) {
     q: f.q,
     language: f.language,
     assigneeId: f.mine ? me.id : undefined,
+    submittedBy: f.submittedByMe ? me.id : undefined,
   });
 
   // Editors' open work comes from the review queue (urgent first, then oldest); a search,
-  // a tag, a language or other statuses go through the claims list (urgent first, then
-  // newest).
+  // a tag, a language, one's own submissions or other statuses go through the claims list
+  // (urgent first, then newest).
   const listPath = (f: Filters, cursor: string | null) => {
     const open = f.status
       .split(',')
       .every((status) => status === 'submitted' || status === 'in_review');
-    if (can.review(me) && f.status && open && !f.tag && !f.q && !f.language) {
+    const narrowed = f.tag || f.q || f.language || f.submittedByMe;
+    if (can.review(me) && f.status && open && !narrowed) {
       // My work: assigned to me, earliest due (so overdue) first.
       const mine = f.mine ? { assignee: 'me', sort: 'due' } : {};
       return `/review-queue${query({ status: f.status, priority: f.priority, ...mine, limit: PAGE_SIZE, cursor })}`;
