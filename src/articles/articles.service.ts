@@ -87,8 +87,8 @@ export class ArticlesService {
   }
 
   // Newest first, keyset-paginated on (created_at, id) as the other lists; each with how
-  // many claims were filed from it. A search walks the same order and filters: articles
-  // are few beside claims (tens a day), so it needs no index of its own to maintain.
+  // many claims were filed from it (read in the same snapshot). A search filters the same
+  // list with no index of its own to maintain: articles are few beside claims (tens a day).
   async list(query: ListArticlesQuery): Promise<Page<ArticleListItemView>> {
     const p = new SqlParameters();
     const where: string[] = [];

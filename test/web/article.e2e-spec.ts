@@ -90,8 +90,8 @@ describe('editors desk: turning an article into claims', () => {
     expect(headlines.indexOf(title)).toBeLessThan(headlines.indexOf(older));
     const row = rows.filter({ hasText: title });
     await expect(row.textContent()).resolves.toMatch(/NewsNation Now · English/);
-    await expect(row.textContent()).resolves.toMatch(/3 candidates · 1 filed/);
-    await expect(rows.filter({ hasText: older }).textContent()).resolves.toMatch(/0 filed/);
+    await expect(row.textContent()).resolves.toMatch(/3 candidates · 1 claim filed/);
+    await expect(rows.filter({ hasText: older }).textContent()).resolves.toMatch(/0 claims filed/);
 
     // Back on the article: the filed candidate says so and links to its claim; the others
     // can still be filed.

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ARTICLE_SEARCH_MAX } from '../../../domain/articles.js';
 import { get, messageOf, query } from '../api.js';
 import { countOf, formatDateTime } from '../format.js';
@@ -76,7 +76,7 @@ export function ArticlesPage({ me }: { me: Me }) {
                   <td class="small">
                     {countOf(article.candidateCount, 'candidate')} ·{' '}
                     <span class={article.claimCount ? undefined : 'muted'}>
-                      {article.claimCount} filed
+                      {countOf(article.claimCount, 'claim')} filed
                     </span>
                   </td>
                 </tr>
@@ -99,34 +99,39 @@ const headlineOf = (article: ArticleListItem) =>
   article.title ??
   (article.excerpt.length > 90 ? `${article.excerpt.slice(0, 90).trimEnd()}…` : article.excerpt);
 
-// The list under the search `q` (none: every article), a keyset page at a time.
+// The list under the search `q` (none: every article), a keyset page at a time. A new
+// search starts a new generation; answers to an older one are dropped, so a slow reply
+// never overwrites a newer list.
 function useArticles(q: string) {
   const [items, setItems] = useState<ArticleListItem[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
+  const generation = useRef(0);
   const load = async (after: string | null) => {
-    const reply = await get<Page<ArticleListItem>>(
-      `/articles${query({ q: q || null, limit: PAGE_SIZE, cursor: after })}`,
-    );
-    setItems((shown) => (after ? [...(shown ?? []), ...reply.body.items] : reply.body.items));
-    setCursor(reply.body.nextCursor);
+    const mine = generation.current;
+    try {
+      const reply = await get<Page<ArticleListItem>>(
+        `/articles${query({ q: q || null, limit: PAGE_SIZE, cursor: after })}`,
+      );
+      if (mine !== generation.current) return;
+      setItems((shown) => (after ? [...(shown ?? []), ...reply.body.items] : reply.body.items));
+      setCursor(reply.body.nextCursor);
+      setError(null);
+    } catch (failure) {
+      if (mine === generation.current) setError(messageOf(failure));
+    }
   };
   useEffect(() => {
+    generation.current++;
     setItems(null);
     setError(null);
-    load(null).catch((failure) => setError(messageOf(failure)));
+    void load(null);
   }, [q]);
   const more = async () => {
     setLoadingMore(true);
-    try {
-      await load(cursor);
-      setError(null);
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setLoadingMore(false);
-    }
+    await load(cursor);
+    setLoadingMore(false);
   };
   return { items, error, loadingMore, more: cursor ? more : null };
 }
