@@ -145,6 +145,19 @@ describe('editors desk: turning an article into claims', () => {
     await context.close();
   });
 
+  it('names an untitled article by the start of its text, never cutting an emoji in two', async () => {
+    const start = `${'A'.repeat(89)}🚢`;
+    await client(app.url, reporter.token).post('/api/v1/articles', {
+      body: { text: `${start} Officials said 12 ships sank in the storm.` },
+    });
+    const { page, context } = await openDesk(browser, app.url);
+    await signIn(page, reporter);
+    await page.goto('/#/articles');
+    const link = page.getByTestId('article').getByRole('link', { name: new RegExp(`^${start}`) });
+    await expect(link.first().textContent()).resolves.toBe(`${start}…`);
+    await context.close();
+  });
+
   it.each(BOTH_WINDOWS)('shows the list of articles whole on %s', async (_, viewport) => {
     // Untitled, so named by the start of its text: one word longer than a phone is wide.
     const word = 'Zaporizhzhia'.repeat(8);

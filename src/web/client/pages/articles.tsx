@@ -94,10 +94,15 @@ export function ArticlesPage({ me }: { me: Me }) {
   );
 }
 
-// An untitled article is named by the start of its text.
-const headlineOf = (article: ArticleListItem) =>
-  article.title ??
-  (article.excerpt.length > 90 ? `${article.excerpt.slice(0, 90).trimEnd()}…` : article.excerpt);
+// An untitled article is named by the start of its text, cut between characters (never
+// inside an emoji's surrogate pair).
+function headlineOf(article: ArticleListItem): string {
+  if (article.title) return article.title;
+  const characters = [...article.excerpt];
+  return characters.length > 90
+    ? `${characters.slice(0, 90).join('').trimEnd()}…`
+    : article.excerpt;
+}
 
 // The list under the search `q` (none: every article), a keyset page at a time. A new
 // search starts a new generation; answers to an older one are dropped, so a slow reply
