@@ -19,3 +19,12 @@ export const formatDate = (iso: string) => date.format(new Date(iso));
 // "1 event", "3 events": the desk's English counts.
 export const countOf = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 export const shortHash = (hash: string) => `${hash.slice(0, 10)}…`;
+
+// The first `n` characters of a text, counted as PostgreSQL counts them (code points), so
+// a cut never falls inside an emoji's surrogate pair; with `ellipsis`, "…" marks a cut.
+export function firstCharacters(text: string, n: number, ellipsis = false): string {
+  const characters = [...text];
+  if (characters.length <= n) return text;
+  const kept = characters.slice(0, n).join('');
+  return ellipsis ? `${kept.trimEnd()}…` : kept;
+}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, messageOf, newKey, post } from '../api.js';
 import { findMarks, Highlighted } from '../highlight.js';
-import { countOf } from '../format.js';
+import { countOf, firstCharacters } from '../format.js';
 import { href, navigate } from '../router.js';
 import { can, type Me } from '../session.js';
 import type { Article, Candidate, Claim, ExtractionFeature } from '../types.js';
@@ -176,7 +176,7 @@ function CandidateItem(props: { article: Article; candidate: Candidate; me: Me }
 
   const makeClaim = () => {
     const body = {
-      text: candidate.sentence.slice(0, 2000),
+      text: firstCharacters(candidate.sentence, 2000),
       articleId: article.id,
       span: candidate.span,
       ...(candidate.claimant ? { claimant: candidate.claimant } : {}),

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ARTICLE_SEARCH_MAX } from '../../../domain/articles.js';
 import { get, messageOf, query } from '../api.js';
-import { countOf, formatDateTime } from '../format.js';
+import { countOf, firstCharacters, formatDateTime } from '../format.js';
 import { languageName } from '../language.js';
 import { href } from '../router.js';
 import { can, type Me } from '../session.js';
@@ -94,15 +94,9 @@ export function ArticlesPage({ me }: { me: Me }) {
   );
 }
 
-// An untitled article is named by the start of its text, cut between characters (never
-// inside an emoji's surrogate pair).
-function headlineOf(article: ArticleListItem): string {
-  if (article.title) return article.title;
-  const characters = [...article.excerpt];
-  return characters.length > 90
-    ? `${characters.slice(0, 90).join('').trimEnd()}…`
-    : article.excerpt;
-}
+// An untitled article is named by the start of its text.
+const headlineOf = (article: ArticleListItem) =>
+  article.title ?? firstCharacters(article.excerpt, 90, true);
 
 // The list under the search `q` (none: every article), a keyset page at a time. A new
 // search starts a new generation; answers to an older one are dropped, so a slow reply

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { firstCharacters } from '../format.js';
 import type { Me } from '../session.js';
 import { type Claim, type Editor, PRIORITIES } from '../types.js';
 import { Alert, Field, inputValue } from '../ui.js';
@@ -87,7 +88,7 @@ export function BulkBar(props: { me: Me; chosen: Claim[]; editors: Editor[]; onD
         <ul class="bulk-failures small" aria-label="Claims not changed">
           {failures.map((failure) => (
             <li>
-              {failure.text.slice(0, 80)}: {failure.message}
+              {firstCharacters(failure.text, 80)}: {failure.message}
             </li>
           ))}
         </ul>

@@ -1,4 +1,4 @@
-import { formatDateTime } from '../format.js';
+import { firstCharacters, formatDateTime } from '../format.js';
 import { href } from '../router.js';
 import { type Claim, type Editor, isOverdue } from '../types.js';
 import { LanguageBadge } from '../language.js';
@@ -30,7 +30,7 @@ export function ClaimRow(props: {
           <input
             type="checkbox"
             checked={props.selected}
-            aria-label={`Select: ${claim.text.slice(0, 80)}`}
+            aria-label={`Select: ${firstCharacters(claim.text, 80)}`}
             onClick={(e) => {
               e.preventDefault();
               props.onToggle(props.index, e.shiftKey);
