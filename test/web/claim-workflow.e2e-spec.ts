@@ -324,6 +324,42 @@ describe('editors desk: a claim from submission to decision', () => {
     await context.close();
   });
 
+  it('keeps the queue’s filters in its address: back from a claim and after a reload', async () => {
+    const tag = `floods-${Date.now()}`;
+    const urgent = await client(app.url, people.reporter.token).post('/api/v1/claims', {
+      body: { text: `Urgent flood claim (${tag})`, priority: 'urgent', tags: [tag] },
+    });
+    await client(app.url, people.reporter.token).post('/api/v1/claims', {
+      body: { text: `Normal flood claim (${tag})`, priority: 'normal', tags: [tag] },
+    });
+    const { page, context, problems } = await openDesk(browser, app.url);
+    await signIn(page, people.editor);
+    const filters = page.getByRole('search', { name: 'Filter claims' });
+    await filters.getByLabel('Priority').selectOption('urgent');
+    await filters.getByLabel('Tag').fill(tag);
+    await filters.getByRole('button', { name: 'Filter' }).click();
+    const list = page.getByRole('list', { name: 'Claims' });
+    const shown = async () => {
+      await list.getByRole('link', { name: `Urgent flood claim (${tag})` }).waitFor();
+      await expect(list.getByRole('link').allTextContents()).resolves.toEqual([
+        `Urgent flood claim (${tag})`,
+      ]);
+      await expect(filters.getByLabel('Priority').inputValue()).resolves.toBe('urgent');
+      await expect(filters.getByLabel('Tag').inputValue()).resolves.toBe(tag);
+    };
+    await shown();
+
+    await list.getByRole('link', { name: `Urgent flood claim (${tag})` }).click();
+    await page.locator('#claim-text').waitFor();
+    expect(page.url()).toContain(`#/claims/${urgent.body.id}`);
+    await page.goBack();
+    await shown();
+    await page.reload();
+    await shown();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('reads well on a narrow screen', async () => {
     const claimId = await fileClaim(people.reporter, `Narrow screen check (${Date.now()})`);
     const { page, context } = await openDesk(browser, app.url, WINDOWS.narrow);

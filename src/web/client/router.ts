@@ -17,7 +17,8 @@ export type Route =
   | { page: 'home' };
 
 export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#/, '');
+  // What follows `?` belongs to the page (the queue keeps its filters there).
+  const path = hash.replace(/^#/, '').split('?')[0]!;
   const [, first, second] = path.split('/');
   if (first === 'queue') return { page: 'queue' };
   if (first === 'claims' && second) return { page: 'claim', id: decodeURIComponent(second) };

@@ -3,7 +3,7 @@ import { can, type Me } from '../session.js';
 import { COMMON_LANGUAGES } from '../../../domain/languages.js';
 import { label, PRIORITIES, STATUSES } from '../types.js';
 import { Field, inputValue } from '../ui.js';
-import { type Filters, WAITING } from './use-queue.js';
+import { type Filters, WAITING } from './filters.js';
 
 // Status, priority, language, "submitted by me" and "assigned to me" apply at once; tag and
 // search when submitted.
@@ -13,7 +13,7 @@ export function QueueFilters(props: {
   onChange: (filters: Filters) => void;
 }) {
   const { filters, onChange } = props;
-  const [draft, setDraft] = useState({ tag: '', q: '' });
+  const [draft, setDraft] = useState({ tag: filters.tag, q: filters.q });
   const apply = (event: Event) => {
     event.preventDefault();
     onChange({ ...filters, tag: draft.tag.trim(), q: draft.q.trim() });

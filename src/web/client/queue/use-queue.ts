@@ -2,36 +2,15 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { get, messageOf, query } from '../api.js';
 import { can, type Me } from '../session.js';
 import type { Claim, Page, Status } from '../types.js';
+import { type Filters, filtersFromHash, hashOf } from './filters.js';
 
-export const WAITING = 'submitted,in_review';
 const PAGE_SIZE = 25;
-
-export interface Filters {
-  status: string;
-  priority: string;
-  tag: string;
-  q: string;
-  // BCP 47; '' for any language
-  language: string;
-  // Assigned to me (editors).
-  mine: boolean;
-  // Claims I submitted: what a reporter follows.
-  submittedByMe: boolean;
-}
 
 // The queue's data: claims under the filters, one keyset page at a time, and the counts
 // per status. A change of filters starts a new generation; answers to an older one are
 // dropped, so a slow reply never overwrites a newer list.
 export function useQueue(me: Me) {
-  const [filters, setFilters] = useState<Filters>({
-    status: WAITING,
-    priority: '',
-    tag: '',
-    q: '',
-    language: '',
-    mine: false,
-    submittedByMe: false,
-  });
+  const [filters, setFilters] = useState(() => filtersFromHash(location.hash));
   const [items, setItems] = useState<Claim[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const [counts, setCounts] = useState<Record<Status, number> | null>(null);
@@ -67,6 +46,11 @@ export function useQueue(me: Me) {
   };
 
   useEffect(() => {
+    // In place: a change of filters is not a page of its own for Back to step through. The
+    // address of the desk's home is left alone while the filters are the defaults.
+    const hash = hashOf(filters);
+    const stale = location.hash.includes('?') || hash.includes('?');
+    if (location.hash !== hash && stale) history.replaceState(null, '', hash);
     const mine = ++generation.current;
     setItems(null);
     setError(null);
