@@ -91,9 +91,12 @@ EXPLAIN SELECT s.ord::int AS ord, d.id, d.similarity
 COMMIT;
 
 \echo '== claims_article_idx (article_id) WHERE article_id IS NOT NULL: the claims filed from articles (claim-reads.ts)'
-EXPLAIN SELECT c.id, c.article_id, c.status, c.span_start, c.span_end FROM claims c
-  WHERE c.article_id = ANY(ARRAY(SELECT id FROM articles ORDER BY created_at DESC, id DESC LIMIT 50))
+EXPLAIN SELECT c.id, c.status, c.span_start, c.span_end FROM claims c
+  WHERE c.article_id = (SELECT id FROM articles ORDER BY created_at DESC LIMIT 1)
   ORDER BY c.created_at, c.id;
+EXPLAIN SELECT c.article_id, count(*)::int FROM claims c
+  WHERE c.article_id = ANY(ARRAY(SELECT id FROM articles ORDER BY created_at DESC, id DESC LIMIT 50))
+  GROUP BY c.article_id;
 
 \echo '== articles_created_idx (created_at, id): GET /articles, newest first'
 EXPLAIN SELECT a.id, a.title, left(a.text, 240) AS excerpt, a.candidate_count FROM articles a

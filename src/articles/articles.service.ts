@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/role.js';
 import {
+  countClaimsFiledFrom,
   findClaimsFiledFrom,
   findSimilarClaims,
   sentencesLookedUp,
@@ -106,15 +107,14 @@ export class ArticlesService {
           LIMIT ${p.add(query.limit + 1)}`,
         p.values,
       )) as ArticleListRow[];
-      const filed = await findClaimsFiledFrom(
+      const filed = await countClaimsFiledFrom(
         manager,
         rows.slice(0, query.limit).map((row) => row.id),
       );
-      const claimCount = (id: string) => filed.filter((claim) => claim.articleId === id).length;
       return pageOf(
         rows,
         query.limit,
-        (row) => toArticleListItem(row, claimCount(row.id)),
+        (row) => toArticleListItem(row, filed.get(row.id) ?? 0),
         createdCursor('articles'),
       );
     });
@@ -162,7 +162,7 @@ async function withDuplicates(
     manager,
     candidates.map((c) => c.sentence),
   );
-  const filed = lookUpFiled ? await findClaimsFiledFrom(manager, [article.id]) : [];
+  const filed = lookUpFiled ? await findClaimsFiledFrom(manager, article.id) : [];
   return {
     article,
     features: extractionFeaturesFor(article.language),

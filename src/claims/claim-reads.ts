@@ -82,31 +82,43 @@ export async function findClaimsCiting(
 
 export interface FiledClaim {
   id: string;
-  articleId: string;
   status: ClaimStatus;
   span: { start: number; end: number } | null;
 }
 
-// The claims filed from these articles, oldest first: what an article's page and the list
-// of articles show of the work done on each.
+// The claims filed from an article, oldest first: what its page shows of the work done.
 export async function findClaimsFiledFrom(
   manager: EntityManager,
-  articleIds: string[],
+  articleId: string,
 ): Promise<FiledClaim[]> {
-  if (articleIds.length === 0) return [];
   const rows = (await manager.query(
-    `SELECT c.id, c.article_id, c.status, c.span_start, c.span_end
+    `SELECT c.id, c.status, c.span_start, c.span_end
        FROM claims c
-      WHERE c.article_id = ANY($1::uuid[])
+      WHERE c.article_id = $1
       ORDER BY c.created_at, c.id`,
-    [articleIds],
-  )) as Pick<ClaimRow, 'id' | 'article_id' | 'status' | 'span_start' | 'span_end'>[];
+    [articleId],
+  )) as Pick<ClaimRow, 'id' | 'status' | 'span_start' | 'span_end'>[];
   return rows.map((row) => ({
     id: row.id,
-    articleId: row.article_id!,
     status: row.status,
     span: row.span_start === null ? null : { start: row.span_start, end: row.span_end! },
   }));
+}
+
+// How many claims were filed from each of these articles (absent: none).
+export async function countClaimsFiledFrom(
+  manager: EntityManager,
+  articleIds: string[],
+): Promise<Map<string, number>> {
+  if (articleIds.length === 0) return new Map();
+  const rows = (await manager.query(
+    `SELECT c.article_id, count(*)::int AS count
+       FROM claims c
+      WHERE c.article_id = ANY($1::uuid[])
+      GROUP BY c.article_id`,
+    [articleIds],
+  )) as { article_id: string; count: number }[];
+  return new Map(rows.map((row) => [row.article_id, row.count]));
 }
 
 export interface StatusCountFilters {

@@ -20,8 +20,11 @@ export const formatDate = (iso: string) => date.format(new Date(iso));
 export const countOf = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 export const shortHash = (hash: string) => `${hash.slice(0, 10)}…`;
 
-// The first `n` characters of a text, counted as PostgreSQL counts them (code points), so
-// a cut never falls inside an emoji's surrogate pair; with `ellipsis`, "…" marks a cut.
+// Characters as the service and PostgreSQL count them (code points, not UTF-16 units).
+export const characterCount = (text: string) => [...text].length;
+
+// The first `n` characters of a text, counted as characterCount does, so a cut never falls
+// inside an emoji's surrogate pair; with `ellipsis`, "…" marks a cut.
 export function firstCharacters(text: string, n: number, ellipsis = false): string {
   const characters = [...text];
   if (characters.length <= n) return text;

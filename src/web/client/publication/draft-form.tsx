@@ -6,15 +6,13 @@ import {
   SUMMARY_MAX,
 } from '../../../domain/publication.js';
 import { evidenceOf, type Claim } from '../types.js';
+import { characterCount } from '../format.js';
 import { Field, inputValue } from '../ui.js';
 import type { DraftFields } from './use-publication.js';
 
-// Characters as the service counts them (code points).
-const length = (text: string) => [...text].length;
-
 const Counter = ({ text, max }: { text: string; max: number }) => (
-  <span class={`counter${length(text) > max ? ' over' : ''}`} aria-live="polite">
-    {length(text)}/{max}
+  <span class={`counter${characterCount(text) > max ? ' over' : ''}`} aria-live="polite">
+    {characterCount(text)}/{max}
   </span>
 );
 

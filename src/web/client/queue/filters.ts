@@ -13,7 +13,7 @@ export interface Filters {
   submittedByMe: boolean;
 }
 
-export const DEFAULT_FILTERS: Filters = {
+const DEFAULT_FILTERS: Filters = {
   status: WAITING,
   priority: '',
   tag: '',
@@ -28,9 +28,9 @@ export const DEFAULT_FILTERS: Filters = {
 const BOOLEAN_PARAMETERS = { mine: 'mine', submittedByMe: 'by' } as const;
 const TEXT_PARAMETERS = ['status', 'priority', 'language', 'tag', 'q'] as const;
 
-export function filtersFromHash(hash: string, defaults = DEFAULT_FILTERS): Filters {
+export function filtersFromHash(hash: string): Filters {
   const params = new URLSearchParams(hash.split('?')[1] ?? '');
-  const filters = { ...defaults };
+  const filters = { ...DEFAULT_FILTERS };
   for (const name of TEXT_PARAMETERS) {
     const value = params.get(name);
     if (value !== null) filters[name] = value;
@@ -40,10 +40,10 @@ export function filtersFromHash(hash: string, defaults = DEFAULT_FILTERS): Filte
   return filters;
 }
 
-export function hashOf(filters: Filters, defaults = DEFAULT_FILTERS): string {
+export function hashOf(filters: Filters): string {
   const params = new URLSearchParams();
   for (const name of TEXT_PARAMETERS) {
-    if (filters[name] !== defaults[name]) params.set(name, filters[name]);
+    if (filters[name] !== DEFAULT_FILTERS[name]) params.set(name, filters[name]);
   }
   if (filters.mine) params.set(BOOLEAN_PARAMETERS.mine, '1');
   if (filters.submittedByMe) params.set(BOOLEAN_PARAMETERS.submittedByMe, 'me');

@@ -49,8 +49,8 @@ export function useQueue(me: Me) {
     // In place: a change of filters is not a page of its own for Back to step through. The
     // address of the desk's home is left alone while the filters are the defaults.
     const hash = hashOf(filters);
-    const stale = location.hash.includes('?') || hash.includes('?');
-    if (location.hash !== hash && stale) history.replaceState(null, '', hash);
+    const filtered = location.hash.includes('?') || hash.includes('?');
+    if (filtered && location.hash !== hash) history.replaceState(null, '', hash);
     const mine = ++generation.current;
     setItems(null);
     setError(null);
